@@ -1,0 +1,39 @@
+import { EMULATOR_USAGE, runEmulator } from './emulator-command';
+import { UsageError } from './options';
+
+const USAGE = `Usage: room-metrics <command> [options]
+
+Commands:
+  start      run the product (for now: the Webex API emulator)
+  emulator   run the local Webex API emulator
+
+Run 'room-metrics <command> --help' for a command's options.
+
+${EMULATOR_USAGE}`;
+
+/** The command-line entry point; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start':
+      case 'emulator':
+        return await runEmulator(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        console.error(`room-metrics: unknown command '${command}'.\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`room-metrics ${command}: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,192 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { webexId } from '../webex/ids';
+import { ApiError, unauthorized } from './api-error';
+import type { EmulatorContext } from './context';
+import { MessagingStore } from './messaging-store';
+import { buildOrganisation } from './org';
+import { PeopleDirectory, stableUuid, USER_KEYS, type UserKey } from './people';
+import { accessTokenRoutes } from './routes/access-token';
+import { adminRoutes } from './routes/admin';
+import { attachmentActionRoutes } from './routes/attachment-actions';
+import { membershipRoutes } from './routes/memberships';
+import { messageRoutes } from './routes/messages';
+import { metricsRoutes } from './routes/metrics';
+import { peopleRoutes } from './routes/people';
+import { roomRoutes } from './routes/rooms';
+import { webhookRoutes } from './routes/webhooks';
+import { type AdminClient, TokenRegistry } from './tokens';
+import { newTrackingId } from './tracking-id';
+import { TrafficControl, type TrafficOptions } from './traffic-control';
+import { WebhookDispatcher } from './webhook-dispatcher';
+
+export interface EmulatorOptions extends Partial<TrafficOptions> {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  seed?: number;
+  /** Number of workspaces; default: the standard office of about a dozen rooms. */
+  workspaces?: number;
+  adminTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+  /** Injected clock (epoch ms); default Date.now. */
+  now?: () => number;
+}
+
+export interface EmulatorInfo {
+  url: string;
+  botToken: string;
+  adminToken: string;
+  adminClient: AdminClient;
+  userTokens: Record<UserKey, string>;
+  botEmail: string;
+}
+
+export interface RunningEmulator extends EmulatorInfo {
+  context: EmulatorContext;
+  traffic: TrafficControl;
+  close(): Promise<void>;
+}
+
+function errorBody(message: string, description: string, trackingId: string) {
+  return { message, errors: [{ description }], trackingId };
+}
+
+export function createEmulator(options: EmulatorOptions = {}) {
+  const now = options.now ?? Date.now;
+  const seed = options.seed ?? 1;
+  const org = buildOrganisation({ seed, ...(options.workspaces ? { workspaces: options.workspaces } : {}) });
+  const createdAt = new Date(Date.UTC(2024, 0, 15, 9, 0)).toISOString();
+  const people = new PeopleDirectory(seed, org.orgId, createdAt);
+  const tokens = new TokenRegistry(
+    seed,
+    options.adminTokenTtlSeconds ?? 14 * 24 * 3600,
+    options.refreshTokenTtlSeconds ?? 90 * 24 * 3600,
+    now,
+  );
+  const store = new MessagingStore();
+  const bot = people.byRole('bot');
+  const webhooks = new WebhookDispatcher(
+    store,
+    { orgId: org.orgId, appId: webexId('APPLICATION', stableUuid(seed, 'app')) },
+    (id) => people.get(id)?.type === 'bot',
+    now,
+  );
+  const context: EmulatorContext = { now, org, people, tokens, store, webhooks };
+  const botToken = tokens.registerBot(bot.id);
+  const adminToken = tokens.registerAdmin(people.byRole('admin').id);
+  const userTokens = Object.fromEntries(
+    USER_KEYS.map((key) => [key, tokens.registerUser(key, people.byRole(key).id)]),
+  ) as Record<UserKey, string>;
+
+  const traffic = new TrafficControl(
+    {
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+      faultRate: options.faultRate ?? 0,
+      latencyMs: options.latencyMs ?? 0,
+      seed: options.seed ?? 1,
+    },
+    now,
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((_req, res, next) => {
+    const trackingId = newTrackingId();
+    res.locals.trackingId = trackingId;
+    res.setHeader('TrackingID', trackingId);
+    next();
+  });
+  app.use(traffic.latency);
+  // The refresh endpoint authenticates with client credentials, not a bearer token.
+  app.use('/v1', express.urlencoded({ extended: false, limit: '64kb' }), accessTokenRoutes(context));
+  app.use('/v1', (req: Request, res: Response, next: NextFunction) => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match)
+      return next(unauthorized('Missing or malformed Authorization header; expected "Bearer <token>".'));
+    const record = tokens.lookup(match[1]!);
+    if (!record) return next(unauthorized('Invalid access token.'));
+    if (tokens.isExpired(record)) return next(unauthorized('The access token has expired; refresh it.'));
+    res.locals.caller = record;
+    next();
+  });
+  app.use('/v1', traffic.limit);
+  app.use('/v1', express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  for (const routes of [
+    peopleRoutes,
+    roomRoutes,
+    membershipRoutes,
+    messageRoutes,
+    attachmentActionRoutes,
+    webhookRoutes,
+    adminRoutes,
+    metricsRoutes,
+  ]) {
+    app.use('/v1', routes(context));
+  }
+  app.use((_req, _res, next) =>
+    next(new ApiError(404, 'The requested resource could not be found.', 'Unknown API path.')),
+  );
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const trackingId = String(res.locals.trackingId ?? newTrackingId());
+    let apiError: ApiError;
+    if (error instanceof ApiError) apiError = error;
+    else if (isBodyParserError(error)) {
+      apiError =
+        error.type === 'entity.too.large'
+          ? new ApiError(413, 'Request entity too large.')
+          : new ApiError(
+              400,
+              'The request was invalid or cannot be otherwise served.',
+              `Malformed JSON body: ${error.message}`,
+            );
+    } else {
+      console.error('[emulator] unexpected error', error);
+      apiError = new ApiError(500, 'Something went wrong on the server.');
+    }
+    for (const [k, v] of Object.entries(apiError.headers)) res.setHeader(k, v);
+    res.status(apiError.status).json(errorBody(apiError.message, apiError.description, trackingId));
+  });
+
+  const info = (url: string): EmulatorInfo => ({
+    url,
+    botToken,
+    adminToken,
+    adminClient: tokens.adminClient,
+    userTokens,
+    botEmail: bot.emails[0]!,
+  });
+  return { app, context, traffic, info };
+}
+
+function isBodyParserError(error: unknown): error is Error & { type: string } {
+  return error instanceof Error && typeof (error as { type?: unknown }).type === 'string';
+}
+
+/** Starts the emulator on loopback (default) and resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const { app, context, traffic, info } = createEmulator(options);
+  const host = options.host ?? '127.0.0.1';
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? 0, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  server.keepAliveTimeout = 5000;
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    ...info(`http://${urlHost}:${port}/v1`),
+    context,
+    traffic,
+    close: async () => {
+      await context.webhooks.idle();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

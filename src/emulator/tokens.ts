@@ -1,0 +1,134 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { UserKey } from './people';
+
+export const ADMIN_SCOPES = [
+  'spark-admin:workspaces_read',
+  'spark-admin:workspace_metrics_read',
+  'spark-admin:locations_read',
+] as const;
+
+export const MESSAGING_SCOPES = [
+  'spark:messages_read',
+  'spark:messages_write',
+  'spark:rooms_read',
+  'spark:rooms_write',
+  'spark:memberships_read',
+  'spark:memberships_write',
+  'spark:people_read',
+] as const;
+
+export type TokenKind = 'bot' | 'user' | 'admin';
+
+export interface TokenRecord {
+  token: string;
+  personId: string;
+  kind: TokenKind;
+  scopes: ReadonlySet<string>;
+  /** Epoch ms after which the token answers 401; absent = never expires (bot tokens). */
+  expiresAt?: number;
+}
+
+export interface AdminClient {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+
+/** Webex access tokens are long opaque strings; ours are derived from the seed so restarts keep them. */
+function tokenText(seed: number, label: string): string {
+  const a = createHash('sha256').update(`token:${seed}:${label}`).digest('base64url');
+  return `${a.slice(0, 40)}_P0A1_${createHash('sha256').update(a).digest('hex').slice(0, 36)}`;
+}
+
+export class TokenRegistry {
+  private readonly tokens = new Map<string, TokenRecord>();
+  private readonly refreshTokens = new Map<string, { personId: string; expiresAt: number }>();
+  readonly adminClient: AdminClient;
+
+  constructor(
+    private readonly seed: number,
+    private readonly adminTtlSeconds: number,
+    private readonly refreshTtlSeconds: number,
+    private readonly now: () => number,
+  ) {
+    this.adminClient = {
+      clientId: `C${createHash('sha256').update(`client:${seed}`).digest('hex').slice(0, 63)}`,
+      clientSecret: createHash('sha256').update(`secret:${seed}`).digest('hex'),
+      refreshToken: tokenText(seed, 'refresh'),
+    };
+  }
+
+  registerBot(personId: string): string {
+    const token = tokenText(this.seed, 'bot');
+    this.tokens.set(token, { token, personId, kind: 'bot', scopes: new Set(MESSAGING_SCOPES) });
+    return token;
+  }
+
+  registerUser(key: UserKey, personId: string): string {
+    const token = tokenText(this.seed, `user:${key}`);
+    this.tokens.set(token, { token, personId, kind: 'user', scopes: new Set(MESSAGING_SCOPES) });
+    return token;
+  }
+
+  /** The admin token handed out at start, plus the refresh token of the admin client. */
+  registerAdmin(personId: string): string {
+    const token = tokenText(this.seed, 'admin');
+    this.issueAdmin(personId, token);
+    this.refreshTokens.set(this.adminClient.refreshToken, {
+      personId,
+      expiresAt: this.now() + this.refreshTtlSeconds * 1000,
+    });
+    return token;
+  }
+
+  private issueAdmin(personId: string, token: string): TokenRecord {
+    const record: TokenRecord = {
+      token,
+      personId,
+      kind: 'admin',
+      scopes: new Set([...ADMIN_SCOPES, 'spark:people_read']),
+      expiresAt: this.now() + this.adminTtlSeconds * 1000,
+    };
+    this.tokens.set(token, record);
+    return record;
+  }
+
+  lookup(token: string): TokenRecord | undefined {
+    return this.tokens.get(token);
+  }
+
+  isExpired(record: TokenRecord): boolean {
+    return record.expiresAt !== undefined && this.now() >= record.expiresAt;
+  }
+
+  /** Refresh-token grant: returns a new access token, or a reason it was refused. */
+  refresh(
+    clientId: string,
+    clientSecret: string,
+    refreshToken: string,
+  ):
+    | { ok: true; token: string; expiresIn: number; refreshExpiresIn: number }
+    | { ok: false; reason: string } {
+    if (clientId !== this.adminClient.clientId || clientSecret !== this.adminClient.clientSecret) {
+      return { ok: false, reason: 'invalid client_id or client_secret' };
+    }
+    const grant = this.refreshTokens.get(refreshToken);
+    if (!grant) return { ok: false, reason: 'unknown refresh_token' };
+    if (this.now() >= grant.expiresAt) return { ok: false, reason: 'refresh_token expired' };
+    const token = `${tokenText(this.seed, 'admin').slice(0, 20)}${randomBytes(24).toString('base64url')}`;
+    this.issueAdmin(grant.personId, token);
+    return {
+      ok: true,
+      token,
+      expiresIn: this.adminTtlSeconds,
+      refreshExpiresIn: Math.max(0, Math.floor((grant.expiresAt - this.now()) / 1000)),
+    };
+  }
+
+  /** Test control: makes every admin token expire now (the refresh token stays valid). */
+  expireAdminTokens(): void {
+    for (const record of this.tokens.values()) {
+      if (record.kind === 'admin') record.expiresAt = this.now();
+    }
+  }
+}

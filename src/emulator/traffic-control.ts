@@ -1,0 +1,90 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ApiError } from './api-error';
+import type { TokenRecord } from './tokens';
+
+export interface TrafficOptions {
+  /** Requests per minute per token; 0 = unlimited. */
+  rateLimitPerMinute: number;
+  /** Fraction (0..1) of requests answered with a 5xx. */
+  faultRate: number;
+  /** Added latency per request, in ms. */
+  latencyMs: number;
+  /** Seed of the fault generator, so a run is repeatable. */
+  seed: number;
+}
+
+/** Deterministic PRNG (mulberry32) for fault injection. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FAULT_STATUSES = [500, 502, 503] as const;
+
+/**
+ * Rate limits (fixed one-minute windows per token, 429 + Retry-After with an HTML body as Webex
+ * sometimes sends), injected 5xx faults and latency. All off by default; tests and benchmarks
+ * turn them on, also at run time through `update`.
+ */
+export class TrafficControl {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+  private random: () => number;
+
+  constructor(
+    private options: TrafficOptions,
+    private readonly now: () => number,
+  ) {
+    this.random = mulberry32(options.seed);
+  }
+
+  update(patch: Partial<TrafficOptions>): void {
+    this.options = { ...this.options, ...patch };
+    if (patch.seed !== undefined) this.random = mulberry32(patch.seed);
+    if (patch.rateLimitPerMinute !== undefined) this.windows.clear();
+  }
+
+  get current(): Readonly<TrafficOptions> {
+    return this.options;
+  }
+
+  latency = async (_req: Request, _res: Response, next: NextFunction): Promise<void> => {
+    if (this.options.latencyMs > 0) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+    next();
+  };
+
+  /** Runs after authentication: budgets are per token. */
+  limit = (_req: Request, res: Response, next: NextFunction): void => {
+    const record = res.locals.caller as TokenRecord | undefined;
+    const limit = this.options.rateLimitPerMinute;
+    if (record && limit > 0) {
+      const now = this.now();
+      let window = this.windows.get(record.token);
+      if (!window || now - window.start >= 60_000) {
+        window = { start: now, count: 0 };
+        this.windows.set(record.token, window);
+      }
+      window.count += 1;
+      if (window.count > limit) {
+        const retryAfter = Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000));
+        res
+          .status(429)
+          .setHeader('Retry-After', String(retryAfter))
+          .type('text/html')
+          .send('<html><body><h1>429 Too Many Requests</h1></body></html>');
+        return;
+      }
+    }
+    if (this.options.faultRate > 0 && this.random() < this.options.faultRate) {
+      const status = FAULT_STATUSES[Math.floor(this.random() * FAULT_STATUSES.length)] ?? 500;
+      next(new ApiError(status, 'Something went wrong on the server (injected fault).'));
+      return;
+    }
+    next();
+  };
+}

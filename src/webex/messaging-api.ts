@@ -1,0 +1,112 @@
+import type { WebexHttp } from './http';
+import type {
+  AttachmentAction,
+  CreateMessageRequest,
+  CreateWebhookRequest,
+  Membership,
+  Message,
+  Person,
+  Room,
+  UpdateWebhookRequest,
+  Webhook,
+} from './wire';
+
+/** Webex limits `text` and `markdown` to 7439 bytes of UTF-8. */
+export const MAX_MESSAGE_BYTES = 7439;
+
+export interface FileUpload {
+  filename: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** The messaging APIs, with the bot's (or a user's) token. */
+export class WebexMessagingApi {
+  constructor(private readonly http: WebexHttp) {}
+
+  me(): Promise<Person> {
+    return this.http.get<Person>('people/me');
+  }
+
+  person(personId: string): Promise<Person> {
+    return this.http.get<Person>(`people/${encodeURIComponent(personId)}`);
+  }
+
+  getRoom(roomId: string): Promise<Room> {
+    return this.http.get<Room>(`rooms/${encodeURIComponent(roomId)}`);
+  }
+
+  listRooms(): Promise<Room[]> {
+    return this.http.listAll<Room>('rooms', { max: 1000 });
+  }
+
+  listMemberships(
+    query: { roomId?: string; personEmail?: string; personId?: string } = {},
+  ): Promise<Membership[]> {
+    return this.http.listAll<Membership>('memberships', { ...query, max: 1000 });
+  }
+
+  async sendMessage(message: CreateMessageRequest): Promise<Message> {
+    for (const field of ['text', 'markdown'] as const) {
+      const value = message[field];
+      if (typeof value === 'string' && Buffer.byteLength(value, 'utf8') > MAX_MESSAGE_BYTES) {
+        throw new RangeError(
+          `${field} is ${Buffer.byteLength(value, 'utf8')} bytes; Webex allows ${MAX_MESSAGE_BYTES}.`,
+        );
+      }
+    }
+    return (await this.http.request<Message>({ method: 'POST', path: 'messages', json: message })).body;
+  }
+
+  /** Posts one local file (multipart/form-data) with an optional markdown line. */
+  async sendFile(
+    target: { roomId: string; parentId?: string },
+    file: FileUpload,
+    markdown?: string,
+  ): Promise<Message> {
+    const form = new FormData();
+    form.set('roomId', target.roomId);
+    if (target.parentId) form.set('parentId', target.parentId);
+    if (markdown) form.set('markdown', markdown);
+    form.set('files', new Blob([file.bytes], { type: file.contentType }), file.filename);
+    return (await this.http.request<Message>({ method: 'POST', path: 'messages', form })).body;
+  }
+
+  getMessage(messageId: string): Promise<Message> {
+    return this.http.get<Message>(`messages/${encodeURIComponent(messageId)}`);
+  }
+
+  async deleteMessage(messageId: string): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `messages/${encodeURIComponent(messageId)}` });
+  }
+
+  listMessages(roomId: string, query: { mentionedPeople?: 'me'; max?: number } = {}): Promise<Message[]> {
+    return this.http.listAll<Message>('messages', { roomId, ...query });
+  }
+
+  getAttachmentAction(actionId: string): Promise<AttachmentAction> {
+    return this.http.get<AttachmentAction>(`attachment/actions/${encodeURIComponent(actionId)}`);
+  }
+
+  listWebhooks(): Promise<Webhook[]> {
+    return this.http.listAll<Webhook>('webhooks', { max: 100 });
+  }
+
+  async createWebhook(webhook: CreateWebhookRequest): Promise<Webhook> {
+    return (await this.http.request<Webhook>({ method: 'POST', path: 'webhooks', json: webhook })).body;
+  }
+
+  async updateWebhook(webhookId: string, update: UpdateWebhookRequest): Promise<Webhook> {
+    return (
+      await this.http.request<Webhook>({
+        method: 'PUT',
+        path: `webhooks/${encodeURIComponent(webhookId)}`,
+        json: update,
+      })
+    ).body;
+  }
+
+  async deleteWebhook(webhookId: string): Promise<void> {
+    await this.http.request({ method: 'DELETE', path: `webhooks/${encodeURIComponent(webhookId)}` });
+  }
+}
