@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { webexId } from '../webex/ids';
+import { decodeWebexId, webexId } from '../webex/ids';
 import { ApiError, unauthorized } from './api-error';
 import type { EmulatorContext } from './context';
 import { MessagingStore } from './messaging-store';
@@ -15,6 +15,7 @@ import { messageRoutes } from './routes/messages';
 import { metricsRoutes } from './routes/metrics';
 import { peopleRoutes } from './routes/people';
 import { roomRoutes } from './routes/rooms';
+import { serviceCatalogRoutes } from './routes/service-catalog';
 import { webhookRoutes } from './routes/webhooks';
 import { type AdminClient, TokenRegistry } from './tokens';
 import { newTrackingId } from './tracking-id';
@@ -32,10 +33,14 @@ export interface EmulatorOptions extends Partial<TrafficOptions> {
   refreshTokenTtlSeconds?: number;
   /** Injected clock (epoch ms); default Date.now. */
   now?: () => number;
+  /** Called with one line per answered request (method, path, status, ms, trackingId). */
+  onRequest?: (line: string) => void;
 }
 
 export interface EmulatorInfo {
   url: string;
+  /** U2C service catalog of the emulator, for the Webex SDK's `U2C_SERVICE_URL`. */
+  catalogUrl: string;
   botToken: string;
   adminToken: string;
   adminClient: AdminClient;
@@ -61,6 +66,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const people = new PeopleDirectory(seed, org.orgId, createdAt);
   const tokens = new TokenRegistry(
     seed,
+    decodeWebexId(org.orgId)?.uuid ?? stableUuid(seed, 'org'),
     options.adminTokenTtlSeconds ?? 14 * 24 * 3600,
     options.refreshTokenTtlSeconds ?? 90 * 24 * 3600,
     now,
@@ -93,13 +99,22 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     const trackingId = newTrackingId();
     res.locals.trackingId = trackingId;
     res.setHeader('TrackingID', trackingId);
+    if (options.onRequest) {
+      const started = process.hrtime.bigint();
+      const report = options.onRequest;
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        report(`${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${ms.toFixed(1)}ms ${trackingId}`);
+      });
+    }
     next();
   });
   app.use(traffic.latency);
+  app.use('/u2c/api/v1', serviceCatalogRoutes());
   // The refresh endpoint authenticates with client credentials, not a bearer token.
   app.use('/v1', express.urlencoded({ extended: false, limit: '64kb' }), accessTokenRoutes(context));
   app.use('/v1', (req: Request, res: Response, next: NextFunction) => {
@@ -153,6 +168,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
 
   const info = (url: string): EmulatorInfo => ({
     url,
+    catalogUrl: url.replace(/\/v1$/, '/u2c/api/v1'),
     botToken,
     adminToken,
     adminClient: tokens.adminClient,

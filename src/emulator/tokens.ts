@@ -34,10 +34,13 @@ export interface AdminClient {
   refreshToken: string;
 }
 
-/** Webex access tokens are long opaque strings; ours are derived from the seed so restarts keep them. */
-function tokenText(seed: number, label: string): string {
-  const a = createHash('sha256').update(`token:${seed}:${label}`).digest('base64url');
-  return `${a.slice(0, 40)}_P0A1_${createHash('sha256').update(a).digest('hex').slice(0, 36)}`;
+/**
+ * Webex access tokens look like `<opaque>_<cluster>_<org uuid>` (the SDK splits on `_` and reads
+ * the org from the third part). Ours are derived from the seed, so restarts keep them.
+ */
+function tokenText(seed: number, label: string, orgUuid: string): string {
+  const opaque = createHash('sha512').update(`token:${seed}:${label}`).digest('base64').replace(/[^A-Za-z0-9]/g, '');
+  return `${opaque.slice(0, 64)}_P0A1_${orgUuid}`;
 }
 
 export class TokenRegistry {
@@ -47,6 +50,7 @@ export class TokenRegistry {
 
   constructor(
     private readonly seed: number,
+    private readonly orgUuid: string,
     private readonly adminTtlSeconds: number,
     private readonly refreshTtlSeconds: number,
     private readonly now: () => number,
@@ -54,25 +58,25 @@ export class TokenRegistry {
     this.adminClient = {
       clientId: `C${createHash('sha256').update(`client:${seed}`).digest('hex').slice(0, 63)}`,
       clientSecret: createHash('sha256').update(`secret:${seed}`).digest('hex'),
-      refreshToken: tokenText(seed, 'refresh'),
+      refreshToken: tokenText(seed, 'refresh', orgUuid),
     };
   }
 
   registerBot(personId: string): string {
-    const token = tokenText(this.seed, 'bot');
+    const token = tokenText(this.seed, 'bot', this.orgUuid);
     this.tokens.set(token, { token, personId, kind: 'bot', scopes: new Set(MESSAGING_SCOPES) });
     return token;
   }
 
   registerUser(key: UserKey, personId: string): string {
-    const token = tokenText(this.seed, `user:${key}`);
+    const token = tokenText(this.seed, `user:${key}`, this.orgUuid);
     this.tokens.set(token, { token, personId, kind: 'user', scopes: new Set(MESSAGING_SCOPES) });
     return token;
   }
 
   /** The admin token handed out at start, plus the refresh token of the admin client. */
   registerAdmin(personId: string): string {
-    const token = tokenText(this.seed, 'admin');
+    const token = tokenText(this.seed, 'admin', this.orgUuid);
     this.issueAdmin(personId, token);
     this.refreshTokens.set(this.adminClient.refreshToken, {
       personId,
@@ -115,7 +119,7 @@ export class TokenRegistry {
     const grant = this.refreshTokens.get(refreshToken);
     if (!grant) return { ok: false, reason: 'unknown refresh_token' };
     if (this.now() >= grant.expiresAt) return { ok: false, reason: 'refresh_token expired' };
-    const token = `${tokenText(this.seed, 'admin').slice(0, 20)}${randomBytes(24).toString('base64url')}`;
+    const token = `${randomBytes(48).toString('hex')}_P0A1_${this.orgUuid}`;
     this.issueAdmin(grant.personId, token);
     return {
       ok: true,
