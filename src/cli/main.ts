@@ -1,4 +1,5 @@
 import { EMULATOR_USAGE, runEmulator } from './emulator-command';
+import { loadEnvFile } from './env-file';
 import { UsageError } from './options';
 
 const USAGE = `Usage: room-metrics <command> [options]
@@ -15,6 +16,7 @@ ${EMULATOR_USAGE}`;
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    loadEnvFile();
     switch (command) {
       case 'start':
       case 'emulator':
@@ -30,6 +32,14 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      const { address, port } = error as { address?: string; port?: number };
+      console.error(
+        `room-metrics ${command}: cannot listen on ${address}:${port} (${code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}); choose another with --port N (0 picks a free port).`,
+      );
+      return 1;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`room-metrics ${command}: ${(error as Error).message}`);
       return 2;

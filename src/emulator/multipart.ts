@@ -21,7 +21,13 @@ export function readMultipart(req: Request): Promise<MultipartBody> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: MAX_FILE_BYTES, files: 5, fields: 50 } });
+      // Browsers, undici's FormData and form-data send file names as raw UTF-8 (busboy's default
+      // would read them as Latin-1: "Fløyen.png" → "FlÃ¸yen.png").
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { fileSize: MAX_FILE_BYTES, files: 5, fields: 50 },
+      });
     } catch (error) {
       reject(badRequest(`Malformed multipart body: ${(error as Error).message}`));
       return;

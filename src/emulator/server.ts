@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { decodeWebexId, webexId } from '../webex/ids';
@@ -108,7 +108,9 @@ export function createEmulator(options: EmulatorOptions = {}) {
       const report = options.onRequest;
       res.on('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        report(`${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${ms.toFixed(1)}ms ${trackingId}`);
+        report(
+          `${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${ms.toFixed(1)}ms ${trackingId}`,
+        );
       });
     }
     next();
@@ -147,18 +149,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
   );
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const trackingId = String(res.locals.trackingId ?? newTrackingId());
-    let apiError: ApiError;
-    if (error instanceof ApiError) apiError = error;
-    else if (isBodyParserError(error)) {
-      apiError =
-        error.type === 'entity.too.large'
-          ? new ApiError(413, 'Request entity too large.')
-          : new ApiError(
-              400,
-              'The request was invalid or cannot be otherwise served.',
-              `Malformed JSON body: ${error.message}`,
-            );
-    } else {
+    let apiError: ApiError | undefined = error instanceof ApiError ? error : clientError(error);
+    if (!apiError) {
       console.error('[emulator] unexpected error', error);
       apiError = new ApiError(500, 'Something went wrong on the server.');
     }
@@ -178,17 +170,39 @@ export function createEmulator(options: EmulatorOptions = {}) {
   return { app, context, traffic, info };
 }
 
-function isBodyParserError(error: unknown): error is Error & { type: string } {
-  return error instanceof Error && typeof (error as { type?: unknown }).type === 'string';
+/**
+ * Errors of Express and its body parsers that are the client's fault (a malformed or oversized
+ * body, an unsupported charset, undecodable percent-encoding in the path) keep their 4xx status;
+ * only what is left is a 500.
+ */
+function clientError(error: unknown): ApiError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { type, status } = error as { type?: unknown; status?: unknown };
+  if (type === 'entity.too.large') return new ApiError(413, 'Request entity too large.', error.message);
+  if (type === 'entity.parse.failed') {
+    return new ApiError(
+      400,
+      'The request was invalid or cannot be otherwise served.',
+      `Malformed JSON body: ${error.message}`,
+    );
+  }
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (status === 415) return new ApiError(415, 'Unsupported media type.', error.message);
+  if (status === 413) return new ApiError(413, 'Request entity too large.', error.message);
+  return new ApiError(400, 'The request was invalid or cannot be otherwise served.', error.message);
 }
 
 /** Starts the emulator on loopback (default) and resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const { app, context, traffic, info } = createEmulator(options);
   const host = options.host ?? '127.0.0.1';
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(options.port ?? 0, host, () => resolve(s));
-    s.once('error', reject);
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   server.keepAliveTimeout = 5000;
   const { port } = server.address() as AddressInfo;

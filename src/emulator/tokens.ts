@@ -39,7 +39,10 @@ export interface AdminClient {
  * the org from the third part). Ours are derived from the seed, so restarts keep them.
  */
 function tokenText(seed: number, label: string, orgUuid: string): string {
-  const opaque = createHash('sha512').update(`token:${seed}:${label}`).digest('base64').replace(/[^A-Za-z0-9]/g, '');
+  const opaque = createHash('sha512')
+    .update(`token:${seed}:${label}`)
+    .digest('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
   return `${opaque.slice(0, 64)}_P0A1_${orgUuid}`;
 }
 

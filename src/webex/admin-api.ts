@@ -77,10 +77,12 @@ export class WebexAdminApi {
   constructor(
     private readonly http: WebexHttp,
     private readonly concurrency = 4,
+    /** `max` per page of list calls. */
+    private readonly pageSize = 1000,
   ) {}
 
   listWorkspaces(filter: WorkspaceFilter = {}): Promise<Workspace[]> {
-    return this.http.listAll<Workspace>('workspaces', { ...filter, max: 1000 });
+    return this.http.listAll<Workspace>('workspaces', { ...filter, max: this.pageSize });
   }
 
   getWorkspace(workspaceId: string): Promise<Workspace> {
@@ -95,7 +97,7 @@ export class WebexAdminApi {
   }
 
   listLocations(): Promise<Location[]> {
-    return this.http.listAll<Location>('locations', { max: 1000 });
+    return this.http.listAll<Location>('locations', { max: this.pageSize });
   }
 
   async listFloors(locationId: string): Promise<Floor[]> {

@@ -48,6 +48,8 @@ function parseAttachments(value: unknown): CardAttachment[] | undefined {
     }
   }
   if (!Array.isArray(list)) throw badRequest("'attachments' must be an array.");
+  // An empty list is no attachment (so it cannot make an otherwise empty message valid).
+  if (list.length === 0) return undefined;
   if (list.length > 1) throw badRequest('Only one attachment (card) is allowed per message.');
   return list.map((a: unknown) => {
     const att = a as Record<string, unknown> | null;
@@ -60,6 +62,21 @@ function parseAttachments(value: unknown): CardAttachment[] | undefined {
     }
     return { contentType: CARD_CONTENT_TYPE, content };
   });
+}
+
+/**
+ * `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): header values are Latin-1, so a
+ * name such as "Fløyen – temperature.png" goes percent-encoded in `filename*`, with an ASCII
+ * fallback in `filename` for simple parsers.
+ */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  if (ascii === filename) return `attachment; filename="${filename}"`;
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export function messageRoutes(ctx: EmulatorContext): Router {
@@ -288,10 +305,7 @@ export function messageRoutes(ctx: EmulatorContext): Router {
       if (!content || !ctx.store.isMember(content.roomId, me))
         throw notFound(`Could not find content ${id}.`);
       res.setHeader('Content-Type', content.contentType);
-      res.setHeader(
-        'Content-Disposition',
-        `attachment; filename="${content.filename.replace(/["\\\r\n]/g, '_')}"`,
-      );
+      res.setHeader('Content-Disposition', contentDisposition(content.filename));
       res.setHeader('Content-Length', String(content.bytes.length));
       res.end(content.bytes);
     },

@@ -31,11 +31,19 @@ export const MAX_SPAN_MS = { none: 48 * HOUR_MS, hourly: 48 * HOUR_MS, daily: 30
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+/** `Date.parse` rolls impossible dates over (2026-11-31 → 2026-12-01): reject them instead. */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0–99 as they are
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function timeQuery(req: Request, name: string): number | undefined {
   const value = queryString(req, name);
   if (value === undefined) return undefined;
   const t = Date.parse(value);
-  if (!ISO_8601.test(value) || Number.isNaN(t)) {
+  if (!ISO_8601.test(value) || Number.isNaN(t) || !isCalendarDate(value)) {
     throw badRequest(
       `Parameter '${name}' must be an ISO 8601 timestamp such as 2026-11-20T10:00:00Z, got '${value}'.`,
     );

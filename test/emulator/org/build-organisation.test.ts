@@ -132,15 +132,9 @@ describe('emulator/org buildOrganisation', () => {
     assert.ok(gap.durationMinutes >= 120 && gap.durationMinutes <= 240);
   });
 
-  it('generates 2,000 workspaces quickly, with unique names and the default rooms first', () => {
-    let elapsed = Number.POSITIVE_INFINITY; // best of two runs, to keep JIT warm-up out of the figure
-    for (const seed of [1, 2]) {
-      const started = performance.now();
-      buildOrganisation({ seed, workspaces: 2000 });
-      elapsed = Math.min(elapsed, performance.now() - started);
-    }
+  // Its speed is measured by `npm run bench`, not asserted here.
+  it('generates 2,000 workspaces with unique names and the default rooms first', () => {
     const big = buildOrganisation({ seed: 42, workspaces: 2000 });
-    assert.ok(elapsed < 100, `took ${elapsed.toFixed(1)} ms`);
     assert.equal(big.workspaces.length, 2000);
     assert.equal(new Set(big.workspaces.map((w) => w.displayName)).size, 2000);
     assert.equal(new Set(big.workspaces.map((w) => w.id)).size, 2000);

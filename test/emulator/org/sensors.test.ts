@@ -274,24 +274,16 @@ describe('emulator/org sensorSamples', () => {
     assert.equal(sundaySamples.length, 300);
   });
 
-  it('works for any instant in the past year and stays fast with bounded warm-up', () => {
+  // Speed (48 h and 30 days of readings) is measured by `npm run bench`, not asserted here.
+  it('works for any instant in the past year, for short and month-long ranges', () => {
     const ws = byName('Fjord');
-    const time = (fn: () => void) => {
-      let best = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now();
-        fn();
-        best = Math.min(best, performance.now() - started);
-      }
-      return best;
-    };
     const longAgo = Date.UTC(2025, 11, 3, 10, 0);
     assert.equal(sensorSamples(org, ws, 'temperature', longAgo, longAgo + 48 * HOUR).length, 576);
     for (const metric of ['temperature', 'tvoc', 'peopleCount'] as const) {
-      const twoDays = time(() => sensorSamples(org, ws, metric, longAgo, longAgo + 48 * HOUR));
-      const month = time(() => sensorSamples(org, ws, metric, longAgo, longAgo + 30 * DAY));
-      assert.ok(twoDays < 5, `${metric} 48 h took ${twoDays.toFixed(2)} ms`);
-      assert.ok(month < 50, `${metric} 30 days took ${month.toFixed(2)} ms`);
+      const month = sensorSamples(org, ws, metric, longAgo, longAgo + 30 * DAY);
+      assert.equal(month.length, 30 * 288);
+      const tail = sensorSamples(org, ws, metric, longAgo + 29 * DAY, longAgo + 30 * DAY);
+      assert.deepEqual(month.slice(-288), tail, `${metric}: a reading does not depend on the query range`);
     }
   });
 });

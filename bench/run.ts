@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: timings of the emulator and the Webex client on this machine.
+ * Figures, not pass/fail: tests assert behaviour, this measures speed.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildOrganisation, sensorSamples } from '../src/emulator/org';
+import { startEmulator } from '../src/emulator/server';
+import { createWebexClient } from '../src/webex/client';
+
+interface Row {
+  name: string;
+  runs: number;
+  p50: number;
+  p95: number;
+  note?: string;
+}
+
+const rows: Row[] = [];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function measure(
+  name: string,
+  runs: number,
+  fn: () => unknown | Promise<unknown>,
+  note?: string,
+): Promise<void> {
+  await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  rows.push({
+    name,
+    runs,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    ...(note ? { note } : {}),
+  });
+}
+
+async function main(): Promise<void> {
+  const now = Date.UTC(2026, 10, 20, 12, 0);
+  const DAY = 86_400_000;
+
+  await measure('org: build 2,000 workspaces', 20, () => buildOrganisation({ seed: 1, workspaces: 2000 }));
+  const org = buildOrganisation({ seed: 1 });
+  const fjord = org.workspaces.find((w) => w.displayName === 'Fjord')!;
+  await measure('sensor: 48 h of 5-min temperature readings', 200, () =>
+    sensorSamples(org, fjord, 'temperature', now - 2 * DAY, now),
+  );
+  await measure('sensor: 30 days of 5-min temperature readings', 50, () =>
+    sensorSamples(org, fjord, 'temperature', now - 30 * DAY, now),
+  );
+
+  const emulator = await startEmulator({ port: 0, now: () => now, workspaces: 2000 });
+  try {
+    const client = createWebexClient({
+      baseUrl: emulator.url,
+      botToken: emulator.botToken,
+      admin: { token: emulator.adminToken },
+      now: () => now,
+    });
+    const ws = (await client.admin.listWorkspaces({ displayName: 'Fjord' }))[0]!;
+    const url = `${emulator.url}/workspaceMetrics?workspaceId=${encodeURIComponent(ws.id)}&metricName=temperature&from=${new Date(now - 2 * DAY).toISOString()}&to=${new Date(now).toISOString()}`;
+    const headers = { authorization: `Bearer ${emulator.adminToken}` };
+    await measure('emulator: GET /workspaceMetrics 48 h hourly', 300, async () =>
+      (await fetch(url, { headers })).arrayBuffer(),
+    );
+    await measure('client: temperature, 10 days hourly (6 calls)', 30, () =>
+      client.admin.metrics({
+        workspaceId: ws.id,
+        metricName: 'temperature',
+        aggregation: 'hourly',
+        from: now - 10 * DAY + 1,
+        to: now,
+      }),
+    );
+    await measure('client: sound level, 90 days daily (4 calls)', 30, () =>
+      client.admin.metrics({
+        workspaceId: ws.id,
+        metricName: 'soundLevel',
+        aggregation: 'daily',
+        from: now - 90 * DAY + 1,
+        to: now,
+      }),
+    );
+    await measure('client: list 2,000 workspaces (2 pages)', 20, () => client.admin.listWorkspaces());
+  } finally {
+    await emulator.close();
+  }
+
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`${'benchmark'.padEnd(width)}  runs      p50 ms      p95 ms`);
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(width)}  ${String(r.runs).padStart(4)}  ${r.p50.toFixed(2).padStart(10)}  ${r.p95.toFixed(2).padStart(10)}`,
+    );
+  }
+  console.log(JSON.stringify({ node: process.version, rows }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
