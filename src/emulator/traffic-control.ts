@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from './api-error';
+import { mulberry32 } from './org/random';
 import type { TokenRecord } from './tokens';
 
 export interface TrafficOptions {
@@ -11,18 +12,6 @@ export interface TrafficOptions {
   latencyMs: number;
   /** Seed of the fault generator, so a run is repeatable. */
   seed: number;
-}
-
-/** Deterministic PRNG (mulberry32) for fault injection. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FAULT_STATUSES = [500, 502, 503] as const;

@@ -1,5 +1,5 @@
 import { mapWithConcurrency } from './concurrency';
-import type { WebexHttp } from './http';
+import type { QueryValue, WebexHttp } from './http';
 import { planWindows, stitchBuckets, stitchReadings } from './metric-windows';
 import type {
   AggregatedMetricItem,
@@ -108,23 +108,17 @@ export class WebexAdminApi {
   }
 
   async metrics<A extends Aggregation>(request: MetricsRequest<A>): Promise<MetricsResult<A>> {
-    const windows = planWindows(request.from, request.to, request.aggregation);
-    const pages = await mapWithConcurrency(windows, this.concurrency, async (w) => {
-      const body = await this.http.get<WorkspaceMetricsResponse>('workspaceMetrics', {
-        workspaceId: request.workspaceId,
-        metricName: request.metricName,
-        aggregation: request.aggregation,
-        from: iso(w.from),
-        to: iso(w.to),
-        unit: request.metricName === 'temperature' ? request.unit : undefined,
-        sortBy: 'oldestFirst',
-      });
-      return body.items ?? [];
+    const { pages, calls } = await this.fetchWindows<WorkspaceMetricsResponse>('workspaceMetrics', request, {
+      workspaceId: request.workspaceId,
+      metricName: request.metricName,
+      aggregation: request.aggregation,
+      unit: request.metricName === 'temperature' ? request.unit : undefined,
+      sortBy: 'oldestFirst',
     });
     const items =
       request.aggregation === 'none'
-        ? stitchReadings(pages as RawMetricItem[][])
-        : stitchBuckets(pages as AggregatedMetricItem[][]);
+        ? stitchReadings(pages.map((p) => p.items ?? []) as RawMetricItem[][])
+        : stitchBuckets(pages.map((p) => p.items ?? []) as AggregatedMetricItem[][]);
     return {
       workspaceId: request.workspaceId,
       metricName: request.metricName,
@@ -133,24 +127,34 @@ export class WebexAdminApi {
       to: request.to,
       ...(request.metricName === 'temperature' ? { unit: request.unit ?? 'celsius' } : {}),
       items: items as MetricsResult<A>['items'],
-      calls: windows.length,
+      calls,
     };
   }
 
   async durations(request: DurationRequest): Promise<DurationResult> {
-    const windows = planWindows(request.from, request.to, request.aggregation);
-    let unit = 'minutes';
-    const pages = await mapWithConcurrency(windows, this.concurrency, async (w) => {
-      const body = await this.http.get<WorkspaceDurationMetricsResponse>('workspaceDurationMetrics', {
+    const { pages, calls } = await this.fetchWindows<WorkspaceDurationMetricsResponse>(
+      'workspaceDurationMetrics',
+      request,
+      {
         workspaceId: request.workspaceId,
         measurement: request.measurement,
         aggregation: request.aggregation,
-        from: iso(w.from),
-        to: iso(w.to),
-      });
-      if (body.unit) unit = body.unit;
-      return body.items ?? [];
-    });
-    return { ...request, unit, items: stitchBuckets(pages), calls: windows.length };
+      },
+    );
+    const unit = pages.find((p) => p.unit)?.unit ?? 'minutes';
+    return { ...request, unit, items: stitchBuckets(pages.map((p) => p.items ?? [])), calls };
+  }
+
+  /** One call per legal window of the range, at most `concurrency` at a time, in window order. */
+  private async fetchWindows<T>(
+    path: string,
+    range: { from: number; to: number; aggregation: Aggregation },
+    query: Record<string, QueryValue>,
+  ): Promise<{ pages: T[]; calls: number }> {
+    const windows = planWindows(range.from, range.to, range.aggregation);
+    const pages = await mapWithConcurrency(windows, this.concurrency, (w) =>
+      this.http.get<T>(path, { ...query, from: iso(w.from), to: iso(w.to) }),
+    );
+    return { pages, calls: windows.length };
   }
 }

@@ -1,18 +1,16 @@
 import type { WebexHttp } from './http';
-import type {
-  AttachmentAction,
-  CreateMessageRequest,
-  CreateWebhookRequest,
-  Membership,
-  Message,
-  Person,
-  Room,
-  UpdateWebhookRequest,
-  Webhook,
+import {
+  type AttachmentAction,
+  type CreateMessageRequest,
+  type CreateWebhookRequest,
+  MAX_MESSAGE_BYTES,
+  type Membership,
+  type Message,
+  type Person,
+  type Room,
+  type UpdateWebhookRequest,
+  type Webhook,
 } from './wire';
-
-/** Webex limits `text` and `markdown` to 7439 bytes of UTF-8. */
-export const MAX_MESSAGE_BYTES = 7439;
 
 export interface FileUpload {
   filename: string;

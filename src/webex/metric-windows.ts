@@ -1,14 +1,12 @@
-import type { AggregatedMetricItem, Aggregation, DurationMetricItem, RawMetricItem } from './wire';
-
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
-
-/** Longest span one Workspace Metrics call may cover: 48 h for none/hourly, 30 days for daily. */
-export const MAX_SPAN_MS: Readonly<Record<Aggregation, number>> = {
-  none: 48 * HOUR_MS,
-  hourly: 48 * HOUR_MS,
-  daily: 30 * DAY_MS,
-};
+import {
+  type AggregatedMetricItem,
+  type Aggregation,
+  DAY_MS,
+  type DurationMetricItem,
+  HOUR_MS,
+  METRICS_MAX_SPAN_MS,
+  type RawMetricItem,
+} from './wire';
 
 export interface TimeWindow {
   from: number;
@@ -24,7 +22,7 @@ const BUCKET_MS: Readonly<Record<Aggregation, number>> = { none: 1, hourly: HOUR
  */
 export function planWindows(fromMs: number, toMs: number, aggregation: Aggregation): TimeWindow[] {
   if (!(Number.isFinite(fromMs) && Number.isFinite(toMs)) || fromMs >= toMs) return [];
-  const span = MAX_SPAN_MS[aggregation];
+  const span = METRICS_MAX_SPAN_MS[aggregation];
   const bucket = BUCKET_MS[aggregation];
   const windows: TimeWindow[] = [];
   let start = fromMs;

@@ -357,6 +357,22 @@ describe('emulator HTTP: messaging APIs', () => {
       await ingrid.fails('DELETE', `/messages/${message.id}`, 404);
       await ingrid.fails('GET', '/messages/not-an-id', 400);
     });
+
+    it('a bot reads group messages that mention it and its own, not the others (404)', async () => {
+      const room = await groupRoom(ingrid, 'Bot reading', bot);
+      const botId = (await me(bot)).id;
+      const plain = await ingrid.post<Message>('/messages', { roomId: room.id, text: 'not for the bot' });
+      const mention = await ingrid.post<Message>('/messages', {
+        roomId: room.id,
+        markdown: `<@personId:${botId}|RoomBot> humidity in Fjord`,
+      });
+      const own = await bot.post<Message>('/messages', { roomId: room.id, text: 'bot speaking' });
+      await bot.fails('GET', `/messages/${plain.id}`, 404);
+      assert.equal((await bot.get<Message>(`/messages/${mention.id}`)).id, mention.id);
+      assert.equal((await bot.get<Message>(`/messages/${own.id}`)).id, own.id);
+      const direct = await ingrid.post<Message>('/messages', { toPersonId: botId, text: 'in a 1:1 space' });
+      assert.equal((await bot.get<Message>(`/messages/${direct.id}`)).id, direct.id);
+    });
   });
 
   describe('files (multipart/form-data)', () => {

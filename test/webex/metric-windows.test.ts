@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
-import {
-  DAY_MS,
-  HOUR_MS,
-  MAX_SPAN_MS,
-  planWindows,
-  stitchBuckets,
-  stitchReadings,
-} from '../../src/webex/metric-windows';
+import { planWindows, stitchBuckets, stitchReadings } from '../../src/webex/metric-windows';
+import { DAY_MS, HOUR_MS, METRICS_MAX_SPAN_MS as MAX_SPAN_MS } from '../../src/webex/wire';
 
 const t = (iso: string) => Date.parse(iso);
 

@@ -6,6 +6,8 @@
  * - zero and negative readings are dropped first, so an hour with no positive reading has no
  *   bucket at all and the people-count mean is "people when in use".
  */
+import { DAY_MS, HOUR_MS } from '../../webex/wire';
+
 export interface Reading {
   t: number;
   value: number;
@@ -18,9 +20,6 @@ export interface Bucket {
   min: number;
   max: number;
 }
-
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
 
 export function bucketStart(t: number, aggregation: 'hourly' | 'daily'): number {
   const size = aggregation === 'hourly' ? HOUR_MS : DAY_MS;

@@ -1,4 +1,5 @@
 import { webexId } from '../../webex/ids';
+import { METRIC_NAMES } from '../../webex/wire';
 import {
   DEFAULT_SITE_FLOORS,
   DEFAULT_SITES,
@@ -31,14 +32,7 @@ export interface BuildOrganisationOptions {
 }
 
 /** Every metric, in the order Webex lists them. */
-export const ALL_SENSOR_METRICS: readonly SensorMetric[] = [
-  'soundLevel',
-  'ambientNoise',
-  'temperature',
-  'humidity',
-  'tvoc',
-  'peopleCount',
-];
+export const ALL_SENSOR_METRICS: readonly SensorMetric[] = METRIC_NAMES;
 
 const NAVIGATOR_METRICS: ReadonlySet<SensorMetric> = new Set(['temperature', 'humidity', 'tvoc']);
 const WITHOUT_NAVIGATOR: readonly SensorMetric[] = ALL_SENSOR_METRICS.filter(

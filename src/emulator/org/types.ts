@@ -1,17 +1,12 @@
+import type { DurationMeasurement, MetricName, WorkspaceType } from '../../webex/wire';
+
 /** Sensor metrics a workspace device can report (raw readings, see `sensorSamples`). */
-export type SensorMetric =
-  | 'soundLevel'
-  | 'ambientNoise'
-  | 'temperature'
-  | 'humidity'
-  | 'tvoc'
-  | 'peopleCount';
+export type SensorMetric = MetricName;
 
 /** Duration metrics (`/workspaceDurationMetrics`). */
-export type DurationMeasurement = 'timeUsed' | 'timeBooked';
+export type { DurationMeasurement, WorkspaceType };
 
 /** Webex workspace types. */
-export type WorkspaceType = 'notSet' | 'focus' | 'huddle' | 'meetingRoom' | 'open' | 'desk' | 'other';
 
 export interface SyntheticLocation {
   id: string;

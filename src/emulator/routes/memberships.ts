@@ -87,21 +87,22 @@ export function membershipRoutes(ctx: EmulatorContext): Router {
     },
   });
 
+  /** A membership of a space the caller is in; 404 otherwise. */
+  const visibleMembership = (raw: unknown, me: string): StoredMembership => {
+    const id = expectId(raw, 'MEMBERSHIP', 'membershipId');
+    const m = ctx.store.memberships.get(id);
+    if (!m || !ctx.store.isMember(m.roomId, me)) throw notFound(`Could not find a membership with id ${id}.`);
+    return m;
+  };
+
   route(router, '/memberships/:membershipId', {
     get: (req, res) => {
-      const me = caller(res).personId;
-      const id = expectId(req.params.membershipId, 'MEMBERSHIP', 'membershipId');
-      const m = ctx.store.memberships.get(id);
-      if (!m || !ctx.store.isMember(m.roomId, me))
-        throw notFound(`Could not find a membership with id ${id}.`);
-      res.json(view(m));
+      res.json(view(visibleMembership(req.params.membershipId, caller(res).personId)));
     },
     delete: (req, res) => {
       const me = caller(res).personId;
-      const id = expectId(req.params.membershipId, 'MEMBERSHIP', 'membershipId');
-      const m = ctx.store.memberships.get(id);
-      if (!m || !ctx.store.isMember(m.roomId, me))
-        throw notFound(`Could not find a membership with id ${id}.`);
+      const m = visibleMembership(req.params.membershipId, me);
+      const id = m.id;
       const room = ctx.store.rooms.get(m.roomId);
       if (room?.type === 'direct') throw forbidden('A member cannot be removed from a 1:1 space.');
       const former = ctx.store.membersOf(m.roomId).map((x) => x.personId);

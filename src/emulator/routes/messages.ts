@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { Router } from 'express';
 import { webexId } from '../../webex/ids';
+import { ADAPTIVE_CARD_CONTENT_TYPE, MAX_MESSAGE_BYTES } from '../../webex/wire';
 import { ApiError, badRequest, forbidden, notFound } from '../api-error';
 import type { EmulatorContext } from '../context';
 import { baseUrl, caller, expectId, found, intQuery, isoTime, queryString, sendPage } from '../http-kit';
@@ -11,9 +12,7 @@ import { readMultipart } from '../multipart';
 import { route } from '../routing';
 import { roomOfMember } from './rooms';
 
-/** Webex limits `text` and `markdown` to 7439 bytes of UTF-8. */
-export const MAX_MESSAGE_BYTES = 7439;
-export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+const CARD_CONTENT_TYPE = ADAPTIVE_CARD_CONTENT_TYPE;
 
 interface MessageInput {
   roomId?: unknown;
@@ -262,19 +261,33 @@ export function messageRoutes(ctx: EmulatorContext): Router {
     },
   });
 
+  /**
+   * A message the caller may read: one of a space they are in. A bot in a group space only sees
+   * messages that mention it and its own (as with webhooks); others answer 404.
+   */
+  const readableMessage = (raw: unknown, reader: { personId: string; kind: string }): StoredMessage => {
+    const id = expectId(raw, 'MESSAGE', 'messageId');
+    const m = ctx.store.messages.get(id);
+    const room = m ? ctx.store.rooms.get(m.roomId) : undefined;
+    const hidden =
+      !m ||
+      !ctx.store.isMember(m.roomId, reader.personId) ||
+      (reader.kind === 'bot' &&
+        room?.type === 'group' &&
+        m.personId !== reader.personId &&
+        !m.mentionedPeople?.includes(reader.personId));
+    if (hidden) throw notFound(`Could not find a message with id ${id}.`);
+    return m;
+  };
+
   route(router, '/messages/:messageId', {
     get: (req, res) => {
-      const me = caller(res).personId;
-      const id = expectId(req.params.messageId, 'MESSAGE', 'messageId');
-      const m = ctx.store.messages.get(id);
-      if (!m || !ctx.store.isMember(m.roomId, me)) throw notFound(`Could not find a message with id ${id}.`);
-      res.json(view(m));
+      res.json(view(readableMessage(req.params.messageId, caller(res))));
     },
     delete: (req, res) => {
       const me = caller(res).personId;
-      const id = expectId(req.params.messageId, 'MESSAGE', 'messageId');
-      const m = ctx.store.messages.get(id);
-      if (!m || !ctx.store.isMember(m.roomId, me)) throw notFound(`Could not find a message with id ${id}.`);
+      const m = readableMessage(req.params.messageId, caller(res));
+      const id = m.id;
       if (m.personId !== me) throw forbidden('Only the author can delete this message.');
       ctx.store.messages.delete(id);
       const room = ctx.store.rooms.get(m.roomId);

@@ -1,33 +1,28 @@
 import type { Request } from 'express';
 import { Router } from 'express';
+import {
+  AGGREGATIONS,
+  DAY_MS,
+  DURATION_AGGREGATIONS,
+  DURATION_MEASUREMENTS,
+  HOUR_MS,
+  METRIC_NAMES,
+  METRICS_MAX_SPAN_MS,
+  SORT_BY_VALUES,
+  TEMPERATURE_UNITS,
+} from '../../webex/wire';
 import { badRequest } from '../api-error';
 import type { EmulatorContext } from '../context';
 import { enumQuery, isoTime, queryString, requiredQuery, requireScope } from '../http-kit';
-import {
-  aggregateReadings,
-  bucketStart,
-  celsiusToFahrenheit,
-  DAY_MS,
-  HOUR_MS,
-  keptReadings,
-} from '../metrics/aggregate';
+import { aggregateReadings, bucketStart, celsiusToFahrenheit, keptReadings } from '../metrics/aggregate';
 import { durationMinutes, sensorSamples } from '../org';
 import { route } from '../routing';
 import { workspaceById } from './admin';
 
 export const SCOPE_METRICS = 'spark-admin:workspace_metrics_read';
-const METRIC_NAMES = [
-  'soundLevel',
-  'ambientNoise',
-  'temperature',
-  'humidity',
-  'tvoc',
-  'peopleCount',
-] as const;
-const AGGREGATIONS = ['none', 'hourly', 'daily'] as const;
 
 /** 48 hours for `none`/`hourly`, 30 days for `daily` (the reference page). */
-export const MAX_SPAN_MS = { none: 48 * HOUR_MS, hourly: 48 * HOUR_MS, daily: 30 * DAY_MS } as const;
+const MAX_SPAN_MS = METRICS_MAX_SPAN_MS;
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -83,11 +78,11 @@ export function metricsRoutes(ctx: EmulatorContext): Router {
       requiredQuery(req, 'metricName');
       const metricName = enumQuery(req, 'metricName', METRIC_NAMES)!;
       const aggregation = enumQuery(req, 'aggregation', AGGREGATIONS) ?? 'hourly';
-      const unitParam = enumQuery(req, 'unit', ['celsius', 'fahrenheit'] as const);
+      const unitParam = enumQuery(req, 'unit', TEMPERATURE_UNITS);
       if (unitParam && metricName !== 'temperature') {
         throw badRequest("Parameter 'unit' is only valid when metricName is 'temperature'.");
       }
-      const sortBy = enumQuery(req, 'sortBy', ['newestFirst', 'oldestFirst'] as const) ?? 'newestFirst';
+      const sortBy = enumQuery(req, 'sortBy', SORT_BY_VALUES) ?? 'newestFirst';
       const { from, to } = rangeOf(req, aggregation, ctx.now());
       const unit = metricName === 'temperature' ? (unitParam ?? 'celsius') : undefined;
       const convert = unit === 'fahrenheit' ? celsiusToFahrenheit : (x: number) => x;
@@ -124,8 +119,8 @@ export function metricsRoutes(ctx: EmulatorContext): Router {
     get: (req, res) => {
       requireScope(res, SCOPE_METRICS);
       const ws = workspaceById(ctx, requiredQuery(req, 'workspaceId'));
-      const aggregation = enumQuery(req, 'aggregation', ['hourly', 'daily'] as const) ?? 'hourly';
-      const measurement = enumQuery(req, 'measurement', ['timeUsed', 'timeBooked'] as const) ?? 'timeUsed';
+      const aggregation = enumQuery(req, 'aggregation', DURATION_AGGREGATIONS) ?? 'hourly';
+      const measurement = enumQuery(req, 'measurement', DURATION_MEASUREMENTS) ?? 'timeUsed';
       const { from, to } = rangeOf(req, aggregation, ctx.now());
       const size = aggregation === 'hourly' ? HOUR_MS : DAY_MS;
       const until = Math.min(to, ctx.now());

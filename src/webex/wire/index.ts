@@ -452,3 +452,4 @@ export type RefinesSpec = [
   Assert<Extends<ListResponse<Floor>, DeviceSchemas['FloorCollectionResponse']>>,
   Assert<Extends<Omit<AttachmentAction, 'inputs'>, Omit<MessagingSchemas['AttachmentActivity'], 'inputs'>>>,
 ];
+export * from './limits';
