@@ -39,13 +39,7 @@ export interface MetricsRequest<A extends Aggregation> {
   unit?: TemperatureUnit;
 }
 
-export interface MetricsResult<A extends Aggregation> {
-  workspaceId: string;
-  metricName: MetricName;
-  aggregation: A;
-  from: number;
-  to: number;
-  unit?: TemperatureUnit;
+export interface MetricsResult<A extends Aggregation> extends MetricsRequest<A> {
   /** Oldest first, no duplicates. */
   items: A extends 'none' ? RawMetricItem[] : AggregatedMetricItem[];
   /** How many API calls the range took. */

@@ -1,0 +1,87 @@
+import type { Floor, Location, MetricName, TemperatureUnit, Workspace } from '../webex/wire';
+
+/** What people can ask for. */
+export type Intent =
+  | 'query'
+  | 'current'
+  | 'overview'
+  | 'compare'
+  | 'rank'
+  | 'rooms'
+  | 'alert.create'
+  | 'alert.list'
+  | 'alert.delete'
+  | 'report.subscribe'
+  | 'report.list'
+  | 'report.cancel'
+  | 'settings'
+  | 'help'
+  | 'unknown';
+
+/** Sensor metrics plus the duration measurements of `/workspaceDurationMetrics`. */
+export type RequestMetric = MetricName | 'timeUsed' | 'timeBooked';
+
+export type RequestAggregation = 'none' | 'hourly' | 'daily';
+
+/** The workspace directory as the Webex API returns it (only the fields the parser reads). */
+export interface Directory {
+  workspaces: readonly Pick<Workspace, 'id' | 'displayName' | 'locationId' | 'floorId' | 'type' | 'capacity'>[];
+  locations: readonly (Pick<Location, 'id' | 'name'> & { address?: { city?: string } })[];
+  floors: readonly Pick<Floor, 'id' | 'locationId' | 'floorNumber' | 'displayName'>[];
+}
+
+export interface ParseContext {
+  /** The reference instant (epoch ms): "now". */
+  now: number;
+  /** The space's IANA time zone, e.g. `Europe/Oslo`. */
+  timeZone: string;
+  directory: Directory;
+  defaults?: {
+    /** Temperature unit of the space (default celsius). */
+    unit?: TemperatureUnit;
+  };
+}
+
+export interface RankSpec {
+  stat: 'mean' | 'max' | 'min';
+  order: 'desc' | 'asc';
+  limit: number;
+}
+
+export type AlertSpec =
+  | { op: 'above' | 'below'; value: number }
+  | { op: 'outside'; low: number; high: number };
+
+export interface ReportSpec {
+  /** Local time of day, `HH:MM`. */
+  time: string;
+  days: 'daily' | 'weekdays';
+}
+
+export interface SettingsSpec {
+  timeZone?: string;
+  unit?: TemperatureUnit;
+}
+
+export interface Clarification {
+  question: string;
+  options: string[];
+}
+
+/** The parser's answer: the contract of `room-metrics parse` (one JSON object per request). */
+export interface ParsedRequest {
+  intent: Intent;
+  metrics: RequestMetric[];
+  workspaces: { id: string; displayName: string }[];
+  allWorkspaces?: true;
+  /** ISO instants (UTC). Present whenever the text holds a time expression or the default window applies. */
+  from?: string;
+  to?: string;
+  aggregation?: RequestAggregation;
+  unit?: TemperatureUnit;
+  rank?: RankSpec;
+  alert?: AlertSpec;
+  report?: ReportSpec;
+  settings?: SettingsSpec;
+  clarify?: Clarification;
+}
