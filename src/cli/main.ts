@@ -1,16 +1,20 @@
 import { EMULATOR_USAGE, runEmulator } from './emulator-command';
 import { loadEnvFile } from './env-file';
 import { UsageError } from './options';
+import { PARSE_USAGE, runParse } from './parse-command';
 
 const USAGE = `Usage: room-metrics <command> [options]
 
 Commands:
   start      run the product (for now: the Webex API emulator)
   emulator   run the local Webex API emulator
+  parse      show how the bot understands a request (JSON)
 
 Run 'room-metrics <command> --help' for a command's options.
 
-${EMULATOR_USAGE}`;
+${EMULATOR_USAGE}
+
+${PARSE_USAGE}`;
 
 /** The command-line entry point; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -21,6 +25,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'start':
       case 'emulator':
         return await runEmulator(rest);
+      case 'parse':
+        return await runParse(rest);
       case undefined:
       case 'help':
       case '--help':

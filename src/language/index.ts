@@ -1,0 +1,2 @@
+export { parseRequest } from './parse-request';
+export type * from './types';

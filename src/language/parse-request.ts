@@ -1,0 +1,237 @@
+import { DateTime, IANAZone } from 'luxon';
+import { type IndexedWorkspace, indexDirectory } from './directory-index';
+import { editDistance, typoAllowance } from './fuzzy';
+import { findMetrics, MEASURED_METRICS } from './metric-words';
+import { normalize } from './normalize';
+import { readAlert, readRank, readReport, readSettings } from './request-details';
+import { claimRooms, type RoomSelection, selectRooms } from './rooms';
+import { readTime } from './time-expressions';
+import { TokenText } from './token-text';
+import type { Intent, ParseContext, ParsedRequest, RequestAggregation, RequestMetric } from './types';
+import { correctWord, isKnownWord } from './vocabulary';
+
+const HOUR_MS = 3_600_000;
+const METRIC_LABELS: Readonly<Record<RequestMetric, string>> = {
+  temperature: 'temperature',
+  humidity: 'humidity',
+  tvoc: 'air quality (TVOC)',
+  ambientNoise: 'ambient noise',
+  soundLevel: 'sound level',
+  peopleCount: 'people count',
+  timeUsed: 'time used',
+  timeBooked: 'time booked',
+};
+
+type Family = 'help' | 'settings' | 'alert' | 'report' | 'rooms' | 'data';
+
+/** The request's kind, read from the whole sentence before anything claims words. */
+function familyOf(view: string): { family: Family; intent?: Intent } {
+  if (/^(?:help|\?|commands|usage|examples?|what can you do|what do you understand|how does this work|how do i use (?:this|you))\b/.test(view) || /^(?:hi |hello |hey )?help(?: me)?(?: please)?$/.test(view)) {
+    return { family: 'help', intent: 'help' };
+  }
+  if (/\balerts?\b|\bnotify\b|\bwarn (?:me|us|if|when)\b|\b(?:tell|ping|message) (?:me|us) (?:when|if)\b|\blet (?:me|us) know (?:when|if)\b/.test(view)) {
+    if (/\b(?:delete|remove|cancel|stop|disable|turn off|drop|clear|mute)\b/.test(view)) return { family: 'alert', intent: 'alert.delete' };
+    if (/\b(?:list|show|what|which|my|all|active|current)\b.*\balerts\b|\balerts\b.*\b(?:set|active|running|configured|list)\b|^alerts$/.test(view)) {
+      return { family: 'alert', intent: 'alert.list' };
+    }
+    return { family: 'alert', intent: 'alert.create' };
+  }
+  if (/\breports?\b|\bsubscribe\b|\bdigest\b/.test(view)) {
+    if (/\b(?:cancel|stop|delete|remove|unsubscribe|end|turn off|disable|no more)\b/.test(view)) return { family: 'report', intent: 'report.cancel' };
+    if (/\b(?:list|show|what|which|my|all|active)\b.*\breports\b|^reports$/.test(view)) return { family: 'report', intent: 'report.list' };
+    return { family: 'report', intent: 'report.subscribe' };
+  }
+  if (
+    /\b(?:set|change|switch|use|make|always|default|prefer|show)\b.*\b(?:time ?zone|tz|fahrenheit|celsius|units?|°f|°c|imperial|metric)\b/.test(view) ||
+    /^(?:time ?zone|units?|settings?)\b/.test(view)
+  ) {
+    if (!/\b(?:was|were|in room|last|yesterday|today)\b/.test(view) || /\btime ?zone|units?\b/.test(view)) {
+      return { family: 'settings', intent: 'settings' };
+    }
+  }
+  return { family: 'data' };
+}
+
+/** Typos in the words the grammar knows ("yesterdy", "lst", "temprature"), leaving room names alone. */
+function correctTypos(text: TokenText, rooms: readonly IndexedWorkspace[]): void {
+  text.tokens.forEach((token, i) => {
+    if (!text.isFree(i) || isKnownWord(token.text) && !/^[a-z]+$/.test(token.text)) return;
+    if (!/^[a-z]+$/.test(token.text) || isKnownWord(token.text)) {
+      const expanded = correctWord(token.text);
+      if (expanded && expanded !== token.text) token.text = expanded;
+      return;
+    }
+    const allowance = typoAllowance(token.text);
+    const nearRoom = rooms.some(
+      (w) => w.numbers === '' && Math.abs(w.letters.length - token.text.length) <= allowance && editDistance(token.text, w.letters, allowance) <= allowance,
+    );
+    if (nearRoom) return;
+    const corrected = correctWord(token.text);
+    if (corrected) token.text = corrected;
+  });
+  // Expansions may hold spaces ("year to date"): re-split so every token is one word.
+  const words = text.tokens.flatMap((t) => t.text.split(' ').map((w) => ({ text: w, kind: t.kind })));
+  text.tokens.splice(0, text.tokens.length, ...words);
+}
+
+function aggregationFor(view: string, spanMs: number): RequestAggregation {
+  if (/\b(?:raw|every reading|all readings|each reading|individual readings|all data points)\b/.test(view)) return 'none';
+  if (/\b(?:hourly|per hour|by hour|each hour|hour by hour|every hour)\b/.test(view)) return 'hourly';
+  if (/\b(?:daily|per day|by day|each day|day by day|every day)\b/.test(view)) return 'daily';
+  if (spanMs <= 6 * HOUR_MS) return 'none';
+  if (spanMs <= 7 * 24 * HOUR_MS) return 'hourly';
+  return 'daily';
+}
+
+const listNames = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+
+/**
+ * Chat text → a precise request: intent, metrics, rooms, a time window in the space's zone,
+ * aggregation and details, or a clarification instead of a guess. Pure: no I/O, no clock.
+ */
+export function parseRequest(input: string, context: ParseContext): ParsedRequest {
+  const zone = IANAZone.isValidZone(context.timeZone) ? context.timeZone : 'UTC';
+  const now = DateTime.fromMillis(context.now, { zone });
+  const index = indexDirectory(context.directory);
+  const original = typeof input === 'string' ? input : '';
+  const text = new TokenText(normalize(original));
+  const fullView = text.view();
+  const { family, intent: familyIntent } = familyOf(fullView);
+
+  if (family === 'help') return { intent: 'help', metrics: [], workspaces: [] };
+  if (family === 'settings') {
+    const settings = readSettings(original, fullView);
+    if ('invalidZone' in settings) {
+      return {
+        intent: 'settings',
+        metrics: [],
+        workspaces: [],
+        clarify: {
+          question: `I don't know the time zone “${settings.invalidZone}”. Which one do you mean? Use an IANA name such as Europe/Oslo.`,
+          options: ['Europe/Oslo', 'Europe/London', 'America/New_York', 'UTC'],
+        },
+      };
+    }
+    if (!settings.timeZone && !settings.unit) {
+      return {
+        intent: 'settings',
+        metrics: [],
+        workspaces: [],
+        clarify: { question: 'What would you like to change: the time zone or the temperature unit?', options: ['celsius', 'fahrenheit', 'Europe/Oslo'] },
+      };
+    }
+    return { intent: 'settings', metrics: [], workspaces: [], settings };
+  }
+
+  const early = claimRooms(text, index);
+  correctTypos(text, index.workspaces);
+  const view = text.view();
+  const alert = family === 'alert' && familyIntent === 'alert.create' ? readAlert(text) : undefined;
+  const report = family === 'report' && familyIntent === 'report.subscribe' ? readReport(text) : undefined;
+  const rank = family === 'data' ? readRank(text.words().join(' ')) : undefined;
+  const metricMatch = findMetrics(text);
+  const time = family === 'data' ? readTime(text, now) : undefined;
+  const selection: RoomSelection = selectRooms(text, index, early);
+  const correctedView = text.words().join(' ');
+
+  let metrics = metricMatch.metrics;
+  if (rank?.metric && !metrics.includes(rank.metric)) metrics = [rank.metric, ...metrics];
+  const rooms = selection.rooms;
+  const explicitRooms = rooms.length > 0 || selection.all;
+
+  let intent: Intent = familyIntent ?? 'query';
+  if (family === 'data') {
+    const listsRooms =
+      /\b(?:list|show|which|what|all|any|name)\b.*\b(?:rooms|spaces|workspaces)\b|^(?:rooms|spaces|workspaces)\b|\brooms? (?:do you know|are there|exist)/.test(fullView) &&
+      metrics.length === 0 &&
+      !rank &&
+      !metricMatch.unmeasured;
+    const compareWords = /\b(?:compare|compared|comparison|versus|vs|against)\b/.test(correctedView) || /\bvs\b/.test(fullView);
+    const present = /\b(?:is|are|what's|whats|how's|hows|what is|how is)\b/.test(correctedView) && !/\b(?:was|were|did|had|been)\b/.test(correctedView);
+    if (listsRooms) intent = 'rooms';
+    else if (rank && (rooms.length !== 1 || /\b(?:which|what|top|rank)\b/.test(correctedView))) intent = 'rank';
+    else if (rooms.length >= 2 && !selection.all && (compareWords || metrics.length <= 1) && !(selection.scoped && !compareWords)) {
+      intent = metrics.length <= 1 ? 'compare' : 'query';
+    } else if (metrics.length === 0 && !metricMatch.unmeasured) {
+      if (explicitRooms || selection.unresolved || selection.ambiguous) intent = time?.current ? 'current' : 'overview';
+      else intent = 'unknown';
+    } else if (time?.current || (present && !time?.window && !time?.found)) intent = 'current';
+    else intent = 'query';
+  }
+
+  const result: ParsedRequest = {
+    intent,
+    metrics: intent === 'rooms' || intent === 'unknown' ? [] : metrics,
+    workspaces: (intent === 'rank' && !explicitRooms ? index.workspaces : selection.all ? index.workspaces : rooms).map((w) => ({
+      id: w.id,
+      displayName: w.displayName,
+    })),
+  };
+  if (selection.all || (intent === 'rank' && !explicitRooms)) result.allWorkspaces = true;
+  if (intent === 'unknown') {
+    result.workspaces = [];
+    delete result.allWorkspaces;
+    return result;
+  }
+
+  // Time window: data questions only; reports and alerts run on their own clock.
+  const windowed = ['query', 'current', 'overview', 'compare', 'rank'].includes(intent);
+  let future = false;
+  if (windowed) {
+    let from: DateTime;
+    let to: DateTime;
+    if (time?.window) {
+      ({ from, to } = time.window);
+    } else if (intent === 'current') {
+      from = now.minus({ hours: 1 });
+      to = now;
+    } else {
+      from = now.minus({ hours: 24 });
+      to = now;
+    }
+    if (from >= now) future = true;
+    else if (to > now) to = now;
+    result.from = from.toUTC().toISO() ?? undefined;
+    result.to = to.toUTC().toISO() ?? undefined;
+    result.aggregation =
+      intent === 'current' && !time?.window ? 'none' : aggregationFor(correctedView, to.toMillis() - from.toMillis());
+  }
+  if (metrics.includes('temperature')) {
+    result.unit = /\bfahrenheit\b|°f\b|\bin f\b/.test(fullView) ? 'fahrenheit' : /\bcelsius\b|°c\b/.test(fullView) ? 'celsius' : (context.defaults?.unit ?? 'celsius');
+  }
+  if (intent === 'rank' && rank) result.rank = rank.rank;
+  if (alert) result.alert = alert;
+  if (report) result.report = report;
+
+  // Ask back rather than guess.
+  const firstNames = index.workspaces.slice(0, 8).map((w) => w.displayName);
+  if (metricMatch.unmeasured && metrics.length === 0) {
+    result.clarify = {
+      question: `Webex room sensors don't measure ${metricMatch.unmeasured}. They measure ${MEASURED_METRICS.map((m) => METRIC_LABELS[m]).join(', ')}. Which one would you like?`,
+      options: [...MEASURED_METRICS],
+    };
+  } else if (selection.ambiguous) {
+    result.clarify = { question: `Which room do you mean by “${selection.ambiguous.words}”?`, options: selection.ambiguous.options };
+  } else if (selection.unresolved) {
+    result.clarify = {
+      question: `I couldn't find a room called “${selection.unresolved.words}”. Did you mean ${listNames(selection.unresolved.options.slice(0, 3))}?`,
+      options: selection.unresolved.options,
+    };
+  } else if (future) {
+    result.clarify = {
+      question: "That time is still ahead: I can only show what has already been measured. Which time do you mean?",
+      options: ['today', 'yesterday', 'last 24 hours'],
+    };
+  } else if (!explicitRooms && ['query', 'current', 'overview', 'compare', 'alert.create', 'report.subscribe'].includes(intent)) {
+    result.clarify = { question: 'Which room do you mean?', options: [...firstNames, 'all rooms'] };
+  } else if (intent === 'alert.create' && metrics.length === 0) {
+    result.clarify = { question: 'Which measurement should the alert watch?', options: [...MEASURED_METRICS] };
+  } else if (intent === 'alert.create' && !alert) {
+    result.clarify = {
+      question: `At which value should I alert you about ${listNames(metrics.map((m) => METRIC_LABELS[m]))}? For example "above 500" or "outside 30-60".`,
+      options: ['above …', 'below …', 'outside … - …'],
+    };
+  }
+  return result;
+}

@@ -1,0 +1,136 @@
+import { IANAZone } from 'luxon';
+import type { TokenText } from './token-text';
+import type { AlertSpec, RankSpec, ReportSpec, RequestMetric, SettingsSpec } from './types';
+
+const NUM = String.raw`(-?\d+(?:[.,]\d+)?)`;
+const UNIT = String.raw`(?: ?(?:%|percent|ppb|dba?|decibels?|°[cf]|degrees|c|people|persons))?`;
+
+const toNumber = (s: string) => Number(s.replace(',', '.'));
+
+/** Claims the words of the first match of `pattern` and returns the match. */
+function take(text: TokenText, pattern: RegExp): RegExpExecArray | undefined {
+  const view = text.view();
+  const match = pattern.exec(view);
+  if (!match) return undefined;
+  text.claimChars(match.index, match.index + match[0].length, view, 'keyword');
+  return match;
+}
+
+/** "above 500", "drops below 18", "outside 30-60%", "noisier than 55 dB". */
+export function readAlert(text: TokenText): AlertSpec | undefined {
+  const outside = take(
+    text,
+    new RegExp(String.raw`\b(?:is |goes |falls |gets )?(?:outside|out of|not between|not within)(?: the)?(?: range)?(?: of)? ${NUM}${UNIT} ?(?:-|to|and|–) ?${NUM}${UNIT}`),
+  );
+  if (outside) {
+    const [a, b] = [toNumber(outside[1]!), toNumber(outside[2]!)];
+    return { op: 'outside', low: Math.min(a, b), high: Math.max(a, b) };
+  }
+  const above = take(
+    text,
+    new RegExp(String.raw`(?:\b(?:goes|gets|rises|climbs|is|are|exceeds?|exceeding|reaches|hits|passes)? ?(?:above|over|beyond|more than|higher than|greater than|warmer than|hotter than|noisier than|louder than|stuffier than|busier than|at least)|\bexceeds?|>=?) ?${NUM}${UNIT}`),
+  );
+  if (above) return { op: 'above', value: toNumber(above[1]!) };
+  const below = take(
+    text,
+    new RegExp(String.raw`(?:\b(?:goes|gets|drops|falls|sinks|is|are)? ?(?:below|under|beneath|less than|lower than|colder than|cooler than|quieter than|drier than|at most)|<=?) ?${NUM}${UNIT}`),
+  );
+  if (below) return { op: 'below', value: toNumber(below[1]!) };
+  return undefined;
+}
+
+/** "at 8", "at 7am", "08:30" → "HH:MM"; "every weekday" → weekdays. Defaults: 08:00, daily. */
+export function readReport(text: TokenText): ReportSpec {
+  const weekdays = take(
+    text,
+    /\b(?:on |every |each )?(?:weekdays?|working days?|work days?|business days?|mon(?:day)? ?(?:-|to|through) ?fri(?:day)?)\b/,
+  );
+  const time = take(text, /\b(?:at |@ ?)?(\d{1,2})(?::(\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)?(?: o'?clock)?(?=\s|$)/);
+  let hour = 8;
+  let minute = 0;
+  if (time) {
+    hour = Number(time[1]);
+    minute = Number(time[2] ?? 0);
+    const meridiem = time[3]?.[0];
+    if (meridiem === 'p' && hour < 12) hour += 12;
+    if (meridiem === 'a' && hour === 12) hour = 0;
+    if (hour > 23 || minute > 59) {
+      hour = 8;
+      minute = 0;
+    }
+  }
+  take(text, /\b(?:daily|every day|each day|every morning|each morning)\b/);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { time: `${pad(hour)}:${pad(minute)}`, days: weekdays ? 'weekdays' : 'daily' };
+}
+
+/** "set time zone to America/New_York", "use fahrenheit". */
+export function readSettings(original: string, view: string): SettingsSpec | { invalidZone: string } {
+  const settings: SettingsSpec = {};
+  const zone = /\b([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT)\b/.exec(original);
+  if (zone && /\b(time ?zone|tz|zone)\b/.test(view)) {
+    if (!IANAZone.isValidZone(zone[1]!)) return { invalidZone: zone[1]! };
+    settings.timeZone = new Intl.DateTimeFormat('en', { timeZone: zone[1]! }).resolvedOptions().timeZone;
+  }
+  if (/\bfahrenheit\b|°f\b|\bimperial\b/.test(view)) settings.unit = 'fahrenheit';
+  else if (/\bcelsius\b|°c\b|\bcentigrade\b|\bmetric\b/.test(view)) settings.unit = 'celsius';
+  return settings;
+}
+
+interface Superlative {
+  pattern: RegExp;
+  metric: RequestMetric;
+  order: 'desc' | 'asc';
+}
+
+const SUPERLATIVES: readonly Superlative[] = [
+  { pattern: /\b(?:warmest|hottest)\b/, metric: 'temperature', order: 'desc' },
+  { pattern: /\b(?:coldest|coolest|chilliest)\b/, metric: 'temperature', order: 'asc' },
+  { pattern: /\b(?:most humid|humidest|dampest)\b/, metric: 'humidity', order: 'desc' },
+  { pattern: /\b(?:driest|least humid)\b/, metric: 'humidity', order: 'asc' },
+  { pattern: /\b(?:stuffiest|worst air(?: quality)?|most stuffy)\b/, metric: 'tvoc', order: 'desc' },
+  { pattern: /\b(?:freshest|best air(?: quality)?|least stuffy)\b/, metric: 'tvoc', order: 'asc' },
+  { pattern: /\b(?:noisiest|most noisy)\b/, metric: 'ambientNoise', order: 'desc' },
+  { pattern: /\b(?:quietest|least noisy)\b/, metric: 'ambientNoise', order: 'asc' },
+  { pattern: /\b(?:loudest|most loud)\b/, metric: 'soundLevel', order: 'desc' },
+  { pattern: /\b(?:busiest|most crowded|most occupied|most popular|fullest)\b/, metric: 'peopleCount', order: 'desc' },
+  { pattern: /\b(?:emptiest|least busy|least crowded|least occupied|least popular)\b/, metric: 'peopleCount', order: 'asc' },
+  { pattern: /\bmost booked\b/, metric: 'timeBooked', order: 'desc' },
+  { pattern: /\bleast booked\b/, metric: 'timeBooked', order: 'asc' },
+  { pattern: /\bmost used\b/, metric: 'timeUsed', order: 'desc' },
+  { pattern: /\bleast used\b/, metric: 'timeUsed', order: 'asc' },
+];
+
+export interface RankReading {
+  rank: RankSpec;
+  metric?: RequestMetric;
+}
+
+/**
+ * Rankings: superlatives ("warmest", "busiest") rank by the mean; "peak", "highest", "max" by the
+ * maximum; "lowest", "min" by the minimum. Limit: "top N"; otherwise 5 for rooms in the plural
+ * or "rank", else 1.
+ */
+export function readRank(view: string): RankReading | undefined {
+  const superlative = SUPERLATIVES.find((s) => s.pattern.test(view));
+  const extreme = /\b(peak|highest|max(?:imum)?|most)\b|\b(lowest|min(?:imum)?|least)\b/.exec(view);
+  const ranking = /\b(?:top|bottom|rank(?:ed|ing)?|leaderboard)\b/.test(view);
+  if (!superlative && !(extreme && (ranking || /\b(which|what) (rooms?|spaces?)\b/.test(view))) && !ranking) return undefined;
+  const limitMatch = /\b(?:top|bottom|best|worst) (\d+|three|five|ten)\b/.exec(view);
+  const words: Record<string, number> = { three: 3, five: 5, ten: 10 };
+  const limit = limitMatch
+    ? (words[limitMatch[1]!] ?? Number(limitMatch[1]))
+    : /\b(rooms|spaces|workspaces|rank(?:ed|ing)?)\b/.test(view)
+      ? 5
+      : 1;
+  const average = /\b(average|mean|on average)\b/.test(view);
+  let stat: RankSpec['stat'] = 'mean';
+  let order: RankSpec['order'] = superlative?.order ?? 'desc';
+  if (extreme?.[1] && !average && extreme[1] !== 'most') stat = 'max';
+  if (extreme?.[2] && !average && extreme[2] !== 'least') {
+    stat = 'min';
+    order = 'asc';
+  }
+  if (/\bbottom\b/.test(view)) order = order === 'desc' ? 'asc' : 'desc';
+  return { rank: { stat, order, limit: Math.max(1, Math.min(limit, 100)) }, ...(superlative ? { metric: superlative.metric } : {}) };
+}
