@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { buildOrganisation, sensorSamples } from '../src/emulator/org';
+import { type Directory, parseRequest } from '../src/language';
 import { startEmulator } from '../src/emulator/server';
 import { createWebexClient } from '../src/webex/client';
 
@@ -94,6 +95,38 @@ async function main(): Promise<void> {
   } finally {
     await emulator.close();
   }
+
+  // Language: parse throughput with a 1,000-workspace directory, one core.
+  const big = buildOrganisation({ seed: 1, workspaces: 1000 });
+  const directory: Directory = {
+    workspaces: big.workspaces.map((w) => ({ id: w.id, displayName: w.displayName, locationId: w.locationId, ...(w.floorId ? { floorId: w.floorId } : {}) })),
+    locations: big.locations.map((l) => ({ id: l.id, name: l.displayName, address: { city: l.cityName } })),
+    floors: big.floors,
+  };
+  const names = big.workspaces.filter((_, i) => i % 97 === 0).map((w) => w.displayName);
+  const templates = [
+    'temperature in {} last 6 hours',
+    'how noisy was {} yesterday afternoon?',
+    'which room was warmest this week',
+    'alert me when tvoc in {} goes above 500',
+    'daily report for floor 3 at 8',
+    "what's the humidity in {}?",
+    'how was {} today?',
+    '{} vs Fjord',
+    'top 5 noisiest rooms this week',
+    'temprature in {} lst 6 hrs',
+    'people in {} since tuesday 8am',
+    'co2 in {} between 9 and 5',
+  ];
+  const phrases = templates.flatMap((t) => names.map((n) => t.replace('{}', n)));
+  const context = { now: now, timeZone: 'Europe/Oslo', directory };
+  parseRequest(phrases[0]!, context); // builds the directory index once
+  const count = 5000;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) parseRequest(phrases[i % phrases.length]!, context);
+  const seconds = (performance.now() - started) / 1000;
+  const perRequest = (seconds * 1000) / count;
+  rows.push({ name: `language: parse (1,000 workspaces), ${Math.round(count / seconds)} req/s`, runs: count, p50: perRequest, p95: perRequest, note: 'mean' });
 
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`${'benchmark'.padEnd(width)}  runs      p50 ms      p95 ms`);

@@ -190,6 +190,7 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
       from = now.minus({ hours: 24 });
       to = now;
     }
+    if (to <= from) to = from.plus({ hours: 1 });
     if (from >= now) future = true;
     else if (to > now) to = now;
     result.from = from.toUTC().toISO() ?? undefined;

@@ -315,7 +315,7 @@ function combine(atoms: Atoms, now: DateTime, today: DateTime): { window: { from
     return { window: { from: instant, to: now } };
   }
   if (atoms.marker === 'since') return { window: { from: day.plus({ hours: atoms.part?.[0] ?? 0 }), to: now } };
-  if (atoms.marker === 'until' && atoms.day && !atoms.part) return { window: { from: day.minus({ days: 0 }), to: day } };
+  // "until Friday" without a time: that whole day.
   if (atoms.range) {
     let from = at(day, atoms.range[0]);
     let to = at(day, atoms.range[1]);
