@@ -4,8 +4,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { buildOrganisation, sensorSamples } from '../src/emulator/org';
-import { type Directory, parseRequest } from '../src/language';
 import { startEmulator } from '../src/emulator/server';
+import { type Directory, parseRequest } from '../src/language';
 import { createWebexClient } from '../src/webex/client';
 
 interface Row {
@@ -99,7 +99,12 @@ async function main(): Promise<void> {
   // Language: parse throughput with a 1,000-workspace directory, one core.
   const big = buildOrganisation({ seed: 1, workspaces: 1000 });
   const directory: Directory = {
-    workspaces: big.workspaces.map((w) => ({ id: w.id, displayName: w.displayName, locationId: w.locationId, ...(w.floorId ? { floorId: w.floorId } : {}) })),
+    workspaces: big.workspaces.map((w) => ({
+      id: w.id,
+      displayName: w.displayName,
+      locationId: w.locationId,
+      ...(w.floorId ? { floorId: w.floorId } : {}),
+    })),
     locations: big.locations.map((l) => ({ id: l.id, name: l.displayName, address: { city: l.cityName } })),
     floors: big.floors,
   };
@@ -126,7 +131,13 @@ async function main(): Promise<void> {
   for (let i = 0; i < count; i++) parseRequest(phrases[i % phrases.length]!, context);
   const seconds = (performance.now() - started) / 1000;
   const perRequest = (seconds * 1000) / count;
-  rows.push({ name: `language: parse (1,000 workspaces), ${Math.round(count / seconds)} req/s`, runs: count, p50: perRequest, p95: perRequest, note: 'mean' });
+  rows.push({
+    name: `language: parse (1,000 workspaces), ${Math.round(count / seconds)} req/s`,
+    runs: count,
+    p50: perRequest,
+    p95: perRequest,
+    note: 'mean',
+  });
 
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`${'benchmark'.padEnd(width)}  runs      p50 ms      p95 ms`);

@@ -64,7 +64,10 @@ export function readDirectory(file: string): Directory {
   } as unknown as Directory;
 }
 
-export async function runParse(argv: string[], input: NodeJS.ReadableStream = process.stdin): Promise<number> {
+export async function runParse(
+  argv: string[],
+  input: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -82,9 +85,13 @@ export async function runParse(argv: string[], input: NodeJS.ReadableStream = pr
     return 0;
   }
   const now = values.now === undefined ? Date.now() : Date.parse(values.now);
-  if (Number.isNaN(now)) throw new UsageError(`--now must be an ISO 8601 instant such as 2026-11-18T14:30:00+01:00, got '${values.now}'.`);
+  if (Number.isNaN(now))
+    throw new UsageError(
+      `--now must be an ISO 8601 instant such as 2026-11-18T14:30:00+01:00, got '${values.now}'.`,
+    );
   const timeZone = values.tz ?? 'Europe/Oslo';
-  if (!IANAZone.isValidZone(timeZone)) throw new UsageError(`--tz must be an IANA time zone such as Europe/Oslo, got '${timeZone}'.`);
+  if (!IANAZone.isValidZone(timeZone))
+    throw new UsageError(`--tz must be an IANA time zone such as Europe/Oslo, got '${timeZone}'.`);
   const directory = values.workspaces ? readDirectory(values.workspaces) : defaultDirectory();
   const answer = (text: string) => JSON.stringify(parseRequest(text, { now, timeZone, directory }));
   if (values.jsonl) {
@@ -93,7 +100,8 @@ export async function runParse(argv: string[], input: NodeJS.ReadableStream = pr
     }
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('give the TEXT to parse, or --jsonl to read lines from stdin.');
+  if (positionals.length === 0)
+    throw new UsageError('give the TEXT to parse, or --jsonl to read lines from stdin.');
   process.stdout.write(`${answer(positionals.join(' '))}\n`);
   return 0;
 }

@@ -7,13 +7,30 @@ import type { DateTime } from 'luxon';
  * words such as "et" or "ist" as zone abbreviations. We take the calendar fields it found and
  * build the day in the space's zone ourselves.
  */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
+/**
+ * "Nov 19", "November 3rd, 2025": month first, then the day. chrono's own middle-endian parser
+ * reads "Nov 19" as November 2019, so this custom parser (chrono's extension API) replaces it.
+ */
+const monthDayParser: chrono.Parser = {
+  pattern: () => new RegExp(String.raw`\b${MONTH} (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?(?![\d:])`, 'i'),
+  extract: (_context, match) => {
+    const month = MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1;
+    const day = Number(match[2]);
+    if (month < 1 || day < 1 || day > 31) return null;
+    return { month, day, ...(match[3] ? { year: Number(match[3]) } : {}) };
+  },
+};
+
 const monthNameDates = (() => {
   const parser = chrono.en.GB.clone();
-  const keep = new Set(['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser']);
-  parser.parsers = parser.parsers.filter((p) => keep.has(p.constructor.name));
-  parser.refiners = parser.refiners.filter(
-    (r) => !/Timezone|ForwardDate|MergeDateTime|MergeDateRange/.test(r.constructor.name),
-  );
+  parser.parsers = parser.parsers.filter((p) => p.constructor.name === 'ENMonthNameLittleEndianParser');
+  parser.parsers.push(monthDayParser);
+  // Only overlap removal: the zone-abbreviation refiners read "et"/"ist" as zones, and the
+  // forward-date and merge refiners move or join dates in ways the time grammar does itself.
+  parser.refiners = parser.refiners.filter((r) => r.constructor.name === 'OverlapRemovalRefiner');
   return parser;
 })();
 
@@ -35,7 +52,7 @@ export function findMonthNameDates(view: string, now: DateTime): FoundDate[] {
     .map((r) => ({
       index: r.index,
       length: r.text.length,
-      year: r.start.isCertain('year') ? r.start.get('year') ?? undefined : undefined,
+      year: r.start.isCertain('year') ? (r.start.get('year') ?? undefined) : undefined,
       month: r.start.get('month') ?? 1,
       day: r.start.get('day') ?? 1,
     }));
@@ -48,7 +65,13 @@ export function findMonthNameDates(view: string, now: DateTime): FoundDate[] {
 export function findNumericDates(view: string): FoundDate[] {
   const found: FoundDate[] = [];
   for (const m of view.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g)) {
-    found.push({ index: m.index, length: m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+    found.push({
+      index: m.index,
+      length: m[0].length,
+      year: Number(m[1]),
+      month: Number(m[2]),
+      day: Number(m[3]),
+    });
   }
   for (const m of view.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})?)?(?![\d.]?\d)/g)) {
     const hasYearOrDot = m[0].split('.').length === 3;

@@ -5,8 +5,14 @@ import type { RequestMetric } from './types';
 const METRIC_PHRASES: readonly [RegExp, RequestMetric][] = [
   [/\b(?:background|ambient) noise\b/, 'ambientNoise'],
   [/\bsound ?levels?\b|\bnoise levels?\b(?=.*\bsound\b)/, 'soundLevel'],
-  [/\bair ?quality\b|\bvolatile organic\b|\bt?vocs?\b|\bstuff(?:y|ier|iest|iness)\b|\bstale\b|\bfresh air\b/, 'tvoc'],
-  [/\brelative humidity\b|\bhumid(?:ity|est|er)?\b|\bmost humid\b|\brh\b|\bdr(?:y|ier|iest)\b|\bmoisture\b/, 'humidity'],
+  [
+    /\bair ?quality\b|\bvolatile organic\b|\bt?vocs?\b|\bstuff(?:y|ier|iest|iness)\b|\bstale\b|\bfresh air\b/,
+    'tvoc',
+  ],
+  [
+    /\brelative humidity\b|\bhumid(?:ity|est|er)?\b|\bmost humid\b|\brh\b|\bdr(?:y|ier|iest)\b|\bmoisture\b/,
+    'humidity',
+  ],
   [
     /\btemperatures?\b|\bwarm(?:er|est|th)?\b|\bhot(?:ter|test)?\b|\bcold(?:er|est)?\b|\bheat(?:ing)?\b|\bchilly\b|\bcool(?:er|est)?\b|\bdegrees\b|°[cf]\b|\bcelsius\b|\bfahrenheit\b/,
     'temperature',

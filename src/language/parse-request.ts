@@ -4,7 +4,7 @@ import { editDistance, typoAllowance } from './fuzzy';
 import { findMetrics, MEASURED_METRICS } from './metric-words';
 import { normalize } from './normalize';
 import { readAlert, readRank, readReport, readSettings } from './request-details';
-import { claimRooms, type RoomSelection, selectRooms } from './rooms';
+import { claimCorrectedRooms, claimRooms, type RoomSelection, selectRooms } from './rooms';
 import { readTime } from './time-expressions';
 import { TokenText } from './token-text';
 import type { Intent, ParseContext, ParsedRequest, RequestAggregation, RequestMetric } from './types';
@@ -26,24 +26,43 @@ type Family = 'help' | 'settings' | 'alert' | 'report' | 'rooms' | 'data';
 
 /** The request's kind, read from the whole sentence before anything claims words. */
 function familyOf(view: string): { family: Family; intent?: Intent } {
-  if (/^(?:help|\?|commands|usage|examples?|what can you do|what do you understand|how does this work|how do i use (?:this|you))\b/.test(view) || /^(?:hi |hello |hey )?help(?: me)?(?: please)?$/.test(view)) {
+  if (
+    /^(?:help|\?|commands|usage|examples?|what can (?:you do|i ask|i say)|what do you (?:understand|know|do)|how does this work|how do i use (?:this|you)|what are your commands)\b/.test(
+      view,
+    ) ||
+    /^(?:hi |hello |hey )?(?:help|commands)(?: me)?(?: please)?$/.test(view)
+  ) {
     return { family: 'help', intent: 'help' };
   }
-  if (/\balerts?\b|\bnotify\b|\bwarn (?:me|us|if|when)\b|\b(?:tell|ping|message) (?:me|us) (?:when|if)\b|\blet (?:me|us) know (?:when|if)\b/.test(view)) {
-    if (/\b(?:delete|remove|cancel|stop|disable|turn off|drop|clear|mute)\b/.test(view)) return { family: 'alert', intent: 'alert.delete' };
-    if (/\b(?:list|show|what|which|my|all|active|current)\b.*\balerts\b|\balerts\b.*\b(?:set|active|running|configured|list)\b|^alerts$/.test(view)) {
+  if (
+    /\balert(?:s|ing|ed)?\b|\bnotify\b|\bwarn (?:me|us|if|when)\b|\b(?:tell|ping|message) (?:me|us) (?:when|if)\b|\blet (?:me|us) know (?:when|if)\b/.test(
+      view,
+    )
+  ) {
+    if (/\b(?:delete|remove|cancel|stop|disable|turn off|drop|clear|mute)\b/.test(view))
+      return { family: 'alert', intent: 'alert.delete' };
+    if (
+      /\b(?:list|show|what|which|my|all|active|current)\b.*\balerts\b|\balerts\b.*\b(?:set|active|running|configured|list)\b|^alerts$/.test(
+        view,
+      )
+    ) {
       return { family: 'alert', intent: 'alert.list' };
     }
     return { family: 'alert', intent: 'alert.create' };
   }
   if (/\breports?\b|\bsubscribe\b|\bdigest\b/.test(view)) {
-    if (/\b(?:cancel|stop|delete|remove|unsubscribe|end|turn off|disable|no more)\b/.test(view)) return { family: 'report', intent: 'report.cancel' };
-    if (/\b(?:list|show|what|which|my|all|active)\b.*\breports\b|^reports$/.test(view)) return { family: 'report', intent: 'report.list' };
+    if (/\b(?:cancel|stop|delete|remove|unsubscribe|end|turn off|disable|no more)\b/.test(view))
+      return { family: 'report', intent: 'report.cancel' };
+    if (/\b(?:list|show|what|which|my|all|active)\b.*\breports\b|^reports$/.test(view))
+      return { family: 'report', intent: 'report.list' };
     return { family: 'report', intent: 'report.subscribe' };
   }
   if (
-    /\b(?:set|change|switch|use|make|always|default|prefer|show)\b.*\b(?:time ?zone|tz|fahrenheit|celsius|units?|°f|°c|imperial|metric)\b/.test(view) ||
-    /^(?:time ?zone|units?|settings?)\b/.test(view)
+    /\b(?:set|change|switch|use|make|always|default|prefer|show)\b.*\b(?:time ?zone|tz|fahrenheit|celsius|units?|°f|°c|imperial|metric)\b/.test(
+      view,
+    ) ||
+    /^(?:time ?zone|units?|settings?)\b/.test(view) ||
+    /\b(?:my|our|the|this space'?s?) time ?zone is\b/.test(view)
   ) {
     if (!/\b(?:was|were|in room|last|yesterday|today)\b/.test(view) || /\btime ?zone|units?\b/.test(view)) {
       return { family: 'settings', intent: 'settings' };
@@ -55,7 +74,7 @@ function familyOf(view: string): { family: Family; intent?: Intent } {
 /** Typos in the words the grammar knows ("yesterdy", "lst", "temprature"), leaving room names alone. */
 function correctTypos(text: TokenText, rooms: readonly IndexedWorkspace[]): void {
   text.tokens.forEach((token, i) => {
-    if (!text.isFree(i) || isKnownWord(token.text) && !/^[a-z]+$/.test(token.text)) return;
+    if (!text.isFree(i) || (isKnownWord(token.text) && !/^[a-z]+$/.test(token.text))) return;
     if (!/^[a-z]+$/.test(token.text) || isKnownWord(token.text)) {
       const expanded = correctWord(token.text);
       if (expanded && expanded !== token.text) token.text = expanded;
@@ -63,7 +82,10 @@ function correctTypos(text: TokenText, rooms: readonly IndexedWorkspace[]): void
     }
     const allowance = typoAllowance(token.text);
     const nearRoom = rooms.some(
-      (w) => w.numbers === '' && Math.abs(w.letters.length - token.text.length) <= allowance && editDistance(token.text, w.letters, allowance) <= allowance,
+      (w) =>
+        w.numbers === '' &&
+        Math.abs(w.letters.length - token.text.length) <= allowance &&
+        editDistance(token.text, w.letters, allowance) <= allowance,
     );
     if (nearRoom) return;
     const corrected = correctWord(token.text);
@@ -75,7 +97,8 @@ function correctTypos(text: TokenText, rooms: readonly IndexedWorkspace[]): void
 }
 
 function aggregationFor(view: string, spanMs: number): RequestAggregation {
-  if (/\b(?:raw|every reading|all readings|each reading|individual readings|all data points)\b/.test(view)) return 'none';
+  if (/\b(?:raw|every reading|all readings|each reading|individual readings|all data points)\b/.test(view))
+    return 'none';
   if (/\b(?:hourly|per hour|by hour|each hour|hour by hour|every hour)\b/.test(view)) return 'hourly';
   if (/\b(?:daily|per day|by day|each day|day by day|every day)\b/.test(view)) return 'daily';
   if (spanMs <= 6 * HOUR_MS) return 'none';
@@ -118,7 +141,10 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
         intent: 'settings',
         metrics: [],
         workspaces: [],
-        clarify: { question: 'What would you like to change: the time zone or the temperature unit?', options: ['celsius', 'fahrenheit', 'Europe/Oslo'] },
+        clarify: {
+          question: 'What would you like to change: the time zone or the temperature unit?',
+          options: ['celsius', 'fahrenheit', 'Europe/Oslo'],
+        },
       };
     }
     return { intent: 'settings', metrics: [], workspaces: [], settings };
@@ -126,13 +152,15 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
 
   const early = claimRooms(text, index);
   correctTypos(text, index.workspaces);
-  const view = text.view();
-  const alert = family === 'alert' && familyIntent === 'alert.create' ? readAlert(text) : undefined;
+  claimCorrectedRooms(text, index, early);
   const report = family === 'report' && familyIntent === 'report.subscribe' ? readReport(text) : undefined;
   const rank = family === 'data' ? readRank(text.words().join(' ')) : undefined;
   const metricMatch = findMetrics(text);
+  const alert = family === 'alert' && familyIntent === 'alert.create' ? readAlert(text) : undefined;
   const time = family === 'data' ? readTime(text, now) : undefined;
-  const selection: RoomSelection = selectRooms(text, index, early);
+  const dataCue =
+    metricMatch.metrics.length > 0 || Boolean(rank) || Boolean(time?.found) || family !== 'data';
+  const selection: RoomSelection = selectRooms(text, index, early, dataCue);
   const correctedView = text.words().join(' ');
 
   let metrics = metricMatch.metrics;
@@ -143,19 +171,34 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
   let intent: Intent = familyIntent ?? 'query';
   if (family === 'data') {
     const listsRooms =
-      /\b(?:list|show|which|what|all|any|name)\b.*\b(?:rooms|spaces|workspaces)\b|^(?:rooms|spaces|workspaces)\b|\brooms? (?:do you know|are there|exist)/.test(fullView) &&
+      /\b(?:list|show|which|what|all|any|name)\b.*\b(?:rooms|spaces|workspaces)\b|^(?:rooms|spaces|workspaces)\b|\brooms? (?:do you know|are there|exist)/.test(
+        fullView,
+      ) &&
       metrics.length === 0 &&
       !rank &&
       !metricMatch.unmeasured;
-    const compareWords = /\b(?:compare|compared|comparison|versus|vs|against)\b/.test(correctedView) || /\bvs\b/.test(fullView);
-    const present = /\b(?:is|are|what's|whats|how's|hows|what is|how is)\b/.test(correctedView) && !/\b(?:was|were|did|had|been)\b/.test(correctedView);
+    const compareWords =
+      /\b(?:compare|compared|comparison|versus|vs|against)\b/.test(correctedView) || /\bvs\b/.test(fullView);
+    const present =
+      /\b(?:is|are|what's|whats|how's|hows|what is|how is)\b/.test(correctedView) &&
+      !/\b(?:was|were|did|had|been)\b/.test(correctedView);
     if (listsRooms) intent = 'rooms';
-    else if (rank && (rooms.length !== 1 || /\b(?:which|what|top|rank)\b/.test(correctedView))) intent = 'rank';
-    else if (rooms.length >= 2 && !selection.all && (compareWords || metrics.length <= 1) && !(selection.scoped && !compareWords)) {
+    else if (rank && (rooms.length !== 1 || /\b(?:which|what|top|rank)\b/.test(correctedView)))
+      intent = 'rank';
+    else if (
+      rooms.length >= 2 &&
+      !selection.all &&
+      (compareWords || metrics.length <= 1) &&
+      !(selection.scoped && !compareWords)
+    ) {
       intent = metrics.length <= 1 ? 'compare' : 'query';
     } else if (metrics.length === 0 && !metricMatch.unmeasured) {
-      if (explicitRooms || selection.unresolved || selection.ambiguous) intent = time?.current ? 'current' : 'overview';
-      else intent = 'unknown';
+      // A room with no metric is an overview; words that only might be a room need a cue.
+      const overviewCue =
+        /\bhow (?:was|is|are|were|did|does|about)\b|\boverview\b|\bstatus\b|\bsummary\b/.test(correctedView);
+      if (explicitRooms || selection.ambiguous || (selection.unresolved && (overviewCue || time?.found))) {
+        intent = time?.current ? 'current' : 'overview';
+      } else intent = 'unknown';
     } else if (time?.current || (present && !time?.window && !time?.found)) intent = 'current';
     else intent = 'query';
   }
@@ -163,7 +206,12 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
   const result: ParsedRequest = {
     intent,
     metrics: intent === 'rooms' || intent === 'unknown' ? [] : metrics,
-    workspaces: (intent === 'rank' && !explicitRooms ? index.workspaces : selection.all ? index.workspaces : rooms).map((w) => ({
+    workspaces: (intent === 'rank' && !explicitRooms
+      ? index.workspaces
+      : selection.all
+        ? index.workspaces
+        : rooms
+    ).map((w) => ({
       id: w.id,
       displayName: w.displayName,
     })),
@@ -196,10 +244,16 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
     result.from = from.toUTC().toISO() ?? undefined;
     result.to = to.toUTC().toISO() ?? undefined;
     result.aggregation =
-      intent === 'current' && !time?.window ? 'none' : aggregationFor(correctedView, to.toMillis() - from.toMillis());
+      intent === 'current' && !time?.window
+        ? 'none'
+        : aggregationFor(correctedView, to.toMillis() - from.toMillis());
   }
   if (metrics.includes('temperature')) {
-    result.unit = /\bfahrenheit\b|°f\b|\bin f\b/.test(fullView) ? 'fahrenheit' : /\bcelsius\b|°c\b/.test(fullView) ? 'celsius' : (context.defaults?.unit ?? 'celsius');
+    result.unit = /\bfahrenheit\b|°f\b|\bin f\b/.test(fullView)
+      ? 'fahrenheit'
+      : /\bcelsius\b|°c\b/.test(fullView)
+        ? 'celsius'
+        : (context.defaults?.unit ?? 'celsius');
   }
   if (intent === 'rank' && rank) result.rank = rank.rank;
   if (alert) result.alert = alert;
@@ -213,7 +267,10 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
       options: [...MEASURED_METRICS],
     };
   } else if (selection.ambiguous) {
-    result.clarify = { question: `Which room do you mean by “${selection.ambiguous.words}”?`, options: selection.ambiguous.options };
+    result.clarify = {
+      question: `Which room do you mean by “${selection.ambiguous.words}”?`,
+      options: selection.ambiguous.options,
+    };
   } else if (selection.unresolved) {
     result.clarify = {
       question: `I couldn't find a room called “${selection.unresolved.words}”. Did you mean ${listNames(selection.unresolved.options.slice(0, 3))}?`,
@@ -221,13 +278,20 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
     };
   } else if (future) {
     result.clarify = {
-      question: "That time is still ahead: I can only show what has already been measured. Which time do you mean?",
+      question:
+        'That time is still ahead: I can only show what has already been measured. Which time do you mean?',
       options: ['today', 'yesterday', 'last 24 hours'],
     };
-  } else if (!explicitRooms && ['query', 'current', 'overview', 'compare', 'alert.create', 'report.subscribe'].includes(intent)) {
+  } else if (
+    !explicitRooms &&
+    ['query', 'current', 'overview', 'compare', 'alert.create', 'report.subscribe'].includes(intent)
+  ) {
     result.clarify = { question: 'Which room do you mean?', options: [...firstNames, 'all rooms'] };
   } else if (intent === 'alert.create' && metrics.length === 0) {
-    result.clarify = { question: 'Which measurement should the alert watch?', options: [...MEASURED_METRICS] };
+    result.clarify = {
+      question: 'Which measurement should the alert watch?',
+      options: [...MEASURED_METRICS],
+    };
   } else if (intent === 'alert.create' && !alert) {
     result.clarify = {
       question: `At which value should I alert you about ${listNames(metrics.map((m) => METRIC_LABELS[m]))}? For example "above 500" or "outside 30-60".`,

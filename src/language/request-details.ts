@@ -3,13 +3,18 @@ import type { TokenText } from './token-text';
 import type { AlertSpec, RankSpec, ReportSpec, RequestMetric, SettingsSpec } from './types';
 
 const NUM = String.raw`(-?\d+(?:[.,]\d+)?)`;
-const UNIT = String.raw`(?: ?(?:%|percent|ppb|dba?|decibels?|°[cf]|degrees|c|people|persons))?`;
+const UNIT = String.raw`(?: ?(?:%|percent|ppb|dba?|decibels?|celsius|fahrenheit|degrees(?: celsius| fahrenheit)?|c|f|people|persons))?`;
+const MORE = String.raw`(?:above|over|beyond|exceeds?|exceeding|more than|higher than|greater than|bigger than|at least|(?:warmer|hotter|noisier|louder|stuffier|busier|more \w+) than)`;
+const LESS = String.raw`(?:below|under|beneath|less than|fewer than|lower than|at most|(?:colder|cooler|quieter|drier|less \w+) than)`;
 
 const toNumber = (s: string) => Number(s.replace(',', '.'));
 
-/** Claims the words of the first match of `pattern` and returns the match. */
-function take(text: TokenText, pattern: RegExp): RegExpExecArray | undefined {
-  const view = text.view();
+/**
+ * Claims the words of the first match of `pattern` and returns the match. It reads every word,
+ * with `everyWord`, also those already read as a metric ("noisier than 55 dB" is both).
+ */
+function take(text: TokenText, pattern: RegExp, everyWord = false): RegExpExecArray | undefined {
+  const view = everyWord ? text.words().join(' ') : text.view();
   const match = pattern.exec(view);
   if (!match) return undefined;
   text.claimChars(match.index, match.index + match[0].length, view, 'keyword');
@@ -20,21 +25,23 @@ function take(text: TokenText, pattern: RegExp): RegExpExecArray | undefined {
 export function readAlert(text: TokenText): AlertSpec | undefined {
   const outside = take(
     text,
-    new RegExp(String.raw`\b(?:is |goes |falls |gets )?(?:outside|out of|not between|not within)(?: the)?(?: range)?(?: of)? ${NUM}${UNIT} ?(?:-|to|and|–) ?${NUM}${UNIT}`),
+    new RegExp(
+      String.raw`\b(?:is |goes |falls |gets )?(?:outside|out of|not between|not within)(?: the)?(?: range)?(?: of)? ${NUM}${UNIT} ?(?:-|to|and|–) ?${NUM}${UNIT}`,
+    ),
+    true,
   );
   if (outside) {
     const [a, b] = [toNumber(outside[1]!), toNumber(outside[2]!)];
     return { op: 'outside', low: Math.min(a, b), high: Math.max(a, b) };
   }
-  const above = take(
-    text,
-    new RegExp(String.raw`(?:\b(?:goes|gets|rises|climbs|is|are|exceeds?|exceeding|reaches|hits|passes)? ?(?:above|over|beyond|more than|higher than|greater than|warmer than|hotter than|noisier than|louder than|stuffier than|busier than|at least)|\bexceeds?|>=?) ?${NUM}${UNIT}`),
-  );
+  const above = take(text, new RegExp(String.raw`(?:\b${MORE}|>=?) ?${NUM}${UNIT}`), true);
+  const below = take(text, new RegExp(String.raw`(?:\b${LESS}|<=?) ?${NUM}${UNIT}`), true);
+  // "drops below 20 or goes above 70": both sides make a band.
+  if (above && below) {
+    const [a, b] = [toNumber(below[1]!), toNumber(above[1]!)];
+    return { op: 'outside', low: Math.min(a, b), high: Math.max(a, b) };
+  }
   if (above) return { op: 'above', value: toNumber(above[1]!) };
-  const below = take(
-    text,
-    new RegExp(String.raw`(?:\b(?:goes|gets|drops|falls|sinks|is|are)? ?(?:below|under|beneath|less than|lower than|colder than|cooler than|quieter than|drier than|at most)|<=?) ?${NUM}${UNIT}`),
-  );
   if (below) return { op: 'below', value: toNumber(below[1]!) };
   return undefined;
 }
@@ -45,8 +52,12 @@ export function readReport(text: TokenText): ReportSpec {
     text,
     /\b(?:on |every |each )?(?:weekdays?|working days?|work days?|business days?|mon(?:day)? ?(?:-|to|through) ?fri(?:day)?)\b/,
   );
-  const time = take(text, /\b(?:at |@ ?)?(\d{1,2})(?::(\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)?(?: o'?clock)?(?=\s|$)/);
-  let hour = 8;
+  const time = take(
+    text,
+    /\b(?:at |@ ?)?(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)?(?: o'?clock)?(?=\s|$)/,
+  );
+  const word = time ? undefined : take(text, /\b(?:at )?(noon|midday|midnight)\b/);
+  let hour = word ? (word[1] === 'midnight' ? 0 : 12) : 8;
   let minute = 0;
   if (time) {
     hour = Number(time[1]);
@@ -64,13 +75,17 @@ export function readReport(text: TokenText): ReportSpec {
   return { time: `${pad(hour)}:${pad(minute)}`, days: weekdays ? 'weekdays' : 'daily' };
 }
 
+const KNOWN_ZONES: readonly string[] = [...Intl.supportedValuesOf('timeZone'), 'UTC'];
+
 /** "set time zone to America/New_York", "use fahrenheit". */
 export function readSettings(original: string, view: string): SettingsSpec | { invalidZone: string } {
   const settings: SettingsSpec = {};
   const zone = /\b([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT)\b/.exec(original);
   if (zone && /\b(time ?zone|tz|zone)\b/.test(view)) {
     if (!IANAZone.isValidZone(zone[1]!)) return { invalidZone: zone[1]! };
-    settings.timeZone = new Intl.DateTimeFormat('en', { timeZone: zone[1]! }).resolvedOptions().timeZone;
+    // Keep the name as written (Asia/Kolkata stays Kolkata), with its official capitals.
+    const wanted = zone[1]!.toLowerCase();
+    settings.timeZone = KNOWN_ZONES.find((z) => z.toLowerCase() === wanted) ?? zone[1]!;
   }
   if (/\bfahrenheit\b|°f\b|\bimperial\b/.test(view)) settings.unit = 'fahrenheit';
   else if (/\bcelsius\b|°c\b|\bcentigrade\b|\bmetric\b/.test(view)) settings.unit = 'celsius';
@@ -93,8 +108,16 @@ const SUPERLATIVES: readonly Superlative[] = [
   { pattern: /\b(?:noisiest|most noisy)\b/, metric: 'ambientNoise', order: 'desc' },
   { pattern: /\b(?:quietest|least noisy)\b/, metric: 'ambientNoise', order: 'asc' },
   { pattern: /\b(?:loudest|most loud)\b/, metric: 'soundLevel', order: 'desc' },
-  { pattern: /\b(?:busiest|most crowded|most occupied|most popular|fullest)\b/, metric: 'peopleCount', order: 'desc' },
-  { pattern: /\b(?:emptiest|least busy|least crowded|least occupied|least popular)\b/, metric: 'peopleCount', order: 'asc' },
+  {
+    pattern: /\b(?:busiest|most crowded|most occupied|most popular|fullest)\b/,
+    metric: 'peopleCount',
+    order: 'desc',
+  },
+  {
+    pattern: /\b(?:emptiest|least busy|least crowded|least occupied|least popular)\b/,
+    metric: 'peopleCount',
+    order: 'asc',
+  },
   { pattern: /\bmost booked\b/, metric: 'timeBooked', order: 'desc' },
   { pattern: /\bleast booked\b/, metric: 'timeBooked', order: 'asc' },
   { pattern: /\bmost used\b/, metric: 'timeUsed', order: 'desc' },
@@ -115,7 +138,8 @@ export function readRank(view: string): RankReading | undefined {
   const superlative = SUPERLATIVES.find((s) => s.pattern.test(view));
   const extreme = /\b(peak|highest|max(?:imum)?|most)\b|\b(lowest|min(?:imum)?|least)\b/.exec(view);
   const ranking = /\b(?:top|bottom|rank(?:ed|ing)?|leaderboard)\b/.test(view);
-  if (!superlative && !(extreme && (ranking || /\b(which|what) (rooms?|spaces?)\b/.test(view))) && !ranking) return undefined;
+  if (!superlative && !(extreme && (ranking || /\b(which|what) (rooms?|spaces?)\b/.test(view))) && !ranking)
+    return undefined;
   const limitMatch = /\b(?:top|bottom|best|worst) (\d+|three|five|ten)\b/.exec(view);
   const words: Record<string, number> = { three: 3, five: 5, ten: 10 };
   const limit = limitMatch
@@ -132,5 +156,8 @@ export function readRank(view: string): RankReading | undefined {
     order = 'asc';
   }
   if (/\bbottom\b/.test(view)) order = order === 'desc' ? 'asc' : 'desc';
-  return { rank: { stat, order, limit: Math.max(1, Math.min(limit, 100)) }, ...(superlative ? { metric: superlative.metric } : {}) };
+  return {
+    rank: { stat, order, limit: Math.max(1, Math.min(limit, 100)) },
+    ...(superlative ? { metric: superlative.metric } : {}),
+  };
 }

@@ -23,8 +23,17 @@ const GENERIC = new Set([
   'lab',
 ]);
 
-const ALL_ROOMS = /\b(?:all|every|each|any|all the|all of the|all our) (?:rooms?|spaces?|workspaces?|meeting rooms?)\b|\beverywhere\b|\bacross (?:all )?rooms\b/;
-const ORDINALS: Readonly<Record<string, number>> = { ground: 0, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
+const ALL_ROOMS =
+  /\b(?:all|every|each|any|all the|all of the|all our) (?:rooms?|spaces?|workspaces?|meeting rooms?)\b|\beverywhere\b|\bacross (?:all )?rooms\b/;
+const ORDINALS: Readonly<Record<string, number>> = {
+  ground: 0,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+};
 
 export interface RoomSelection {
   rooms: IndexedWorkspace[];
@@ -38,6 +47,11 @@ export interface RoomSelection {
 }
 
 const nameRank = (a: IndexedWorkspace, b: IndexedWorkspace) => a.displayName.localeCompare(b.displayName);
+const CALENDAR_WORD =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|august|sept?(?:ember)?|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const DAY_NUMBER = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?$/;
+/** Words after which an unknown word is probably a room name. */
+const ROOM_CONTEXT = /^(?:in|for|at|of|inside|about|within|from)$/;
 
 /** Rooms named exactly (ignoring case, accents, punctuation and spacing), longest span first. */
 function matchExactNames(text: TokenText, index: DirectoryIndex): IndexedWorkspace[] {
@@ -50,6 +64,14 @@ function matchExactNames(text: TokenText, index: DirectoryIndex): IndexedWorkspa
       if (![...Array(len).keys()].every((k) => text.isFree(i + k))) continue;
       const key = compact(words.slice(i, i + len).join(''));
       const hits = index.byCompact.get(key);
+      if (
+        hits &&
+        len === 1 &&
+        CALENDAR_WORD.test(key) &&
+        (DAY_NUMBER.test(words[i - 1] ?? '') || DAY_NUMBER.test(words[i + 1] ?? ''))
+      ) {
+        continue; // "3 March", "March 1": a date, even where a room is called March
+      }
       if (hits) {
         found.push(...hits);
         text.claim(i, i + len, 'room');
@@ -65,14 +87,20 @@ function matchExactNames(text: TokenText, index: DirectoryIndex): IndexedWorkspa
 function matchLooseNames(
   text: TokenText,
   index: DirectoryIndex,
+  dataCue: boolean,
 ): { rooms: IndexedWorkspace[]; ambiguous?: RoomSelection['ambiguous'] } {
   const words = text.words();
+  // A misspelt or partial name counts after "in/for/at…", or after "the" in a question about data:
+  // "who won the match" is not about the room March.
+  const inContext = (i: number) =>
+    ROOM_CONTEXT.test(words[i - 1] ?? '') ||
+    (dataCue && (i === 0 || /^(?:the|is|was|room)$/.test(words[i - 1] ?? '')));
   const found: IndexedWorkspace[] = [];
   let ambiguous: RoomSelection['ambiguous'];
   // small typos: unknown words (letters) against names with the same numbers
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (!text.isFree(i) || isKnownWord(word) || !/[a-z]{4,}/.test(word)) continue;
+    if (!text.isFree(i) || isKnownWord(word) || !/[a-z]{4,}/.test(word) || !inContext(i)) continue;
     let best: { ws: IndexedWorkspace[]; distance: number; len: number } | undefined;
     for (let len = 1; len <= Math.min(3, words.length - i); len++) {
       if (![...Array(len).keys()].every((k) => text.isFree(i + k))) break;
@@ -91,13 +119,24 @@ function matchLooseNames(
     if (best) {
       text.claim(i, i + best.len, 'room');
       if (best.ws.length === 1) found.push(best.ws[0]!);
-      else ambiguous = { words: words.slice(i, i + best.len).join(' '), options: best.ws.sort(nameRank).map((w) => w.displayName) };
+      else
+        ambiguous = {
+          words: words.slice(i, i + best.len).join(' '),
+          options: best.ws.sort(nameRank).map((w) => w.displayName),
+        };
     }
   }
   // a distinctive word of one name ("kitchen" → Kitchen Open Area)
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (!text.isFree(i) || GENERIC.has(word) || isKnownWord(word) || !/^[a-z]{4,}$/.test(word)) continue;
+    if (
+      !text.isFree(i) ||
+      GENERIC.has(word) ||
+      isKnownWord(word) ||
+      !/^[a-z]{4,}$/.test(word) ||
+      !inContext(i)
+    )
+      continue;
     const hits = index.workspaces.filter((w) => w.words.includes(word));
     if (hits.length === 1) {
       found.push(hits[0]!);
@@ -141,7 +180,10 @@ function matchScope(text: TokenText, index: DirectoryIndex): IndexedWorkspace[] 
   if (floorNumbers.length === 0 && locationIds.size === 0) return undefined;
   const floorIds = new Set(
     index.floors
-      .filter((f) => floorNumbers.includes(f.floorNumber) && (locationIds.size === 0 || locationIds.has(f.locationId)))
+      .filter(
+        (f) =>
+          floorNumbers.includes(f.floorNumber) && (locationIds.size === 0 || locationIds.has(f.locationId)),
+      )
       .map((f) => f.id),
   );
   return index.workspaces.filter((w) =>
@@ -179,11 +221,15 @@ function unresolvedName(text: TokenText): string | undefined {
     while (j < words.length && text.isFree(j) && span.length < 3) {
       const word = words[j]!;
       const roomWord = /^(room|space|lab|huddle|booth)$/.test(word);
-      if (!roomWord && (isKnownWord(word) || /^\d/.test(word)) && !(span.length > 0 && /^\d/.test(word))) break;
+      if (!roomWord && (isKnownWord(word) || /^\d/.test(word)) && !(span.length > 0 && /^\d/.test(word)))
+        break;
       span.push(word);
       j++;
     }
-    if (span.length > 0 && !(span.length === 1 && /^(rooms|spaces|here|there|total|general|use)$/.test(span[0]!))) {
+    if (
+      span.length > 0 &&
+      !(span.length === 1 && /^(rooms|spaces|here|there|total|general|use)$/.test(span[0]!))
+    ) {
       text.claim(i + 1, j, 'room');
       return span.join(' ');
     }
@@ -201,6 +247,11 @@ export interface EarlyRooms {
  * First pass, before metrics and time words are read: "all rooms", exact names and floors or
  * locations, so that "March", "Mon Space" or "Huddle 3.2" are never read as dates.
  */
+/** Exact names again, after typo correction turned "romm 4" into "room 4". */
+export function claimCorrectedRooms(text: TokenText, index: DirectoryIndex, early: EarlyRooms): void {
+  early.rooms.push(...matchExactNames(text, index));
+}
+
 export function claimRooms(text: TokenText, index: DirectoryIndex): EarlyRooms {
   const view = text.view();
   const all = ALL_ROOMS.exec(view);
@@ -211,8 +262,13 @@ export function claimRooms(text: TokenText, index: DirectoryIndex): EarlyRooms {
 }
 
 /** Second pass, on the words nothing else claimed: typos, distinctive words, and what matched nothing. */
-export function selectRooms(text: TokenText, index: DirectoryIndex, early: EarlyRooms): RoomSelection {
-  const loose = matchLooseNames(text, index);
+export function selectRooms(
+  text: TokenText,
+  index: DirectoryIndex,
+  early: EarlyRooms,
+  dataCue: boolean,
+): RoomSelection {
+  const loose = matchLooseNames(text, index, dataCue);
   const rooms = [...early.rooms, ...loose.rooms].filter((w, i, list) => list.indexOf(w) === i);
   const selection: RoomSelection = { rooms, all: early.all, scoped: early.scoped };
   if (loose.ambiguous) selection.ambiguous = loose.ambiguous;
@@ -221,7 +277,8 @@ export function selectRooms(text: TokenText, index: DirectoryIndex, early: Early
     if (words) {
       const key = compact(words);
       const prefix = index.workspaces.filter((w) => key.length >= 3 && w.compact.startsWith(key));
-      if (prefix.length > 1) selection.ambiguous = { words, options: prefix.sort(nameRank).map((w) => w.displayName) };
+      if (prefix.length > 1)
+        selection.ambiguous = { words, options: prefix.sort(nameRank).map((w) => w.displayName) };
       else selection.unresolved = { words, options: closestNames(words, index) };
     }
   }

@@ -1,6 +1,6 @@
 import { DateTime, type DateTimeUnit } from 'luxon';
 import { findMonthNameDates, findNumericDates } from './calendar-dates';
-import { officeHour, readTimeOfDay, readTimeRange, TOD, type TimeOfDay } from './time-of-day';
+import { officeHour, readTimeOfDay, readTimeRange, type TimeOfDay, TOD } from './time-of-day';
 import type { TokenText } from './token-text';
 
 /**
@@ -60,7 +60,8 @@ function unitOf(word: string): Unit | undefined {
   return undefined;
 }
 
-const numberOf = (word: string | undefined): number => (word === undefined ? 1 : (NUMBER_WORDS[word] ?? Number(word)));
+const numberOf = (word: string | undefined): number =>
+  word === undefined ? 1 : (NUMBER_WORDS[word] ?? Number(word));
 
 const weekdayIndex = (word: string): number => WEEKDAYS.findIndex((d) => d.startsWith(word.slice(0, 3))) + 1;
 
@@ -75,8 +76,15 @@ const PARTS: Readonly<Record<string, [number, number]>> = {
   lunch: [11, 13],
 };
 
+/** Wall-clock hour `h` of `day` (24 and more run into the next day), DST-correct. */
+function atHour(day: DateTime, h: number): DateTime {
+  return h >= 24 ? day.plus({ days: 1 }).set({ hour: h - 24 }) : day.set({ hour: h });
+}
+
 interface Atoms {
   day?: DateTime;
+  /** Every day named, for "from Nov 2 to Nov 6". */
+  days: DateTime[];
   dayWasWeekday?: boolean;
   part?: [number, number];
   range?: [TimeOfDay, TimeOfDay];
@@ -88,7 +96,11 @@ interface Atoms {
 }
 
 export function readTime(text: TokenText, now: DateTime): TimeReading {
-  const atoms: Atoms = { current: false, found: false };
+  const atoms: Atoms = { current: false, found: false, days: [] };
+  const setDay = (day: DateTime) => {
+    atoms.day ??= day;
+    atoms.days.push(day);
+  };
   const today = now.startOf('day');
 
   /** Runs `pattern` on the free words; `handle` returns false to leave a match unclaimed. */
@@ -118,7 +130,13 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
   rule(/\btomorrow(?: (morning|afternoon|evening|night))?\b/, (m) => {
     const day = today.plus({ days: 1 });
     const part = m[1] ? PARTS[m[1]] : undefined;
-    windowOf(day.plus({ hours: part?.[0] ?? 0 }), part ? day.plus({ hours: part[1] }) : day.plus({ days: 1 }));
+    windowOf(atHour(day, part?.[0] ?? 0), part ? atHour(day, part[1]) : day.plus({ days: 1 }));
+    return true;
+  });
+  rule(new RegExp(String.raw`\bnext ${WEEKDAY}\b`), (m) => {
+    const ahead = (weekdayIndex(m[1]!) - now.weekday + 7) % 7 || 7;
+    const day = today.plus({ days: ahead });
+    windowOf(day, day.plus({ days: 1 }));
     return true;
   });
   rule(/\bnext (week|month|quarter|year)\b/, (m) => {
@@ -134,29 +152,35 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
     return true;
   });
   // "N units ago": minutes/hours are a point (±30 min); days, weeks, months the whole period.
-  rule(new RegExp(String.raw`\b${NUMBER} (minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b`), (m) => {
-    const unit = unitOf(m[2]!)!;
-    const n = numberOf(m[1]);
-    if (unit === 'minutes' || unit === 'hours') {
-      const at = now.minus({ [unit]: n });
-      windowOf(at.minus({ minutes: 30 }), at.plus({ minutes: 30 }));
-    } else {
-      const period = unit.slice(0, -1) as DateTimeUnit;
-      const start = now.minus({ [unit]: n }).startOf(period);
-      windowOf(start, start.plus({ [unit]: 1 }));
-    }
-    return true;
-  });
+  rule(
+    new RegExp(String.raw`\b${NUMBER} (minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b`),
+    (m) => {
+      const unit = unitOf(m[2]!)!;
+      const n = numberOf(m[1]);
+      if (unit === 'minutes' || unit === 'hours') {
+        const at = now.minus({ [unit]: n });
+        windowOf(at.minus({ minutes: 30 }), at.plus({ minutes: 30 }));
+      } else {
+        const period = unit.slice(0, -1) as DateTimeUnit;
+        const start = now.minus({ [unit]: n }).startOf(period);
+        windowOf(start, start.plus({ [unit]: 1 }));
+      }
+      return true;
+    },
+  );
   rule(/\b(?:the )?day before yesterday\b/, () => {
-    atoms.day ??= today.minus({ days: 2 });
+    setDay(today.minus({ days: 2 }));
     return true;
   });
   // Calendar periods. "this week" runs to now; "last week" is the whole previous one.
-  rule(/\b(?:this|current|the current|so far this) (week|month|quarter|year)\b|\b(week|month|quarter|year) to date\b|\bso far this (week|month|quarter|year)\b/, (m) => {
-    const unit = (m[1] ?? m[2] ?? m[3]) as DateTimeUnit;
-    windowOf(now.startOf(unit), now);
-    return true;
-  });
+  rule(
+    /\b(?:this|current|the current|so far this) (week|month|quarter|year)\b|\b(week|month|quarter|year) to date\b|\bso far this (week|month|quarter|year)\b/,
+    (m) => {
+      const unit = (m[1] ?? m[2] ?? m[3]) as DateTimeUnit;
+      windowOf(now.startOf(unit), now);
+      return true;
+    },
+  );
   rule(/\b(?:the )?(?:last|previous|prior) (calendar )?(week|month|quarter|year)\b(?! ago)/, (m) => {
     const unit = m[2] as DateTimeUnit;
     const start = now.startOf(unit).minus({ [`${unit}s`]: 1 });
@@ -178,10 +202,15 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
     windowOf(now.minus({ days: 14 }), now);
     return true;
   });
-  rule(new RegExp(String.raw`\b(?:for|over|in|during|within) (?:the )?${NUMBER} (minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b`), (m) => {
-    windowOf(now.minus({ [unitOf(m[2]!)!]: numberOf(m[1]) }), now);
-    return true;
-  });
+  rule(
+    new RegExp(
+      String.raw`\b(?:for|over|in|during|within) (?:the )?${NUMBER} (minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b`,
+    ),
+    (m) => {
+      windowOf(now.minus({ [unitOf(m[2]!)!]: numberOf(m[1]) }), now);
+      return true;
+    },
+  );
   rule(/(?<![\d.:])\b(\d{1,3}) ?(h|hrs?|m|mins?|d|w|wks?)\b(?! ago)/, (m) => {
     windowOf(now.minus({ [unitOf(m[2]!)!]: Number(m[1]) }), now);
     return true;
@@ -204,23 +233,28 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
   });
   // Days.
   rule(/\b(?:the )?yesterday\b/, () => {
-    atoms.day ??= today.minus({ days: 1 });
+    setDay(today.minus({ days: 1 }));
     return true;
   });
   rule(/\btoday\b|\bso far today\b/, () => {
-    atoms.day ??= today;
+    setDay(today);
     return true;
   });
-  rule(new RegExp(String.raw`\b(?:(last|this|past|previous|on|on the|since|until|before) )?${WEEKDAY}s?\b(?! (?:lounge|space))`), (m) => {
-    const target = weekdayIndex(m[2]!);
-    let back = (now.weekday - target + 7) % 7;
-    if (back === 0 && /last|previous|past/.test(m[1] ?? '')) back = 7;
-    atoms.day ??= today.minus({ days: back });
-    atoms.dayWasWeekday = true;
-    if (m[1] === 'since') atoms.marker ??= 'since';
-    if (m[1] === 'until' || m[1] === 'before') atoms.marker ??= 'until';
-    return true;
-  });
+  rule(
+    new RegExp(
+      String.raw`\b(?:(last|this|past|previous|on|on the|since|until|before) )?${WEEKDAY}s?\b(?! (?:lounge|space))`,
+    ),
+    (m) => {
+      const target = weekdayIndex(m[2]!);
+      let back = (now.weekday - target + 7) % 7;
+      if (back === 0 && /last|previous|past/.test(m[1] ?? '')) back = 7;
+      setDay(today.minus({ days: back }));
+      atoms.dayWasWeekday = true;
+      if (m[1] === 'since') atoms.marker ??= 'since';
+      if (m[1] === 'until' || m[1] === 'before') atoms.marker ??= 'until';
+      return true;
+    },
+  );
   const placeDate = (year: number | undefined, month: number, day: number): DateTime | undefined => {
     let date = DateTime.fromObject({ year: year ?? now.year, month, day }, { zone: now.zone });
     if (!date.isValid) return undefined;
@@ -232,33 +266,42 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
     if (view.slice(found.index, found.index + found.length).includes('§')) continue;
     const date = placeDate(found.year, found.month, found.day);
     if (!date) continue;
-    atoms.day ??= date;
+    setDay(date);
     atoms.found = true;
     text.claimChars(found.index, found.index + found.length, view, 'time');
   }
   // A month on its own: "in October" → that whole month, the most recent one.
-  rule(/\b(?:in |during |for |of )?(january|february|april|may|june|july|august|september|october|november|december|march)(?: (\d{4}))?\b/, (m) => {
-    if (m[1] === 'may' && !/^(in|during|for|of) /.test(m[0]) && !m[2]) return false;
-    const month = DateTime.fromFormat(m[1]!, 'LLLL', { locale: 'en' }).month;
-    let start = DateTime.fromObject({ year: m[2] ? Number(m[2]) : now.year, month, day: 1 }, { zone: now.zone });
-    if (!m[2] && start > now) start = start.minus({ years: 1 });
-    windowOf(start, start.plus({ months: 1 }));
-    return true;
-  });
+  rule(
+    /\b(?:in |during |for |of )?(january|february|april|may|june|july|august|september|october|november|december|march)(?: (\d{4}))?\b/,
+    (m) => {
+      if (m[1] === 'may' && !/^(in|during|for|of) /.test(m[0]) && !m[2]) return false;
+      const month = DateTime.fromFormat(m[1]!, 'LLLL', { locale: 'en' }).month;
+      let start = DateTime.fromObject(
+        { year: m[2] ? Number(m[2]) : now.year, month, day: 1 },
+        { zone: now.zone },
+      );
+      if (!m[2] && start > now) start = start.minus({ years: 1 });
+      windowOf(start, start.plus({ months: 1 }));
+      return true;
+    },
+  );
   // Parts of the day: "last night", "tonight", "this morning", "business hours".
   rule(/\b(?:last night|overnight|tonight)\b/, (m) => {
     if (m[0] === 'tonight') atoms.part = [18, 24];
     else {
-      atoms.day ??= today.minus({ days: 1 });
+      setDay(today.minus({ days: 1 }));
       atoms.part = PARTS.night;
     }
     return true;
   });
-  rule(/\b(?:(?:this|in the|during the|during|the) )?(morning|afternoon|evening|night|lunch ?time|lunch|(?:business|working|office|work) hours)s?\b/, (m) => {
-    const key = m[1]!.startsWith('lunch') ? 'lunch' : /hours/.test(m[1]!) ? 'business' : m[1]!;
-    atoms.part = PARTS[key];
-    return true;
-  });
+  rule(
+    /\b(?:(?:this|in the|during the|during|the) )?(morning|afternoon|evening|night|lunch ?time|lunch|(?:business|working|office|work) hours)s?\b/,
+    (m) => {
+      const key = m[1]!.startsWith('lunch') ? 'lunch' : /hours/.test(m[1]!) ? 'business' : m[1]!;
+      atoms.part = PARTS[key];
+      return true;
+    },
+  );
   // Times of day: ranges, then "since/until X", then single points.
   rule(new RegExp(String.raw`\b(?:between|from) (${TOD}) (?:and|to|until|till|-) (${TOD})(?=\s|$)`), (m) => {
     const range = readTimeRange(m[1]!, m[2]!);
@@ -268,7 +311,7 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
   });
   rule(new RegExp(String.raw`(?<![\d.:/])(${TOD}) ?- ?(${TOD})(?=\s|$)`), (m) => {
     const range = readTimeRange(m[1]!, m[2]!);
-    if (!range || !/[:ap]|noon|midnight/.test(m[0]) && !/\d+ ?- ?\d+/.test(m[0])) return false;
+    if (!range || (!/[:ap]|noon|midnight/.test(m[0]) && !/\d+ ?- ?\d+/.test(m[0]))) return false;
     atoms.range = range;
     return true;
   });
@@ -279,42 +322,62 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
     atoms.marker = /since|from|after/.test(m[1]!) ? (m[1] === 'after' ? 'after' : 'since') : 'until';
     return true;
   });
-  rule(new RegExp(String.raw`\b(?:at|around|about|near) (${TOD})(?=\s|$)|(?<![\d.:/])(\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.?|p\.m\.?)|\d{1,2}:\d{2}|noon|midnight)(?=\s|$)`), (m) => {
-    const time = readTimeOfDay((m[1] ?? m[2])!);
-    if (!time) return false;
-    atoms.point = officeHour(time);
-    return true;
-  });
+  rule(
+    new RegExp(
+      String.raw`\b(?:at|around|about|near) (${TOD})(?=\s|$)|(?<![\d.:/])(\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.?|p\.m\.?)|\d{1,2}:\d{2}|noon|midnight)(?=\s|$)`,
+    ),
+    (m) => {
+      const time = readTimeOfDay((m[1] ?? m[2])!);
+      if (!time) return false;
+      atoms.point = officeHour(time);
+      return true;
+    },
+  );
   // "since Monday", "since yesterday", "until Friday": a marker right before a day word.
   rule(/\b(since|until|till|before|after|from)(?= §)/, (m) => {
     atoms.marker ??= m[1] === 'after' ? 'after' : m[1] === 'since' || m[1] === 'from' ? 'since' : 'until';
     return true;
   });
   // "now": the present value.
-  rule(/\b(?:right now|just now|now|currently|at the moment|at present|presently|current|live|latest)\b/, () => {
-    atoms.current = true;
-    return true;
-  });
+  rule(
+    /\b(?:right now|just now|now|currently|at the moment|at present|presently|current|live|latest)\b/,
+    () => {
+      atoms.current = true;
+      return true;
+    },
+  );
 
   return { ...(combine(atoms, now, today) ?? {}), current: atoms.current, found: atoms.found };
 }
 
-function combine(atoms: Atoms, now: DateTime, today: DateTime): { window: { from: DateTime; to: DateTime } } | undefined {
-  if (atoms.window && !atoms.day && !atoms.part && !atoms.range && !atoms.point) return { window: atoms.window };
+function combine(
+  atoms: Atoms,
+  now: DateTime,
+  today: DateTime,
+): { window: { from: DateTime; to: DateTime } } | undefined {
+  if (atoms.window && !atoms.day && !atoms.part && !atoms.range && !atoms.point)
+    return { window: atoms.window };
   if (atoms.window && atoms.marker === 'since') return { window: { from: atoms.window.from, to: now } };
   if (atoms.window) return { window: atoms.window };
   if (!atoms.day && !atoms.part && !atoms.range && !atoms.point) return undefined;
-  const at = (day: DateTime, t: TimeOfDay) => day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 });
+  const at = (day: DateTime, t: TimeOfDay) =>
+    day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 });
+  if (atoms.days.length >= 2 && !atoms.part && !atoms.range && !atoms.point) {
+    // "from Nov 2 to Nov 6", "between Monday and Wednesday": both days included.
+    const sorted = [...atoms.days].sort((a, b) => a.toMillis() - b.toMillis());
+    return { window: { from: sorted[0]!, to: sorted[sorted.length - 1]!.plus({ days: 1 }) } };
+  }
   let day = atoms.day ?? today;
   if (atoms.point && atoms.marker) {
     // "since 8am", "until 3pm", "since Tuesday 8am": the most recent such time.
     let instant = at(day, atoms.point);
     if (!atoms.day && instant > now) instant = instant.minus({ days: 1 });
     if (atoms.marker === 'until') return { window: { from: instant.startOf('day'), to: instant } };
-    if (atoms.marker === 'after') return { window: { from: instant, to: instant.startOf('day').plus({ days: 1 }) } };
+    if (atoms.marker === 'after')
+      return { window: { from: instant, to: instant.startOf('day').plus({ days: 1 }) } };
     return { window: { from: instant, to: now } };
   }
-  if (atoms.marker === 'since') return { window: { from: day.plus({ hours: atoms.part?.[0] ?? 0 }), to: now } };
+  if (atoms.marker === 'since') return { window: { from: atHour(day, atoms.part?.[0] ?? 0), to: now } };
   // "until Friday" without a time: that whole day.
   if (atoms.range) {
     let from = at(day, atoms.range[0]);
@@ -328,7 +391,7 @@ function combine(atoms: Atoms, now: DateTime, today: DateTime): { window: { from
   }
   if (atoms.part) {
     const [start, end] = atoms.part;
-    return { window: { from: day.plus({ hours: start }), to: day.plus({ hours: end }) } };
+    return { window: { from: atHour(day, start), to: atHour(day, end) } };
   }
   if (atoms.point) {
     let instant = at(day, atoms.point);

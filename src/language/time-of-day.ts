@@ -26,7 +26,11 @@ export function readTimeOfDay(text: string): TimeOfDay | undefined {
     return { hour, minute, certain: true };
   }
   if (hour === 24) hour = 0;
-  return { hour, minute, certain: hour === 0 || hour > 12 || match[2] !== undefined && match[1]!.length === 2 };
+  return {
+    hour,
+    minute,
+    certain: hour === 0 || hour > 12 || (match[2] !== undefined && match[1]!.length === 2),
+  };
 }
 
 /**

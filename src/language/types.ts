@@ -25,7 +25,10 @@ export type RequestAggregation = 'none' | 'hourly' | 'daily';
 
 /** The workspace directory as the Webex API returns it (only the fields the parser reads). */
 export interface Directory {
-  workspaces: readonly Pick<Workspace, 'id' | 'displayName' | 'locationId' | 'floorId' | 'type' | 'capacity'>[];
+  workspaces: readonly Pick<
+    Workspace,
+    'id' | 'displayName' | 'locationId' | 'floorId' | 'type' | 'capacity'
+  >[];
   locations: readonly (Pick<Location, 'id' | 'name'> & { address?: { city?: string } })[];
   floors: readonly Pick<Floor, 'id' | 'locationId' | 'floorNumber' | 'displayName'>[];
 }

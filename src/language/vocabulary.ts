@@ -2,16 +2,18 @@ import { editDistance, typoAllowance } from './fuzzy';
 
 /** Shorthands people type, mapped to the words the grammar knows. */
 export const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  h: 'hours',
   hr: 'hours',
   hrs: 'hours',
-  m: 'minutes',
-  min: 'minutes',
-  mins: 'minutes',
-  d: 'days',
-  wk: 'weeks',
+  wk: 'week',
   wks: 'weeks',
+  wek: 'week',
   lst: 'last',
+  las: 'last',
+  nite: 'night',
+  tonite: 'tonight',
+  ppl: 'people',
+  hw: 'how',
+  whats: "what's",
   pst: 'past',
   tdy: 'today',
   tod: 'today',
@@ -51,6 +53,14 @@ compare versus against top rank ranking highest lowest peak maximum minimum aver
 help commands settings setting zone timezone units unit fahrenheit celsius degrees
 which what when where how was were is are did does do it me my our set use switch change please
 raw reading readings hourly daily
+co2 light lights lighting lux brightness pressure radon smoke dust particulates particles
+right might sight fight tight weight match life meaning who won lunch dinner here there thanks thank
+good great hello hey hi yes no not know like want need can could would should will shall
+than then that these those with without about into onto upon its be been being has have had get gets got
+goes went go going come comes came you he she we they them us your their where why who whom whose if else so
+too very just also only even still yet again more most less least much many some out up down under above
+below rises drops falls reaches exceeds stays keeps getting make let tell ping message send post give
+one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty couple few
 `
   .split(/\s+/)
   .filter(Boolean);
@@ -73,17 +83,22 @@ export function correctWord(token: string): string | undefined {
   const abbreviation = ABBREVIATIONS[token];
   if (abbreviation) return abbreviation;
   if (!/^[a-z]+$/.test(token)) return undefined;
-  const allowance = typoAllowance(token);
-  if (allowance === 0) return undefined;
+  if (typoAllowance(token) === 0) return undefined;
   let best: string | undefined;
-  let bestDistance = allowance + 1;
+  let bestDistance = 3;
   for (const target of TARGETS) {
+    // Two typos only in long words ("ystrday" → "yesterday"), one otherwise.
+    const allowance = token.length >= 6 && target.length >= 8 ? 2 : typoAllowance(token);
     if (Math.abs(target.length - token.length) > allowance) continue;
     const distance = editDistance(token, target, allowance);
-    if (distance < bestDistance || (distance === bestDistance && best && target[0] === token[0] && best[0] !== token[0])) {
+    if (distance > allowance) continue;
+    if (
+      distance < bestDistance ||
+      (distance === bestDistance && best && target[0] === token[0] && best[0] !== token[0])
+    ) {
       best = target;
       bestDistance = distance;
     }
   }
-  return bestDistance <= allowance ? best : undefined;
+  return best;
 }

@@ -16,7 +16,15 @@ describe('bin/room-metrics parse', function () {
   this.timeout(20_000);
 
   it('answers one request as one JSON line', () => {
-    const result = run(['--now', NOW, '--tz', 'Europe/Oslo', '--workspaces', DIRECTORY, 'temperature in Room 4 last 6 hours']);
+    const result = run([
+      '--now',
+      NOW,
+      '--tz',
+      'Europe/Oslo',
+      '--workspaces',
+      DIRECTORY,
+      'temperature in Room 4 last 6 hours',
+    ]);
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trim().split('\n');
     assert.equal(lines.length, 1);

@@ -23,12 +23,74 @@ const INTENTS = new Set([
 ]);
 
 const PIECES = [
-  'temperature', 'in', 'Room 4', 'Fløyen', 'last', '6', 'hours', 'yesterday', 'between', '9', 'and', '5',
-  'since', 'until', 'at', 'noon', '03.11.2026', '11/25', 'Nov 3', 'Q3', 'weekend', 'alert', 'report', 'above',
-  'outside', '30-60%', 'top', '5', 'noisiest', 'co2', 'March', 'Mon Space', 'Huddle 3.2', '°F', 'now', '**bold**',
-  '<b>html</b>', '<@personEmail:roombot@webex.bot|RoomBot>', '`code`', '[link](http://x)', '😀', '🏢', '\u0000',
-  '\u202e', '\t', '\n', '\r\n', 'ø', 'İ', 'ß', '99999999999999999999', '-1', '1e309', 'NaN', '..', '//', '::',
-  '%', '$', '\\', "'", '"', '§', 'ago', 'fortnight', 'to date', 'every weekday', 'set time zone to Mars/Olympus',
+  'temperature',
+  'in',
+  'Room 4',
+  'Fløyen',
+  'last',
+  '6',
+  'hours',
+  'yesterday',
+  'between',
+  '9',
+  'and',
+  '5',
+  'since',
+  'until',
+  'at',
+  'noon',
+  '03.11.2026',
+  '11/25',
+  'Nov 3',
+  'Q3',
+  'weekend',
+  'alert',
+  'report',
+  'above',
+  'outside',
+  '30-60%',
+  'top',
+  '5',
+  'noisiest',
+  'co2',
+  'March',
+  'Mon Space',
+  'Huddle 3.2',
+  '°F',
+  'now',
+  '**bold**',
+  '<b>html</b>',
+  '<@personEmail:roombot@webex.bot|RoomBot>',
+  '`code`',
+  '[link](http://x)',
+  '😀',
+  '🏢',
+  '\u0000',
+  '\u202e',
+  '\t',
+  '\n',
+  '\r\n',
+  'ø',
+  'İ',
+  'ß',
+  '99999999999999999999',
+  '-1',
+  '1e309',
+  'NaN',
+  '..',
+  '//',
+  '::',
+  '%',
+  '$',
+  '\\',
+  "'",
+  '"',
+  '§',
+  'ago',
+  'fortnight',
+  'to date',
+  'every weekday',
+  'set time zone to Mars/Olympus',
 ];
 
 function randomText(random: () => number): string {
@@ -52,7 +114,10 @@ function checkAnswer(answer: ParsedRequest, text: string): void {
   if (answer.from !== undefined || answer.to !== undefined) {
     const from = Date.parse(answer.from ?? '');
     const to = Date.parse(answer.to ?? '');
-    assert.ok(Number.isFinite(from) && Number.isFinite(to), `valid instants for ${JSON.stringify(text.slice(0, 80))}`);
+    assert.ok(
+      Number.isFinite(from) && Number.isFinite(to),
+      `valid instants for ${JSON.stringify(text.slice(0, 80))}`,
+    );
     assert.ok(from < to, `from before to for ${JSON.stringify(text.slice(0, 80))}`);
   }
   if (answer.clarify) {
@@ -105,7 +170,10 @@ describe('language: no input crashes the parser', () => {
       { ...context, directory: { workspaces: [], locations: [], floors: [] } },
       { ...context, now: 0 },
     ]) {
-      checkAnswer(parseRequest('temperature in Room 4 last 6 hours', ctx), 'temperature in Room 4 last 6 hours');
+      checkAnswer(
+        parseRequest('temperature in Room 4 last 6 hours', ctx),
+        'temperature in Room 4 last 6 hours',
+      );
     }
   });
 
