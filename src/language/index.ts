@@ -1,2 +1,2 @@
-export { parseRequest } from './parse-request';
+export { analyzeRequest, parseRequest, type RequestAnalysis } from './parse-request';
 export type * from './types';

@@ -114,6 +114,17 @@ const listNames = (names: string[]) =>
  * aggregation and details, or a clarification instead of a guess. Pure: no I/O, no clock.
  */
 export function parseRequest(input: string, context: ParseContext): ParsedRequest {
+  return analyzeRequest(input, context).request;
+}
+
+/** What the text itself said, as opposed to defaults: follow-ups ("and humidity?") reuse the rest. */
+export interface RequestAnalysis {
+  request: ParsedRequest;
+  stated: { metrics: boolean; rooms: boolean; time: boolean };
+}
+
+/** `parseRequest`, plus which parts the text stated explicitly. */
+export function analyzeRequest(input: string, context: ParseContext): RequestAnalysis {
   const zone = IANAZone.isValidZone(context.timeZone) ? context.timeZone : 'UTC';
   const now = DateTime.fromMillis(context.now, { zone });
   const index = indexDirectory(context.directory);
@@ -122,11 +133,12 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
   const fullView = text.view();
   const { family, intent: familyIntent } = familyOf(fullView);
 
-  if (family === 'help') return { intent: 'help', metrics: [], workspaces: [] };
+  const none = { metrics: false, rooms: false, time: false };
+  if (family === 'help') return { request: { intent: 'help', metrics: [], workspaces: [] }, stated: none };
   if (family === 'settings') {
     const settings = readSettings(original, fullView);
     if ('invalidZone' in settings) {
-      return {
+      const request: ParsedRequest = {
         intent: 'settings',
         metrics: [],
         workspaces: [],
@@ -135,9 +147,10 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
           options: ['Europe/Oslo', 'Europe/London', 'America/New_York', 'UTC'],
         },
       };
+      return { request, stated: none };
     }
     if (!settings.timeZone && !settings.unit) {
-      return {
+      const request: ParsedRequest = {
         intent: 'settings',
         metrics: [],
         workspaces: [],
@@ -146,8 +159,9 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
           options: ['celsius', 'fahrenheit', 'Europe/Oslo'],
         },
       };
+      return { request, stated: none };
     }
-    return { intent: 'settings', metrics: [], workspaces: [], settings };
+    return { request: { intent: 'settings', metrics: [], workspaces: [], settings }, stated: none };
   }
 
   const early = claimRooms(text, index);
@@ -217,10 +231,15 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
     })),
   };
   if (selection.all || (intent === 'rank' && !explicitRooms)) result.allWorkspaces = true;
+  const stated = {
+    metrics: metricMatch.metrics.length > 0 || Boolean(rank?.metric),
+    rooms: explicitRooms || selection.scoped,
+    time: Boolean(time?.window) || Boolean(time?.current),
+  };
   if (intent === 'unknown') {
     result.workspaces = [];
     delete result.allWorkspaces;
-    return result;
+    return { request: result, stated };
   }
 
   // Time window: data questions only; reports and alerts run on their own clock.
@@ -298,5 +317,5 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
       options: ['above …', 'below …', 'outside … - …'],
     };
   }
-  return result;
+  return { request: result, stated };
 }
