@@ -30,7 +30,10 @@ function familyOf(view: string): { family: Family; intent?: Intent } {
     /^(?:help|\?|commands|usage|examples?|what can (?:you do|i ask|i say)|what do you (?:understand|know|do)|how does this work|how do i use (?:this|you)|what are your commands)\b/.test(
       view,
     ) ||
-    /^(?:hi |hello |hey )?(?:help|commands)(?: me)?(?: please)?$/.test(view)
+    /^(?:hi |hello |hey )?(?:help|commands)(?: me)?(?: please)?$/.test(view) ||
+    /\bwhat (?:sort|kind|type)s? of (?:things|questions|stuff)\b.*\b(?:ask|answer|do|know)\b/.test(view) ||
+    /\bhow (?:does|do) (?:this|it|you|the bot)(?: thing| bot)? work\b/.test(view) ||
+    /\bwhat can (?:i|you|this bot|the bot) (?:ask|do|answer|say)\b/.test(view)
   ) {
     return { family: 'help', intent: 'help' };
   }
@@ -50,11 +53,18 @@ function familyOf(view: string): { family: Family; intent?: Intent } {
     }
     return { family: 'alert', intent: 'alert.create' };
   }
-  if (/\breports?\b|\bsubscribe\b|\bdigest\b/.test(view)) {
-    if (/\b(?:cancel|stop|delete|remove|unsubscribe|end|turn off|disable|no more)\b/.test(view))
+  const scheduled =
+    /\b(?:every|each) (?:day|weekday|working day|morning|monday|tuesday|wednesday|thursday|friday)\b|\bdaily\b/;
+  if (
+    /\breports?\b|\bsubscribe\b|\bsubscriptions?\b|\bdigest\b|\b(?:daily|weekly|morning) (?:summary|update)\b/.test(view) ||
+    (scheduled.test(view) && /\b(?:send|post|give|deliver|share)\b/.test(view))
+  ) {
+    if (/\b(?:cancel|stop|delete|remove|unsubscribe|end|turn off|disable|no more)\b/.test(view)) {
       return { family: 'report', intent: 'report.cancel' };
-    if (/\b(?:list|show|what|which|my|all|active)\b.*\breports\b|^reports$/.test(view))
+    }
+    if (/\b(?:list|show|what|which|my|all|active)\b.*\b(?:reports|subscriptions)\b|^(?:reports|subscriptions)$/.test(view)) {
       return { family: 'report', intent: 'report.list' };
+    }
     return { family: 'report', intent: 'report.subscribe' };
   }
   if (
