@@ -1,0 +1,48 @@
+/** Cards are views: a view model in, `{ card, markdown }` out. No I/O, no clock. */
+export {
+  type AdaptiveCardJson,
+  CARD_CONTENT_TYPE,
+  CARD_SCHEMA,
+  CARD_VERSION,
+  type CardActionJson,
+  type CardElementJson,
+  type CardMessage,
+  type ColumnJson,
+  type ColumnSetJson,
+  type ContainerJson,
+  type FactJson,
+  type FactSetJson,
+  type ImageJson,
+  MAX_CARD_ACTIONS,
+  type OpenUrlActionJson,
+  type ShowCardActionJson,
+  type SubmitActionJson,
+  type TextBlockJson,
+} from './adaptive-card';
+export { clarifyCard } from './clarify-card';
+export { compareCard } from './compare-card';
+export { BUSY_TEXT, errorCard } from './error-card';
+export { formatAge, formatRange, formatTime } from './format';
+export { helpCard } from './help-card';
+export { MARKDOWN_MAX_BYTES, utf8Bytes } from './markdown';
+export { metricsCard } from './metrics-card';
+export { overviewCard } from './overview-card';
+export { isUsableImageUrl } from './parts';
+export { rankCard } from './rank-card';
+export { roomsCard } from './rooms-card';
+export { escapeMarkdown } from './text';
+export type {
+  CardAction,
+  ClarifyView,
+  CompareView,
+  ErrorView,
+  HelpView,
+  MetricSection,
+  MetricsAnswerView,
+  OverviewView,
+  RankView,
+  RoomsView,
+  StatLine,
+  Verdict,
+  VerdictLevel,
+} from './view-models';

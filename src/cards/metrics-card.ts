@@ -1,0 +1,134 @@
+/** The answer to "temperature in Room 4 last 6 hours" (query) and "how warm is Room 4 now" (current). */
+import {
+  adaptiveCard,
+  type CardElementJson,
+  type CardMessage,
+  container,
+  factSet,
+  textBlock,
+} from './adaptive-card';
+import { formatAge, formatAt, formatRange, formatTimeWithZone, zoneSuffix } from './format';
+import { clampMarkdown, markdownLink } from './markdown';
+import {
+  chartImage,
+  isUsableImageUrl,
+  moreText,
+  noteBlocks,
+  present,
+  submitActions,
+  subtleBlock,
+  titleBlock,
+  verdictBlock,
+  warningLine,
+} from './parts';
+import { capitalize, cleanText, escapeMarkdown, escapeName, nonBlank } from './text';
+import type { MetricSection, MetricsAnswerView } from './view-models';
+
+/** Warnings (and caveats) per metric on the card; the markdown lists up to MARKDOWN_NOTES. */
+const CARD_NOTES = 5;
+const MARKDOWN_NOTES = 10;
+/** More metrics than this and the title says "6 metrics" instead of naming them. */
+const TITLE_METRICS = 3;
+
+export function metricsCard(view: MetricsAnswerView): CardMessage {
+  const title = metricsTitle(view);
+  const when = view.current
+    ? `As of ${formatTimeWithZone(view.to, view.timeZone)}`
+    : formatRange(view.from, view.to, view.timeZone);
+  const single = view.sections.length === 1;
+
+  const body: CardElementJson[] = [titleBlock(title), subtleBlock(when)];
+  if (view.sections.length === 0) body.push(textBlock('No data for this range.', { weight: 'Bolder' }));
+  for (const section of view.sections) {
+    body.push(container(sectionElements(section, view, single), { spacing: 'Medium', separator: !single }));
+  }
+  const alt = view.chartAlt ?? `${capitalize(metricLabels(view))} in ${view.roomName}, ${view.rangeLabel}`;
+  const image = chartImage(view.chartUrl, alt);
+  if (image) body.push(image);
+
+  return {
+    card: adaptiveCard(body, submitActions(view.actions)),
+    markdown: metricsMarkdown(view, title, when),
+  };
+}
+
+/** "Room 4 · temperature · last 6 h (Europe/Oslo)" (escaped). */
+function metricsTitle(view: MetricsAnswerView): string {
+  const labels =
+    view.sections.length > TITLE_METRICS ? `${view.sections.length} metrics` : metricLabels(view);
+  const parts = [escapeName(view.roomName), escapeMarkdown(labels), escapeMarkdown(view.rangeLabel)];
+  return `${parts.filter((part) => part !== '').join(' · ')} ${zoneSuffix(view.timeZone)}`;
+}
+
+function metricLabels(view: MetricsAnswerView): string {
+  return nonBlank(view.sections.map((section) => cleanText(section.metricLabel))).join(', ');
+}
+
+function sectionElements(
+  section: MetricSection,
+  view: MetricsAnswerView,
+  single: boolean,
+): CardElementJson[] {
+  const facts = sectionFactPairs(section, view).map(([title, value]) => ({
+    title: escapeMarkdown(title),
+    value: escapeMarkdown(value),
+  }));
+  const heading = escapeMarkdown(capitalize(section.metricLabel));
+  return present<CardElementJson>([
+    single || heading === '' ? undefined : textBlock(heading, { weight: 'Bolder' }),
+    cleanText(section.verdict.text) === ''
+      ? undefined
+      : verdictBlock(section.verdict, { weight: single ? 'Bolder' : 'Default', spacing: 'Small' }),
+    facts.length > 0 ? factSet(facts, { spacing: 'Small' }) : undefined,
+    ...noteBlocks(section.warnings, section.caveats, CARD_NOTES),
+  ]);
+}
+
+/** Label/value pairs, unescaped (the card and markdown writers escape them). */
+function sectionFactPairs(section: MetricSection, view: MetricsAnswerView): [string, string][] {
+  const at = (ms: number) => formatAt(ms, view, view.timeZone);
+  const pairs: [string, string][] = section.stats
+    .filter((stat) => cleanText(stat.value) !== '')
+    .map((stat) => [stat.label, stat.at === undefined ? stat.value : `${stat.value} at ${at(stat.at)}`]);
+  if (section.latest) {
+    const latest: [string, string] = [
+      view.current ? 'Now' : 'Latest',
+      `${section.latest.value} at ${at(section.latest.at)} (${formatAge(section.latest.ageMs)})`,
+    ];
+    if (view.current) pairs.unshift(latest);
+    else pairs.push(latest);
+  }
+  if (section.trend && section.trend !== 'unknown') pairs.push(['Trend', section.trend]);
+  return pairs;
+}
+
+function metricsMarkdown(view: MetricsAnswerView, title: string, when: string): string {
+  const lines = [`**${title}**`, when];
+  if (view.sections.length === 0) lines.push('No data for this range.');
+  const single = view.sections.length === 1;
+  for (const section of view.sections) {
+    const verdict = escapeMarkdown(section.verdict.text);
+    const label = escapeMarkdown(capitalize(section.metricLabel));
+    if (single) {
+      if (verdict !== '') lines.push(`**${verdict}**`);
+    } else {
+      lines.push('', verdict === '' ? `**${label}**` : `**${label}:** ${verdict}`);
+    }
+    for (const [name, value] of sectionFactPairs(section, view)) {
+      const shownName = escapeMarkdown(name);
+      lines.push(
+        shownName === '' ? `- ${escapeMarkdown(value)}` : `- ${shownName}: ${escapeMarkdown(value)}`,
+      );
+    }
+    const warnings = nonBlank(section.warnings);
+    const caveats = nonBlank(section.caveats);
+    // A blank line ends the list: else the notes would continue its last item.
+    if (warnings.length + caveats.length > 0) lines.push('');
+    lines.push(...warnings.slice(0, MARKDOWN_NOTES).map(warningLine));
+    if (warnings.length > MARKDOWN_NOTES) lines.push(moreText(warnings.length - MARKDOWN_NOTES, 'warnings'));
+    lines.push(...caveats.slice(0, MARKDOWN_NOTES).map((caveat) => `_${escapeMarkdown(caveat)}_`));
+    if (caveats.length > MARKDOWN_NOTES) lines.push(moreText(caveats.length - MARKDOWN_NOTES, 'notes'));
+  }
+  if (isUsableImageUrl(view.chartUrl)) lines.push('', markdownLink('Chart', view.chartUrl));
+  return clampMarkdown(lines.join('\n'));
+}

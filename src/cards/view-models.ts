@@ -1,0 +1,124 @@
+/**
+ * View models: everything a card shows, already decided and formatted by the handler. Values
+ * arrive as display strings with units ("22.4 °C"); instants arrive as epoch ms and the cards
+ * format them in `timeZone` (an IANA zone). Text from people or the directory (room names,
+ * questions) may hold anything: the cards escape it.
+ */
+
+/** A follow-up button: an `Action.Submit` whose `data` comes back in the attachment action. */
+export interface CardAction {
+  title: string;
+  data: Record<string, unknown>;
+}
+
+export interface StatLine {
+  label: string;
+  value: string;
+  /** When the value was reached (epoch ms); rendered "at 14:30" in the space's zone. */
+  at?: number;
+}
+
+export type VerdictLevel = 'good' | 'fair' | 'poor' | 'none';
+
+export interface Verdict {
+  level: VerdictLevel;
+  text: string;
+}
+
+export interface MetricSection {
+  /** "temperature" */
+  metricLabel: string;
+  verdict: Verdict;
+  /** Already formatted values ("22.4 °C"); the card formats `at` in the zone. */
+  stats: StatLine[];
+  latest?: { value: string; at: number; ageMs: number };
+  trend?: 'rising' | 'falling' | 'steady' | 'unknown';
+  /** e.g. "Above 24 °C for 1 h 20 min" */
+  warnings: string[];
+  /** e.g. "People count mean is when the room is in use", "No data 09:00–13:00" */
+  caveats: string[];
+}
+
+/** The answer to `query` and `current`. */
+export interface MetricsAnswerView {
+  roomName: string;
+  timeZone: string;
+  from: number;
+  to: number;
+  /** "last 6 h" */
+  rangeLabel: string;
+  /** A "right now" answer: the latest reading leads, the range reads "as of …". */
+  current: boolean;
+  sections: MetricSection[];
+  chartUrl?: string;
+  chartAlt?: string;
+  actions: CardAction[];
+}
+
+export interface OverviewView {
+  roomName: string;
+  timeZone: string;
+  from: number;
+  to: number;
+  rangeLabel: string;
+  lines: { metricLabel: string; verdict: Verdict; value: string }[];
+  /** "No humidity sensor in this room" */
+  unsupported: string[];
+  bookedVsUsed?: { booked: string; used: string; ghost: string };
+  actions: CardAction[];
+}
+
+export interface CompareView {
+  metricLabel: string;
+  timeZone: string;
+  from: number;
+  to: number;
+  rangeLabel: string;
+  rows: { roomName: string; mean: string; max: string; verdict: Verdict }[];
+  chartUrl?: string;
+  actions: CardAction[];
+}
+
+export interface RankView {
+  /** "Warmest rooms" */
+  title: string;
+  metricLabel: string;
+  statLabel: string;
+  timeZone: string;
+  from: number;
+  to: number;
+  rangeLabel: string;
+  rows: { position: number; roomName: string; value: string }[];
+  /** Rooms without data in the range. */
+  noData: string[];
+  chartUrl?: string;
+  actions: CardAction[];
+}
+
+export interface RoomsView {
+  groups: {
+    location: string;
+    floors: { floor: string; rooms: { name: string; sensors: string[] }[] }[];
+  }[];
+  /** All rooms, including any the groups leave out. */
+  total: number;
+  actions: CardAction[];
+}
+
+export interface HelpView {
+  /** At most 5 become buttons; the rest are listed as text. */
+  examples: { title: string; data: Record<string, unknown> }[];
+}
+
+export interface ClarifyView {
+  question: string;
+  /** Up to 5 become buttons; the rest are listed as text. */
+  options: { title: string; data: Record<string, unknown> }[];
+}
+
+export interface ErrorView {
+  message: string;
+  trackingId?: string;
+  /** The request is being retried: the card says "Webex is busy; the answer is coming." */
+  retrying?: boolean;
+}

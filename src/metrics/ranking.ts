@@ -1,0 +1,27 @@
+import type { RankSpec } from '../language/types';
+import type { MetricSummary } from './summary';
+
+function statOf(summary: MetricSummary, stat: RankSpec['stat']): number | undefined {
+  if (summary.count === 0) return undefined;
+  const value = stat === 'mean' ? summary.mean : stat === 'max' ? summary.max?.value : summary.min?.value;
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Ranks workspaces by a statistic of their summaries (`mean`, `max` or `min`), highest first for
+ * `desc`, lowest first for `asc`, and keeps the first `limit` (a `limit` that is not a positive number
+ * keeps all). Entries without data for the statistic are left out. The sort is stable: equal values
+ * keep the caller's order (sort by name first for name tie-breaks).
+ */
+export function rankWorkspaces<T extends { summary: MetricSummary }>(
+  entries: readonly T[],
+  rank: RankSpec,
+): T[] {
+  const sign = rank.order === 'asc' ? 1 : -1;
+  const ranked = entries
+    .map((entry) => ({ entry, value: statOf(entry.summary, rank.stat) }))
+    .filter((x): x is { entry: T; value: number } => x.value !== undefined)
+    .sort((a, b) => sign * (a.value - b.value))
+    .map((x) => x.entry);
+  return rank.limit > 0 && Number.isFinite(rank.limit) ? ranked.slice(0, Math.floor(rank.limit)) : ranked;
+}

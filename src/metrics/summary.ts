@@ -1,0 +1,406 @@
+import type { MetricName, TemperatureUnit } from '../webex/wire';
+import type { ComfortBands } from './comfort-bands';
+import type { MetricPoint } from './points';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/** A raw reading stands for the time until the next one, but never for more than this. */
+export const READING_VALIDITY_MS = 15 * MINUTE_MS;
+/** Raw data: a stretch without readings longer than this is a gap. */
+export const RAW_GAP_MS = 2 * HOUR_MS;
+/** Aggregated data: a stretch without buckets longer than this many bucket lengths is a gap. */
+export const GAP_BUCKETS = 2;
+
+/**
+ * Smallest change between the first and the last third of a series that counts as a trend, in the
+ * metric's unit (temperature in °C, i.e. 0.9 °F for Fahrenheit series).
+ */
+export const TREND_THRESHOLD: Readonly<Record<MetricName, number>> = {
+  temperature: 0.5,
+  humidity: 3,
+  tvoc: 50,
+  ambientNoise: 3,
+  soundLevel: 3,
+  peopleCount: 1,
+};
+
+export interface Verdict {
+  level: 'good' | 'fair' | 'poor' | 'none';
+  text: string;
+}
+
+export interface MetricSummary {
+  metric: MetricName;
+  /** Number of points (readings or buckets). */
+  count: number;
+  /**
+   * Raw readings: the mean of the values. Buckets: the plain mean of the bucket means, not weighted
+   * by how many readings or how much time each bucket holds (what people expect from "average").
+   * For peopleCount, Webex drops zero readings before anything else, so this is the mean number of
+   * people *while the room is in use*, not over the whole period. Undefined without points.
+   */
+  mean: number | undefined;
+  /** Lowest value (a reading, or a bucket's `min`) and when: the reading time or the bucket start. */
+  min?: { value: number; at: number };
+  /** Highest value (a reading, or a bucket's `max`) and when: the reading time or the bucket start. */
+  max?: { value: number; at: number };
+  /**
+   * The newest point: a reading's value and time, or the last bucket's mean at its end clipped to
+   * `to` (and to `now`, never before the bucket start). `ageMs = now - at`, never negative.
+   */
+  latest?: { value: number; at: number; ageMs: number };
+  trend: 'rising' | 'falling' | 'steady' | 'unknown';
+  /** Time (ms, within [from, to]) spent above / below the comfort band. */
+  outside: { aboveMs: number; belowMs: number };
+  /** Stretches within [from, min(to, now)] without data, longer than the gap threshold. */
+  gaps: { from: number; to: number }[];
+  /** Aggregated data whose first bucket starts before `from`. */
+  partialFirst: boolean;
+  /** Aggregated data whose last bucket ends after `to`. */
+  partialLast: boolean;
+  verdict: Verdict;
+}
+
+export interface SummaryOptions {
+  /** Start of the period (epoch ms, inclusive). */
+  from: number;
+  /** End of the period (epoch ms, exclusive). */
+  to: number;
+  /** The reference instant (epoch ms). */
+  now: number;
+  aggregation: 'none' | 'hourly' | 'daily';
+  bands: ComfortBands;
+  /** Workspace capacity (people); peopleCount above it is "over capacity". */
+  capacity?: number;
+  /** Unit of temperature values (default celsius); the °C band is converted for fahrenheit. */
+  unit?: TemperatureUnit;
+}
+
+/** Display names of the metrics, lower case (cards capitalise as needed). */
+export const METRIC_LABEL: Readonly<Record<MetricName | 'timeUsed' | 'timeBooked', string>> = {
+  temperature: 'temperature',
+  humidity: 'humidity',
+  tvoc: 'air quality (TVOC)',
+  ambientNoise: 'ambient noise',
+  soundLevel: 'sound level',
+  peopleCount: 'people count',
+  timeUsed: 'time used',
+  timeBooked: 'time booked',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A duration for people: "under a minute", "35 min", "1 h 20 min", "2 h", and from one day on in
+ * days and (rounded) hours: "1 d", "3 d 4 h". Minutes are rounded to the nearest minute.
+ */
+export function formatDuration(ms: number): string {
+  if (!(ms >= MINUTE_MS)) return 'under a minute';
+  const minutes = Math.round(ms / MINUTE_MS);
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 24 * 60) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  }
+  const hours = Math.round(minutes / 60);
+  const d = Math.floor(hours / 24);
+  const h = hours % 24;
+  return h === 0 ? `${d} d` : `${d} d ${h} h`;
+}
+
+/** Avoids "-0" and "-0.0" after rounding. */
+function fixed(value: number, decimals: number): string {
+  const text = value.toFixed(decimals);
+  return Number(text) === 0 ? (0).toFixed(decimals) : text;
+}
+
+/**
+ * A metric value with its unit: "22.4 °C", "72.3 °F", "41 %", "520 ppb", "45 dBA", "6 people",
+ * "1 person". Temperature has one decimal, everything else is rounded to an integer.
+ */
+export function formatValue(metric: MetricName, value: number, unit?: TemperatureUnit): string {
+  switch (metric) {
+    case 'temperature':
+      return `${fixed(value, 1)} ${unit === 'fahrenheit' ? '°F' : '°C'}`;
+    case 'humidity':
+      return `${fixed(value, 0)} %`;
+    case 'tvoc':
+      return `${fixed(value, 0)} ppb`;
+    case 'ambientNoise':
+    case 'soundLevel':
+      return `${fixed(value, 0)} dBA`;
+    case 'peopleCount': {
+      const n = fixed(value, 0);
+      return `${n} ${n === '1' ? 'person' : 'people'}`;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+// ---------------------------------------------------------------------------------------------
+
+const celsiusToFahrenheit = (c: number): number => (c * 9) / 5 + 32;
+
+/** Decides for one value whether it lies above or below the comfort band (or neither). */
+type Classifier = (value: number) => 'above' | 'below' | undefined;
+
+function classifierFor(metric: MetricName, options: SummaryOptions): Classifier | undefined {
+  const { bands } = options;
+  const between = (low: number, high: number): Classifier => {
+    return (v) => (v > high ? 'above' : v < low ? 'below' : undefined);
+  };
+  const above = (limit: number): Classifier => {
+    return (v) => (v > limit ? 'above' : undefined);
+  };
+  switch (metric) {
+    case 'temperature': {
+      const { low, high } = bands.temperature;
+      return options.unit === 'fahrenheit'
+        ? between(celsiusToFahrenheit(low), celsiusToFahrenheit(high))
+        : between(low, high);
+    }
+    case 'humidity':
+      return between(bands.humidity.low, bands.humidity.high);
+    case 'tvoc':
+      return above(bands.tvoc.moderate);
+    case 'ambientNoise':
+      return above(bands.ambientNoise.fair);
+    case 'peopleCount':
+      return options.capacity !== undefined && options.capacity > 0 ? above(options.capacity) : undefined;
+    case 'soundLevel':
+      return undefined;
+  }
+}
+
+/** The stretch of time a point stands for, clipped to [from, min(to, now)] for raw readings. */
+function spans(points: readonly MetricPoint[], options: SummaryOptions): { from: number; to: number }[] {
+  if (options.aggregation !== 'none') {
+    return points.map((p) => ({ from: Math.max(p.start, options.from), to: Math.min(p.end, options.to) }));
+  }
+  const horizon = Math.min(options.to, options.now);
+  return points.map((p, i) => {
+    const next = points[i + 1]?.start ?? horizon;
+    return {
+      from: Math.max(p.start, options.from),
+      to: Math.min(next, p.start + READING_VALIDITY_MS, options.to),
+    };
+  });
+}
+
+function outsideTime(
+  metric: MetricName,
+  points: readonly MetricPoint[],
+  options: SummaryOptions,
+): { aboveMs: number; belowMs: number } {
+  const classify = classifierFor(metric, options);
+  const outside = { aboveMs: 0, belowMs: 0 };
+  if (!classify) return outside;
+  const stretches = spans(points, options);
+  points.forEach((p, i) => {
+    const side = classify(p.mean);
+    const s = stretches[i]!;
+    const ms = Math.max(0, s.to - s.from);
+    if (side === 'above') outside.aboveMs += ms;
+    else if (side === 'below') outside.belowMs += ms;
+  });
+  return outside;
+}
+
+function gapsOf(
+  metric: MetricName,
+  points: readonly MetricPoint[],
+  options: SummaryOptions,
+): { from: number; to: number }[] {
+  // Webex drops zero people counts, so missing peopleCount data means "nobody there", not a gap.
+  if (metric === 'peopleCount') return [];
+  const threshold =
+    options.aggregation === 'none'
+      ? RAW_GAP_MS
+      : GAP_BUCKETS * (options.aggregation === 'hourly' ? HOUR_MS : DAY_MS);
+  const from = options.from;
+  const to = Math.min(options.to, options.now);
+  const gaps: { from: number; to: number }[] = [];
+  let covered = from;
+  const consider = (until: number): void => {
+    const a = Math.max(covered, from);
+    const b = Math.min(until, to);
+    if (b - a > threshold) gaps.push({ from: a, to: b });
+  };
+  for (const p of points) {
+    consider(p.start);
+    covered = Math.max(covered, p.end);
+  }
+  consider(to);
+  return gaps;
+}
+
+function meanOf(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+function trendOf(
+  metric: MetricName,
+  points: readonly MetricPoint[],
+  unit?: TemperatureUnit,
+): MetricSummary['trend'] {
+  if (points.length < 3) return 'unknown';
+  const third = Math.floor(points.length / 3);
+  const first = meanOf(points.slice(0, third).map((p) => p.mean))!;
+  const last = meanOf(points.slice(points.length - third).map((p) => p.mean))!;
+  const threshold =
+    metric === 'temperature' && unit === 'fahrenheit'
+      ? (TREND_THRESHOLD.temperature * 9) / 5
+      : TREND_THRESHOLD[metric];
+  const change = last - first;
+  if (change > threshold) return 'rising';
+  if (change < -threshold) return 'falling';
+  return 'steady';
+}
+
+function levelForTime(ms: number): 'fair' | 'poor' {
+  return ms > HOUR_MS ? 'poor' : 'fair';
+}
+
+/** "Too warm for 1 h 20 min and too cold for 10 min", or "Comfortable". */
+function bandVerdict(aboveMs: number, belowMs: number, aboveWord: string, belowWord: string): Verdict {
+  if (aboveMs <= 0 && belowMs <= 0) return { level: 'good', text: 'Comfortable' };
+  const parts: string[] = [];
+  if (aboveMs > 0) parts.push(`too ${aboveWord} for ${formatDuration(aboveMs)}`);
+  if (belowMs > 0) parts.push(`too ${belowWord} for ${formatDuration(belowMs)}`);
+  const text = parts.join(' and ');
+  return { level: levelForTime(aboveMs + belowMs), text: text.charAt(0).toUpperCase() + text.slice(1) };
+}
+
+/** Three-level verdict by the mean, with " — <poorWord> for …" when time was spent above the middle level. */
+function graded(
+  mean: number,
+  limits: { good: number; middle: number },
+  texts: [good: string, middle: string, poor: string],
+  aboveMs: number,
+  poorWord: string,
+): Verdict {
+  const base: Verdict =
+    mean <= limits.good
+      ? { level: 'good', text: texts[0] }
+      : mean <= limits.middle
+        ? { level: 'fair', text: texts[1] }
+        : { level: 'poor', text: texts[2] };
+  if (aboveMs <= 0) return base;
+  return {
+    // Time spent in the poor range makes the period at best fair, even when the mean is good.
+    level: base.level === 'good' ? 'fair' : base.level,
+    text: `${base.text} — ${poorWord} for ${formatDuration(aboveMs)}`,
+  };
+}
+
+function verdictOf(
+  metric: MetricName,
+  summary: Omit<MetricSummary, 'verdict'>,
+  options: SummaryOptions,
+): Verdict {
+  if (summary.count === 0 || summary.mean === undefined || !summary.max) {
+    return { level: 'none', text: 'No data in this period' };
+  }
+  const { aboveMs, belowMs } = summary.outside;
+  switch (metric) {
+    case 'temperature':
+      return bandVerdict(aboveMs, belowMs, 'warm', 'cold');
+    case 'humidity':
+      return bandVerdict(aboveMs, belowMs, 'humid', 'dry');
+    case 'tvoc': {
+      const { good, moderate } = options.bands.tvoc;
+      return graded(
+        summary.mean,
+        { good, middle: moderate },
+        ['Good air quality', 'Moderate air quality', 'Poor air quality'],
+        aboveMs,
+        'poor',
+      );
+    }
+    case 'ambientNoise': {
+      const { good, fair } = options.bands.ambientNoise;
+      return graded(
+        summary.mean,
+        { good, middle: fair },
+        ['Quiet', 'Some background noise', 'Noisy'],
+        aboveMs,
+        'noisy',
+      );
+    }
+    case 'peopleCount': {
+      const peak = summary.max.value;
+      const capacity = options.capacity;
+      if (capacity === undefined || !(capacity > 0)) {
+        return { level: 'none', text: `Peak ${formatValue('peopleCount', peak)}` };
+      }
+      const peakText = `peak ${fixed(peak, 0)} of ${fixed(capacity, 0)}`;
+      if (aboveMs > 0) {
+        return {
+          level: levelForTime(aboveMs),
+          text: `Over capacity for ${formatDuration(aboveMs)} (${peakText})`,
+        };
+      }
+      // Buckets count as over capacity only when their mean is; a peak above capacity still shows.
+      if (peak > capacity) return { level: 'fair', text: `Over capacity at times (${peakText})` };
+      return { level: 'good', text: 'Within capacity' };
+    }
+    case 'soundLevel':
+      return { level: 'none', text: `Peak ${formatValue('soundLevel', summary.max.value)}` };
+  }
+}
+
+/**
+ * Summarises one metric of one workspace over [from, to): mean, extremes, latest value, trend, time
+ * outside the comfort band, data gaps and a one-line verdict. Pure: `now` is the reference instant.
+ *
+ * `points` are expected oldest first (as `toPoints` returns them); they are re-sorted defensively.
+ * Values are in the unit of the series: temperature in `unit` (default celsius), humidity %RH,
+ * tvoc ppb, noise and sound dBA, people count persons.
+ */
+export function summarize(
+  metric: MetricName,
+  points: readonly MetricPoint[],
+  options: SummaryOptions,
+): MetricSummary {
+  const sorted = [...points].sort((a, b) => a.start - b.start || a.end - b.end);
+  const raw = options.aggregation === 'none';
+
+  let min: MetricSummary['min'];
+  let max: MetricSummary['max'];
+  for (const p of sorted) {
+    if (!min || p.min < min.value) min = { value: p.min, at: p.start };
+    if (!max || p.max > max.value) max = { value: p.max, at: p.start };
+  }
+
+  let latest: MetricSummary['latest'];
+  const last = sorted[sorted.length - 1];
+  if (last) {
+    const at = raw ? last.start : Math.max(last.start, Math.min(last.end, options.to, options.now));
+    latest = { value: last.mean, at, ageMs: Math.max(0, options.now - at) };
+  }
+
+  const first = sorted[0];
+  const base: Omit<MetricSummary, 'verdict'> = {
+    metric,
+    count: sorted.length,
+    mean: meanOf(sorted.map((p) => p.mean)),
+    ...(min ? { min } : {}),
+    ...(max ? { max } : {}),
+    ...(latest ? { latest } : {}),
+    trend: trendOf(metric, sorted, options.unit),
+    outside: outsideTime(metric, sorted, options),
+    gaps: gapsOf(metric, sorted, options),
+    partialFirst: !raw && first !== undefined && first.start < options.from,
+    partialLast: !raw && last !== undefined && last.end > options.to,
+  };
+  return { ...base, verdict: verdictOf(metric, base, options) };
+}

@@ -1,0 +1,167 @@
+/** What every card promises: valid Webex cards, escaped untrusted text, zones on times, purity. */
+import assert from 'node:assert/strict';
+import {
+  type CardMessage,
+  clarifyCard,
+  compareCard,
+  errorCard,
+  helpCard,
+  metricsCard,
+  overviewCard,
+  rankCard,
+  roomsCard,
+} from '../../src/cards';
+import { assertValidMessage, cardText, deepFreeze, markdownFields } from './card-checks';
+import {
+  clarifyView,
+  compareView,
+  EVIL,
+  EVIL_ESCAPED,
+  errorView,
+  helpView,
+  metricsView,
+  NEW_YORK,
+  OSLO,
+  overviewView,
+  rankView,
+  roomsView,
+  section,
+} from './fixtures';
+
+/** Every card, built from the given zone. */
+function allCards(zone: string): [string, () => CardMessage][] {
+  return [
+    ['metrics', () => metricsCard(metricsView({ timeZone: zone }))],
+    ['current', () => metricsCard(metricsView({ timeZone: zone, current: true, rangeLabel: 'now' }))],
+    ['overview', () => overviewCard(overviewView({ timeZone: zone }))],
+    ['compare', () => compareCard(compareView({ timeZone: zone }))],
+    ['rank', () => rankCard(rankView({ timeZone: zone }))],
+    ['rooms', () => roomsCard(roomsView())],
+    ['help', () => helpCard(helpView(8))],
+    ['clarify', () => clarifyCard(clarifyView(8))],
+    ['error', () => errorCard(errorView())],
+    ['busy', () => errorCard(errorView({ retrying: true }))],
+  ];
+}
+
+/** Every card with EVIL in each piece of untrusted text it shows. */
+const evilCards: [string, () => CardMessage][] = [
+  ['metrics', () => metricsCard(metricsView({ roomName: EVIL }))],
+  ['metrics (several)', () => metricsCard(metricsView({ roomName: EVIL, sections: [section(), section()] }))],
+  ['overview', () => overviewCard(overviewView({ roomName: EVIL }))],
+  [
+    'compare',
+    () =>
+      compareCard(
+        compareView({
+          rows: [
+            { roomName: EVIL, mean: '1 °C', max: '2 °C', verdict: { level: 'good', text: 'Fine' } },
+            { roomName: 'Room 4', mean: '1 °C', max: '2 °C', verdict: { level: 'good', text: 'Fine' } },
+            { roomName: 'Room 5', mean: '1 °C', max: '2 °C', verdict: { level: 'good', text: 'Fine' } },
+          ],
+        }),
+      ),
+  ],
+  [
+    'compare (title)',
+    () =>
+      compareCard(
+        compareView({ rows: [compareView().rows[0]!, { ...compareView().rows[1]!, roomName: EVIL }] }),
+      ),
+  ],
+  ['rank', () => rankCard(rankView({ rows: [{ position: 1, roomName: EVIL, value: '24 °C' }] }))],
+  ['rank (no data)', () => rankCard(rankView({ noData: [EVIL] }))],
+  [
+    'rooms',
+    () =>
+      roomsCard({
+        groups: [{ location: EVIL, floors: [{ floor: EVIL, rooms: [{ name: EVIL, sensors: [EVIL] }] }] }],
+        total: 1,
+        actions: [],
+      }),
+  ],
+  ['help', () => helpCard({ examples: [...helpView(5).examples, { title: EVIL, data: {} }] })],
+  ['clarify (question)', () => clarifyCard(clarifyView(2, { question: `Did you mean ${EVIL}?` }))],
+  [
+    'clarify (options)',
+    () =>
+      clarifyCard({
+        question: 'Which one?',
+        options: [...clarifyView(5).options, { title: EVIL, data: {} }],
+      }),
+  ],
+  ['error', () => errorCard({ message: `No room ${EVIL}`, trackingId: EVIL })],
+];
+
+describe('cards: every card', () => {
+  for (const zone of [OSLO, NEW_YORK]) {
+    for (const [name, build] of allCards(zone)) {
+      it(`${name} (${zone}) is a valid Webex card with a fallback within 7439 bytes`, () => {
+        const message = build();
+        assertValidMessage(message);
+        // Terse voice: no exclamation marks; the only emoji is ⚠️.
+        const text = `${cardText(message.card)}\n${message.markdown}`;
+        assert.ok(!text.includes('!'), 'no exclamation marks');
+        const emoji = text.match(/\p{Extended_Pictographic}/gu) ?? [];
+        assert.ok(
+          emoji.every((e) => e === '⚠'),
+          `only ⚠️: ${emoji.join(' ')}`,
+        );
+      });
+    }
+  }
+
+  for (const zone of [OSLO, NEW_YORK]) {
+    for (const [name, build] of allCards(zone).slice(0, 5)) {
+      it(`${name} labels its times with ${zone} on the card and in the markdown`, () => {
+        const { card, markdown } = build();
+        const other = zone === OSLO ? NEW_YORK : OSLO;
+        assert.ok(cardText(card).includes(`(${zone})`));
+        assert.ok(markdown.includes(`(${zone})`));
+        assert.ok(!cardText(card).includes(other) && !markdown.includes(other));
+      });
+    }
+  }
+
+  for (const [name, build] of evilCards) {
+    it(`${name} escapes untrusted text in the markdown and in the card`, () => {
+      const message = build();
+      assertValidMessage(message);
+      const { card, markdown } = message;
+      assert.ok(markdown.includes(EVIL_ESCAPED), markdown);
+      for (const raw of ['**Evil**', '<b>', '[x]('])
+        assert.ok(!markdown.includes(raw), `markdown has raw ${raw}`);
+      const fields = markdownFields(card);
+      const shown = fields.some((field) => field.includes(EVIL_ESCAPED));
+      const onButton = card.actions?.some((a) => a.title === EVIL) ?? false;
+      assert.ok(shown || onButton, 'the name is on the card');
+      for (const field of fields) {
+        for (const raw of ['**Evil**', '<b>', '[x]('])
+          assert.ok(!field.includes(raw), `card field has raw ${raw}: ${field}`);
+      }
+    });
+  }
+
+  it('does not change its view model and answers the same twice', () => {
+    const views = [
+      () => metricsCard(deepFreeze(metricsView())),
+      () => overviewCard(deepFreeze(overviewView())),
+      () => compareCard(deepFreeze(compareView())),
+      () => rankCard(deepFreeze(rankView())),
+      () => roomsCard(deepFreeze(roomsView())),
+      () => helpCard(deepFreeze(helpView(7))),
+      () => clarifyCard(deepFreeze(clarifyView(7))),
+      () => errorCard(deepFreeze(errorView())),
+    ];
+    for (const build of views) assert.deepEqual(build(), build());
+  });
+
+  it('copies button data, so changing the card leaves the view model alone', () => {
+    const view = metricsView();
+    const { card } = metricsCard(view);
+    const action = card.actions?.[0];
+    assert.ok(action?.type === 'Action.Submit');
+    action.data.kind = 'changed';
+    assert.equal(view.actions[0]?.data.kind, 'followup');
+  });
+});

@@ -1,0 +1,213 @@
+/** View-model builders with overrides, and the awkward inputs every card must survive. */
+import { DateTime } from 'luxon';
+import type {
+  CardAction,
+  ClarifyView,
+  CompareView,
+  ErrorView,
+  HelpView,
+  MetricSection,
+  MetricsAnswerView,
+  OverviewView,
+  RankView,
+  RoomsView,
+} from '../../src/cards';
+
+export const OSLO = 'Europe/Oslo';
+export const NEW_YORK = 'America/New_York';
+
+/** A room name that is markdown, HTML and a link at once. */
+export const EVIL = '**Evil** <b>[x](http://e)';
+/** How EVIL must look wherever markdown is interpreted. */
+export const EVIL_ESCAPED = '\\*\\*Evil\\*\\* \\<b\\>\\[x\\](http://e)';
+
+/** Epoch ms of a wall-clock time in a zone: `at('2026-11-18T14:30', OSLO)`. */
+export function at(local: string, zone: string = OSLO): number {
+  const dt = DateTime.fromISO(local, { zone });
+  if (!dt.isValid) throw new Error(`bad time ${local}`);
+  return dt.toMillis();
+}
+
+export const FROM = at('2026-11-18T08:30');
+export const TO = at('2026-11-18T14:30');
+
+export function actions(n: number): CardAction[] {
+  return Array.from({ length: n }, (_, i) => ({
+    title: `Follow-up ${i + 1}`,
+    data: { kind: 'followup', text: `question ${i + 1}`, nested: { i, list: [1, 2] } },
+  }));
+}
+
+export function section(overrides: Partial<MetricSection> = {}): MetricSection {
+  return {
+    metricLabel: 'temperature',
+    verdict: { level: 'fair', text: 'Warm in the afternoon' },
+    stats: [
+      { label: 'Mean', value: '22.4 °C' },
+      { label: 'Max', value: '24.1 °C', at: at('2026-11-18T14:00') },
+      { label: 'Min', value: '20.9 °C', at: at('2026-11-18T08:45') },
+    ],
+    latest: { value: '23.8 °C', at: at('2026-11-18T14:25'), ageMs: 5 * 60_000 },
+    trend: 'rising',
+    warnings: ['Above 24 °C for 1 h 20 min'],
+    caveats: ['No data 09:00–10:00'],
+    ...overrides,
+  };
+}
+
+export function metricsView(overrides: Partial<MetricsAnswerView> = {}): MetricsAnswerView {
+  return {
+    roomName: 'Room 4',
+    timeZone: OSLO,
+    from: FROM,
+    to: TO,
+    rangeLabel: 'last 6 h',
+    current: false,
+    sections: [section()],
+    chartUrl: 'https://charts.example.com/c/abc123.png',
+    chartAlt: 'Temperature in Room 4, last 6 h',
+    actions: actions(3),
+    ...overrides,
+  };
+}
+
+export function overviewView(overrides: Partial<OverviewView> = {}): OverviewView {
+  return {
+    roomName: 'Boardroom',
+    timeZone: OSLO,
+    from: at('2026-11-16T00:00'),
+    to: TO,
+    rangeLabel: 'this week',
+    lines: [
+      { metricLabel: 'temperature', verdict: { level: 'good', text: 'Comfortable' }, value: '21.8 °C' },
+      { metricLabel: 'TVOC', verdict: { level: 'poor', text: 'High in meetings' }, value: '720 ppb' },
+      { metricLabel: 'people count', verdict: { level: 'none', text: 'No meetings' }, value: '0 people' },
+    ],
+    unsupported: ['No humidity sensor in this room'],
+    bookedVsUsed: { booked: '12 h', used: '7 h 30 min', ghost: '4 h 30 min' },
+    actions: actions(2),
+    ...overrides,
+  };
+}
+
+export function compareView(overrides: Partial<CompareView> = {}): CompareView {
+  return {
+    metricLabel: 'temperature',
+    timeZone: OSLO,
+    from: FROM,
+    to: TO,
+    rangeLabel: 'last 6 h',
+    rows: [
+      { roomName: 'Room 4', mean: '22.4 °C', max: '24.1 °C', verdict: { level: 'fair', text: 'Warm' } },
+      {
+        roomName: 'Room 40',
+        mean: '21.2 °C',
+        max: '22.0 °C',
+        verdict: { level: 'good', text: 'Comfortable' },
+      },
+    ],
+    chartUrl: 'https://charts.example.com/c/cmp.png',
+    actions: actions(1),
+    ...overrides,
+  };
+}
+
+export function rankView(overrides: Partial<RankView> = {}): RankView {
+  return {
+    title: 'Warmest rooms',
+    metricLabel: 'temperature',
+    statLabel: 'mean',
+    timeZone: OSLO,
+    from: at('2026-11-16T00:00'),
+    to: TO,
+    rangeLabel: 'this week',
+    rows: [
+      { position: 1, roomName: 'Fjord', value: '24.6 °C' },
+      { position: 2, roomName: 'Room 4', value: '22.4 °C' },
+      { position: 2, roomName: 'Room 40', value: '22.4 °C' },
+    ],
+    noData: ['Lab 2.1'],
+    actions: actions(2),
+    ...overrides,
+  };
+}
+
+export function manyRankRows(n: number): RankView['rows'] {
+  return Array.from({ length: n }, (_, i) => ({
+    position: i + 1,
+    roomName: `Room ${i + 1}`,
+    value: `${(25 - i / 100).toFixed(1)} °C`,
+  }));
+}
+
+export function roomsView(overrides: Partial<RoomsView> = {}): RoomsView {
+  return {
+    groups: [
+      {
+        location: 'Oslo HQ',
+        floors: [
+          {
+            floor: 'Floor 1',
+            rooms: [
+              { name: 'Room 4', sensors: ['temperature', 'humidity', 'TVOC', 'people count'] },
+              { name: 'Kitchen Open Area', sensors: [] },
+            ],
+          },
+          { floor: 'Floor 2', rooms: [{ name: 'Boardroom', sensors: ['people count', 'sound level'] }] },
+        ],
+      },
+      {
+        location: 'Bergen Office',
+        floors: [{ floor: 'Floor 3', rooms: [{ name: 'Fløyen', sensors: ['ambient noise'] }] }],
+      },
+    ],
+    total: 4,
+    actions: actions(1),
+    ...overrides,
+  };
+}
+
+/** `n` rooms over 5 locations and 4 floors each. */
+export function manyRooms(n: number): RoomsView {
+  const groups: RoomsView['groups'] = [];
+  for (let i = 0; i < n; i++) {
+    const location = `Site ${Math.floor(i / 200) + 1}`;
+    const floor = `Floor ${Math.floor((i % 200) / 50) + 1}`;
+    let group = groups.find((g) => g.location === location);
+    if (!group) {
+      group = { location, floors: [] };
+      groups.push(group);
+    }
+    let fl = group.floors.find((f) => f.floor === floor);
+    if (!fl) {
+      fl = { floor, rooms: [] };
+      group.floors.push(fl);
+    }
+    fl.rooms.push({ name: `Meeting room ${i + 1} — ørken`, sensors: ['temperature', 'humidity', 'TVOC'] });
+  }
+  return { groups, total: n, actions: [] };
+}
+
+export function helpView(n = 3): HelpView {
+  return {
+    examples: Array.from({ length: n }, (_, i) => ({
+      title: `Example question ${i + 1}`,
+      data: { kind: 'ask', text: `example ${i + 1}` },
+    })),
+  };
+}
+
+export function clarifyView(n = 3, overrides: Partial<ClarifyView> = {}): ClarifyView {
+  return {
+    question: 'Which room did you mean?',
+    options: Array.from({ length: n }, (_, i) => ({
+      title: `Room ${i + 1}`,
+      data: { kind: 'pick', id: `ws-${i + 1}` },
+    })),
+    ...overrides,
+  };
+}
+
+export function errorView(overrides: Partial<ErrorView> = {}): ErrorView {
+  return { message: 'Webex could not answer (500).', trackingId: 'ROUTER_5F3C9A2B-1', ...overrides };
+}
