@@ -1,7 +1,9 @@
+import { SettingsError } from '../bot/settings';
 import { EMULATOR_USAGE, runEmulator } from './emulator-command';
 import { loadEnvFile } from './env-file';
 import { UsageError } from './options';
 import { PARSE_USAGE, runParse } from './parse-command';
+import { runServe, SERVE_USAGE } from './serve-command';
 
 const USAGE = `Usage: room-metrics <command> [options]
 
@@ -9,12 +11,15 @@ Commands:
   start      run the product (for now: the Webex API emulator)
   emulator   run the local Webex API emulator
   parse      show how the bot understands a request (JSON)
+  serve      run the bot (settings from the environment, see .env.example)
 
 Run 'room-metrics <command> --help' for a command's options.
 
 ${EMULATOR_USAGE}
 
-${PARSE_USAGE}`;
+${PARSE_USAGE}
+
+${SERVE_USAGE}`;
 
 /** The command-line entry point; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -27,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runEmulator(rest);
       case 'parse':
         return await runParse(rest);
+      case 'serve':
+        return await runServe(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -45,6 +52,10 @@ export async function main(argv: string[]): Promise<number> {
         `room-metrics ${command}: cannot listen on ${address}:${port} (${code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}); choose another with --port N (0 picks a free port).`,
       );
       return 1;
+    }
+    if (error instanceof SettingsError) {
+      console.error(`room-metrics ${command}: ${error.message}`);
+      return 2;
     }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`room-metrics ${command}: ${(error as Error).message}`);

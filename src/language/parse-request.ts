@@ -56,13 +56,19 @@ function familyOf(view: string): { family: Family; intent?: Intent } {
   const scheduled =
     /\b(?:every|each) (?:day|weekday|working day|morning|monday|tuesday|wednesday|thursday|friday)\b|\bdaily\b/;
   if (
-    /\breports?\b|\bsubscribe\b|\bsubscriptions?\b|\bdigest\b|\b(?:daily|weekly|morning) (?:summary|update)\b/.test(view) ||
+    /\breports?\b|\bsubscribe\b|\bsubscriptions?\b|\bdigest\b|\b(?:daily|weekly|morning) (?:summary|update)\b/.test(
+      view,
+    ) ||
     (scheduled.test(view) && /\b(?:send|post|give|deliver|share)\b/.test(view))
   ) {
     if (/\b(?:cancel|stop|delete|remove|unsubscribe|end|turn off|disable|no more)\b/.test(view)) {
       return { family: 'report', intent: 'report.cancel' };
     }
-    if (/\b(?:list|show|what|which|my|all|active)\b.*\b(?:reports|subscriptions)\b|^(?:reports|subscriptions)$/.test(view)) {
+    if (
+      /\b(?:list|show|what|which|my|all|active)\b.*\b(?:reports|subscriptions)\b|^(?:reports|subscriptions)$/.test(
+        view,
+      )
+    ) {
       return { family: 'report', intent: 'report.list' };
     }
     return { family: 'report', intent: 'report.subscribe' };

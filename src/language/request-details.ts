@@ -121,7 +121,11 @@ const SUPERLATIVES: readonly Superlative[] = [
   { pattern: /\bmost booked\b/, metric: 'timeBooked', order: 'desc' },
   { pattern: /\bleast booked\b/, metric: 'timeBooked', order: 'asc' },
   { pattern: /\bmost (?:used|utili[sz]ed)\b/, metric: 'timeUsed', order: 'desc' },
-  { pattern: /\bleast (?:used|utili[sz]ed)\b|\bunderused\b|\bunder-?utili[sz]ed\b/, metric: 'timeUsed', order: 'asc' },
+  {
+    pattern: /\bleast (?:used|utili[sz]ed)\b|\bunderused\b|\bunder-?utili[sz]ed\b/,
+    metric: 'timeUsed',
+    order: 'asc',
+  },
 ];
 
 export interface RankReading {

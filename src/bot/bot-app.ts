@@ -1,0 +1,209 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import pino, { type Logger } from 'pino';
+import type FrameworkClass from 'webex-node-bot-framework';
+import { ChartStore, chartRoutes, createChartRenderer } from '../charts';
+import { parseComfortBands } from '../metrics';
+import { createWebexClient, type WebexClient } from '../webex/client';
+import { WebexApiError } from '../webex/errors';
+import type { Person } from '../webex/wire';
+import { Conversation } from './conversation';
+import { ConversationMemory } from './conversation-memory';
+import { loadFramework } from './framework-loader';
+import { RecentIds } from './recent-ids';
+import type { BotSettings } from './settings';
+import { SpaceSettingsStore } from './space-settings';
+import type { Delivery } from './webhook-envelope';
+import { webhookReceiver } from './webhook-receiver';
+
+export interface RunningBot {
+  url: string;
+  me: Person;
+  webex: WebexClient;
+  conversation: Conversation;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  now?: () => number;
+  log?: Logger;
+}
+
+/** Webex's name for the framework's webhooks, so the framework recognises its own deliveries. */
+const signFor = (secret: string, body: unknown) =>
+  createHmac('sha1', secret).update(JSON.stringify(body)).digest('hex');
+
+/**
+ * The bot server: webex-node-bot-framework in webhook mode behind our own Express server. Our
+ * guards (raw-body signature, de-duplication, self) run first; messages and card submits go to the
+ * conversation directly (fast, with retries and 429 handling); space lifecycle events go to the
+ * framework.
+ */
+export async function startBot(settings: BotSettings, options: BotOptions = {}): Promise<RunningBot> {
+  const now = options.now ?? Date.now;
+  const log =
+    options.log ??
+    pino({
+      level: settings.logLevel,
+      redact: { paths: ['*.token', '*.authorization', '*.botToken'], censor: '[redacted]' },
+    });
+  const webex = createWebexClient({
+    baseUrl: settings.apiBaseUrl,
+    botToken: settings.botToken,
+    admin: settings.admin,
+    directoryTtlMs: settings.directoryTtlMinutes * 60_000,
+    now,
+    http: {
+      onEvent: (event) =>
+        event.kind === 'failed'
+          ? log.warn(event, 'Webex call failed')
+          : log.debug(event, 'Webex call retried'),
+    },
+  });
+  let me: Person;
+  try {
+    me = await webex.bot.me();
+  } catch (error) {
+    if (error instanceof WebexApiError && error.code === 'unauthorized') {
+      throw new Error(
+        `WEBEX_BOT_TOKEN was rejected by Webex (401, trackingId ${error.trackingId}): check the bot token.`,
+      );
+    }
+    throw error;
+  }
+  webex.directory
+    .get()
+    .catch((error: unknown) => log.warn({ err: error }, 'workspace directory not available yet'));
+
+  const store = new ChartStore({ ttlMs: settings.chartTtlMinutes * 60_000, now });
+  const charts = createChartRenderer({
+    mode: settings.chartMode,
+    publicBaseUrl: settings.publicBaseUrl,
+    store,
+    workers: settings.chartWorkers,
+    ...(settings.quickchartHost ? { quickchartHost: settings.quickchartHost } : {}),
+    ...(settings.quickchartApiKey ? { quickchartApiKey: settings.quickchartApiKey } : {}),
+  });
+  const conversation = new Conversation({
+    webex,
+    charts,
+    bands: parseComfortBands(settings.comfortBands),
+    memory: new ConversationMemory(30 * 60_000, now),
+    spaces: new SpaceSettingsStore({ timeZone: settings.defaultTimeZone, unit: settings.defaultUnit }),
+    me,
+    allowedDomains: settings.allowedDomains,
+    allowedPeople: settings.allowedPeople,
+    now,
+  });
+
+  const { Framework, webhookHandler } = loadFramework(
+    settings.apiBaseUrl,
+    settings.catalogUrl ? { catalogUrl: settings.catalogUrl } : {},
+  );
+  const framework: FrameworkClass = new Framework({
+    token: settings.botToken,
+    webhookUrl: `${settings.publicBaseUrl}/webhook`,
+    webhookSecret: settings.webhookSecret,
+    messageFormat: 'markdown',
+  });
+  const lifecycle = webhookHandler(framework);
+
+  const onDelivery = async (delivery: Delivery, deliveryLog: Logger) => {
+    if (delivery.resource === 'messages' && delivery.event === 'created')
+      return conversation.onMessage(delivery, deliveryLog);
+    if (delivery.resource === 'attachmentActions') return conversation.onAction(delivery, deliveryLog);
+    if (delivery.resource === 'memberships' || delivery.resource === 'rooms') {
+      // The framework checks its own (re-serialised) signature: give it one that matches.
+      await Promise.resolve(
+        lifecycle({
+          body: delivery,
+          headers: { 'x-spark-signature': signFor(settings.webhookSecret, delivery) },
+        }),
+      );
+    }
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  let health: { at: number; body: Record<string, unknown>; ok: boolean } | undefined;
+  app.get('/healthz', async (_req, res) => {
+    if (!health || now() - health.at > 30_000) {
+      const check = async (probe: () => Promise<unknown>) =>
+        probe().then(
+          () => 'ok',
+          (error: unknown) =>
+            error instanceof WebexApiError
+              ? `${error.status ?? error.code} ${error.webexMessage ?? ''}`.trim()
+              : 'error',
+        );
+      const [bot, admin] = await Promise.all([
+        check(() => webex.bot.me()),
+        check(() => webex.admin.listLocations()),
+      ]);
+      health = {
+        at: now(),
+        ok: bot === 'ok',
+        body: { status: bot === 'ok' ? 'ok' : 'degraded', webex: bot, adminToken: admin },
+      };
+    }
+    res.status(health.ok ? 200 : 503).json(health.body);
+  });
+  app.use(chartRoutes(store));
+  app.use(
+    webhookReceiver({
+      secret: settings.webhookSecret,
+      recent: new RecentIds(10 * 60_000, 20_000, now),
+      log,
+      onDelivery,
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, settings.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  await framework.start();
+  // start() resolves before its webhooks exist and swallows failures to create them: check.
+  const webhooks = await waitForWebhooks(webex, `${settings.publicBaseUrl}/webhook`, now);
+  if (webhooks < 2)
+    log.error(
+      'the framework did not register its webhooks; the bot will not hear anyone. Check PUBLIC_BASE_URL.',
+    );
+  log.info({ port, bot: me.emails[0], webhooks }, 'room-metrics bot is listening');
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    me,
+    webex,
+    conversation,
+    log,
+    stop: async () => {
+      await framework.stop().catch(() => undefined);
+      await charts.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+async function waitForWebhooks(webex: WebexClient, targetUrl: string, _now: () => number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const hooks = await webex.bot.listWebhooks().catch(() => []);
+    const ours = hooks.filter((h) => h.targetUrl === targetUrl && h.status === 'active').length;
+    if (ours >= 2) return ours;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return 0;
+}

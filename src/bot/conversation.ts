@@ -1,0 +1,216 @@
+import type { Logger } from 'pino';
+import { errorCard } from '../cards';
+import type { ChartRenderer } from '../charts';
+import { HANDLERS } from '../handlers/registry';
+import { sendCsv } from '../handlers/send-csv';
+import type { HandlerContext, Reply } from '../handlers/types';
+import { analyzeRequest, type ParsedRequest } from '../language';
+import type { ComfortBands } from '../metrics';
+import type { WebexClient } from '../webex/client';
+import { WebexApiError } from '../webex/errors';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type MetricName, type Person } from '../webex/wire';
+import { isAllowed } from './access';
+import { actionInputsSchema } from './action-inputs';
+import type { ConversationMemory } from './conversation-memory';
+import { looksLikeFollowUp, mergeFollowUp } from './follow-up';
+import { stripMention } from './mention';
+import { readRoomMetrics } from './metrics-reader';
+import type { SpaceSettingsStore } from './space-settings';
+import type { Delivery } from './webhook-envelope';
+
+export interface ConversationDeps {
+  webex: WebexClient;
+  charts: ChartRenderer;
+  bands: ComfortBands;
+  memory: ConversationMemory;
+  spaces: SpaceSettingsStore;
+  me: Person;
+  allowedDomains: readonly string[];
+  allowedPeople: readonly string[];
+  now: () => number;
+}
+
+const DATA_INTENTS = new Set(['query', 'current', 'overview', 'compare', 'rank']);
+
+/** One short line a person understands, with the trackingId support asks for. */
+export function explainFailure(error: unknown): { message: string; trackingId?: string; retrying?: boolean } {
+  if (error instanceof WebexApiError) {
+    const trackingId = error.trackingId ? { trackingId: error.trackingId } : {};
+    if (error.code === 'forbidden' && error.missingScope) {
+      return {
+        message: `The bot's admin token lacks the scope ${error.missingScope}; ask a Webex admin to grant it.`,
+        ...trackingId,
+      };
+    }
+    if (error.code === 'forbidden')
+      return {
+        message: "Webex refused the request: the bot's admin token lacks a role or scope.",
+        ...trackingId,
+      };
+    if (error.code === 'unauthorized')
+      return {
+        message: "Webex rejected the bot's credentials; an admin needs to renew them.",
+        ...trackingId,
+      };
+    if (error.code === 'rate-limited') {
+      return {
+        message: `Webex is rate limiting the bot; try again in ${error.retryAfterSeconds ?? 60} s.`,
+        ...trackingId,
+      };
+    }
+    if (error.code === 'server-error' || error.code === 'network-error') {
+      return { message: 'Webex is not answering right now; please try again in a minute.', ...trackingId };
+    }
+    return { message: `Webex could not answer (${error.status ?? error.code}).`, ...trackingId };
+  }
+  return { message: 'Something went wrong on my side; the team has the details in the log.' };
+}
+
+/** The conversation: deliveries in, answers out. Handlers do the work; this routes and guards. */
+export class Conversation {
+  private readonly toldNotAllowed = new Set<string>();
+  private readonly people = new Map<string, { email: string; at: number }>();
+  private readonly botNames: string[];
+
+  constructor(private readonly deps: ConversationDeps) {
+    const name = deps.me.displayName;
+    this.botNames = [name, name.split(' ')[0] ?? name, deps.me.nickName ?? ''].filter(Boolean);
+  }
+
+  async onMessage(delivery: Delivery, log: Logger): Promise<void> {
+    const { data } = delivery;
+    if (data.personId === this.deps.me.id) return; // our own message: never fetched
+    const roomId = data.roomId;
+    if (!roomId || !data.personId) return;
+    if (!isAllowed(data.personEmail, this.deps.allowedDomains, this.deps.allowedPeople)) {
+      await this.refuse(roomId, log);
+      return;
+    }
+    const message = await this.deps.webex.bot.getMessage(data.id);
+    const text = stripMention(message.text ?? '', message.roomType === 'group' ? this.botNames : []);
+    await this.answer(text, { roomId, personId: data.personId, email: data.personEmail ?? '' }, log);
+  }
+
+  async onAction(delivery: Delivery, log: Logger): Promise<void> {
+    const action = await this.deps.webex.bot.getAttachmentAction(delivery.data.id);
+    const email = await this.emailOf(action.personId);
+    if (!isAllowed(email, this.deps.allowedDomains, this.deps.allowedPeople)) {
+      await this.refuse(action.roomId, log);
+      return;
+    }
+    const parsed = actionInputsSchema.safeParse(action.inputs);
+    const who = { roomId: action.roomId, personId: action.personId, email };
+    if (!parsed.success) {
+      log.warn({ issue: parsed.error.issues[0]?.message }, 'card submit with unexpected inputs');
+      await this.send(action.roomId, {
+        markdown: "I didn't understand that button; please ask again in words.",
+      });
+      return;
+    }
+    const inputs = parsed.data;
+    if (inputs.kind === 'csv') {
+      await this.send(action.roomId, await sendCsv(this.context(who, undefined, '', log), inputs));
+      return;
+    }
+    await this.answer(inputs.text, who, log, inputs.kind === 'followup');
+  }
+
+  /** Parses, merges follow-ups, runs the intent's handler and posts its reply. */
+  async answer(
+    text: string,
+    who: { roomId: string; personId: string; email: string },
+    log: Logger,
+    forceFollowUp = false,
+  ): Promise<void> {
+    let replies: Reply[];
+    try {
+      const directory = await this.deps.webex.directory.get();
+      const space = this.deps.spaces.get(who.roomId);
+      const analysis = analyzeRequest(text, {
+        now: this.deps.now(),
+        timeZone: space.timeZone,
+        directory,
+        defaults: { unit: space.unit },
+      });
+      const previous = this.deps.memory.recall(who.roomId, who.personId);
+      const request =
+        previous && (forceFollowUp || looksLikeFollowUp(text, analysis))
+          ? mergeFollowUp(previous, analysis)
+          : analysis.request;
+      if (DATA_INTENTS.has(request.intent)) this.deps.memory.remember(who.roomId, who.personId, request);
+      log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
+      const handler = HANDLERS[request.clarify ? 'clarify' : request.intent];
+      const answer = await handler(this.context(who, request, text, log, directory));
+      replies = Array.isArray(answer) ? answer : [answer];
+    } catch (error) {
+      log.error({ err: error }, 'answer failed');
+      replies = [errorCard(explainFailure(error))];
+    }
+    for (const reply of replies) await this.send(who.roomId, reply);
+  }
+
+  private context(
+    who: { roomId: string; personId: string; email: string },
+    request: ParsedRequest | undefined,
+    text: string,
+    log: Logger,
+    directory = { workspaces: [], locations: [], floors: [] } as HandlerContext['directory'],
+  ): HandlerContext {
+    const space = this.deps.spaces.get(who.roomId);
+    const req = request ?? { intent: 'unknown' as const, metrics: [], workspaces: [] };
+    return {
+      request: req,
+      text,
+      space: { ...space, roomId: who.roomId },
+      person: { id: who.personId, email: who.email },
+      directory,
+      webex: this.deps.webex,
+      charts: this.deps.charts,
+      bands: this.deps.bands,
+      now: this.deps.now,
+      log,
+      readMetrics: (metrics: readonly MetricName[]) =>
+        readRoomMetrics(this.deps.webex, req.workspaces, metrics, {
+          from: Date.parse(req.from ?? ''),
+          to: Date.parse(req.to ?? ''),
+          aggregation: req.aggregation ?? 'hourly',
+          unit: req.unit ?? space.unit,
+        }),
+      saveSpaceSettings: (patch) => this.deps.spaces.update(who.roomId, patch),
+    };
+  }
+
+  async send(roomId: string, reply: Reply): Promise<void> {
+    if (reply.file) {
+      await this.deps.webex.bot.sendFile({ roomId }, reply.file, reply.markdown);
+      return;
+    }
+    await this.deps.webex.bot.sendMessage({
+      roomId,
+      markdown: reply.markdown,
+      ...(reply.card
+        ? { attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: { ...reply.card } }] }
+        : {}),
+    });
+  }
+
+  /** One polite line per space for people the bot may not answer. */
+  private async refuse(roomId: string, log: Logger): Promise<void> {
+    log.info('message from a person outside the allowed domains');
+    if (this.toldNotAllowed.has(roomId)) return;
+    this.toldNotAllowed.add(roomId);
+    await this.send(roomId, {
+      markdown:
+        'Sorry, I can only share room data with people from this organisation. Ask your Webex admin if you need access.',
+    });
+  }
+
+  private async emailOf(personId: string): Promise<string> {
+    const cached = this.people.get(personId);
+    if (cached && this.deps.now() - cached.at < 3_600_000) return cached.email;
+    const person = await this.deps.webex.bot.person(personId);
+    const email = person.emails[0] ?? '';
+    this.people.set(personId, { email, at: this.deps.now() });
+    return email;
+  }
+}

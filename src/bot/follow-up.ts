@@ -1,0 +1,48 @@
+import type { ParsedRequest, RequestAnalysis } from '../language';
+
+const FOLLOW_UP =
+  /^(?:and|also|plus|what about|how about|same for|same but|same thing for|now for|ok and|then|and for|and in|and on)\b/i;
+
+/** "and humidity?", "what about yesterday?", "same for Fjord": a follow-up to the previous question. */
+export function looksLikeFollowUp(text: string, analysis: RequestAnalysis): boolean {
+  if (FOLLOW_UP.test(text.trim())) return true;
+  const { stated, request } = analysis;
+  // A short phrase that names only one part ("yesterday?", "humidity") also continues the last question.
+  const parts = Number(stated.metrics) + Number(stated.rooms) + Number(stated.time);
+  return parts === 1 && text.trim().split(/\s+/).length <= 3 && request.intent !== 'unknown';
+}
+
+const DATA_INTENTS = new Set(['query', 'current', 'overview', 'compare', 'rank']);
+
+/**
+ * The previous request with what the follow-up stated put in: its metrics, its rooms, its time.
+ * A clarification of the follow-up is kept only when it is about something the follow-up said.
+ */
+export function mergeFollowUp(previous: ParsedRequest, analysis: RequestAnalysis): ParsedRequest {
+  const next = analysis.request;
+  if (!DATA_INTENTS.has(previous.intent)) return next;
+  const merged: ParsedRequest = { ...previous };
+  delete merged.clarify;
+  if (analysis.stated.metrics) {
+    merged.metrics = next.metrics;
+    if (next.rank) merged.rank = next.rank;
+    if (previous.intent === 'overview') merged.intent = 'query';
+  }
+  if (analysis.stated.rooms) {
+    merged.workspaces = next.workspaces;
+    if (next.allWorkspaces) merged.allWorkspaces = true;
+    else delete merged.allWorkspaces;
+  }
+  if (analysis.stated.time) {
+    if (next.from) merged.from = next.from;
+    if (next.to) merged.to = next.to;
+    if (next.aggregation) merged.aggregation = next.aggregation;
+    if (merged.intent === 'current' && next.intent !== 'current') merged.intent = 'query';
+    if (next.intent === 'current') merged.intent = 'current';
+  }
+  if (merged.metrics.includes('temperature')) merged.unit = next.unit ?? previous.unit ?? 'celsius';
+  else delete merged.unit;
+  const roomQuestion = next.clarify?.question.startsWith('Which room do you mean?');
+  if (next.clarify && !roomQuestion) merged.clarify = next.clarify;
+  return merged;
+}

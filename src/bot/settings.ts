@@ -1,0 +1,168 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import type { AdminCredentials } from '../webex/client';
+import { WEBEX_API_URL } from '../webex/client';
+
+/**
+ * The bot's settings, read once from the environment (and `.env`). Every one is documented in
+ * `.env.example`. A missing or invalid setting stops start-up with one line naming it and the fix.
+ */
+export interface BotSettings {
+  botToken: string;
+  publicBaseUrl: string;
+  webhookSecret: string;
+  apiBaseUrl: string;
+  /** U2C catalog for the Webex SDK inside the framework (only set against an emulator). */
+  catalogUrl: string | undefined;
+  admin: AdminCredentials;
+  allowedDomains: string[];
+  allowedPeople: string[];
+  admins: string[];
+  defaultTimeZone: string;
+  defaultUnit: 'celsius' | 'fahrenheit';
+  port: number;
+  host: string;
+  comfortBands: string | undefined;
+  chartMode: 'local' | 'quickchart';
+  chartTtlMinutes: number;
+  chartWorkers: number;
+  quickchartHost: string | undefined;
+  quickchartApiKey: string | undefined;
+  directoryTtlMinutes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+
+const HINTS: Record<string, string> = {
+  WEBEX_BOT_TOKEN: 'the bot access token from developer.webex.com (My Apps → your bot)',
+  PUBLIC_BASE_URL: 'the https URL where Webex reaches this server, e.g. https://bot.example.com',
+  WEBHOOK_SECRET: 'a random string of at least 16 characters (e.g. `openssl rand -hex 20`)',
+  WEBEX_ADMIN_TOKEN:
+    'an admin token, or WEBEX_ADMIN_CLIENT_ID + WEBEX_ADMIN_CLIENT_SECRET + WEBEX_ADMIN_REFRESH_TOKEN',
+};
+
+const schema = z.object({
+  WEBEX_BOT_TOKEN: z.string().trim().min(20, 'is missing or too short'),
+  PUBLIC_BASE_URL: z
+    .string()
+    .trim()
+    .url('must be an absolute URL')
+    .refine((u) => /^https?:\/\//.test(u), 'must start with https:// (or http:// for a local test)'),
+  WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  WEBEX_API_URL: z.string().trim().url('must be an absolute URL').default(WEBEX_API_URL),
+  WEBEX_CATALOG_URL: z.string().trim().url('must be an absolute URL').optional(),
+  WEBEX_ADMIN_TOKEN: z.string().trim().optional(),
+  WEBEX_ADMIN_CLIENT_ID: z.string().trim().optional(),
+  WEBEX_ADMIN_CLIENT_SECRET: z.string().trim().optional(),
+  WEBEX_ADMIN_REFRESH_TOKEN: z.string().trim().optional(),
+  ALLOWED_EMAIL_DOMAINS: z.string().optional(),
+  ALLOWED_PEOPLE: z.string().optional(),
+  ADMINS: z.string().optional(),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Oslo'),
+  DEFAULT_TEMPERATURE_UNIT: z.enum(['celsius', 'fahrenheit']).default('celsius'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().trim().default('0.0.0.0'),
+  COMFORT_BANDS: z.string().optional(),
+  CHART_MODE: z.enum(['local', 'quickchart']).default('local'),
+  CHART_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(24 * 60),
+  CHART_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
+  QUICKCHART_HOST: z.string().trim().url('must be an absolute URL').optional(),
+  QUICKCHART_API_KEY: z.string().trim().optional(),
+  DIRECTORY_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Reads the settings; throws `SettingsError` with one line naming the first problem. */
+export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? 'settings');
+    const missing = cleaned[key] === undefined;
+    const hint = HINTS[key] ? ` Set it to ${HINTS[key]}.` : '';
+    throw new SettingsError(
+      `${key} ${missing ? 'is missing' : issue.message}.${hint} See .env.example for every setting.`,
+    );
+  }
+  const s = parsed.data;
+  let admin: AdminCredentials;
+  if (s.WEBEX_ADMIN_CLIENT_ID || s.WEBEX_ADMIN_CLIENT_SECRET || s.WEBEX_ADMIN_REFRESH_TOKEN) {
+    for (const key of [
+      'WEBEX_ADMIN_CLIENT_ID',
+      'WEBEX_ADMIN_CLIENT_SECRET',
+      'WEBEX_ADMIN_REFRESH_TOKEN',
+    ] as const) {
+      if (!s[key]) {
+        throw new SettingsError(
+          `${key} is missing: refresh-token credentials need WEBEX_ADMIN_CLIENT_ID, WEBEX_ADMIN_CLIENT_SECRET and WEBEX_ADMIN_REFRESH_TOKEN together.`,
+        );
+      }
+    }
+    admin = {
+      clientId: s.WEBEX_ADMIN_CLIENT_ID!,
+      clientSecret: s.WEBEX_ADMIN_CLIENT_SECRET!,
+      refreshToken: s.WEBEX_ADMIN_REFRESH_TOKEN!,
+      ...(s.WEBEX_ADMIN_TOKEN ? { accessToken: s.WEBEX_ADMIN_TOKEN } : {}),
+    };
+  } else if (s.WEBEX_ADMIN_TOKEN) {
+    admin = { token: s.WEBEX_ADMIN_TOKEN };
+  } else {
+    throw new SettingsError(
+      `WEBEX_ADMIN_TOKEN is missing. Set it to ${HINTS.WEBEX_ADMIN_TOKEN} (scopes spark-admin:workspaces_read, spark-admin:workspace_metrics_read, spark-admin:locations_read).`,
+    );
+  }
+  const allowedDomains = list(s.ALLOWED_EMAIL_DOMAINS).map((d) => d.replace(/^@/, ''));
+  const allowedPeople = list(s.ALLOWED_PEOPLE);
+  if (allowedDomains.length === 0 && allowedPeople.length === 0) {
+    throw new SettingsError(
+      'ALLOWED_EMAIL_DOMAINS and ALLOWED_PEOPLE are both empty: set at least one (e.g. ALLOWED_EMAIL_DOMAINS=example.com) so the bot knows who may see room data.',
+    );
+  }
+  return {
+    botToken: s.WEBEX_BOT_TOKEN,
+    publicBaseUrl: s.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    webhookSecret: s.WEBHOOK_SECRET,
+    apiBaseUrl: s.WEBEX_API_URL.replace(/\/+$/, ''),
+    catalogUrl: s.WEBEX_CATALOG_URL,
+    admin,
+    allowedDomains,
+    allowedPeople,
+    admins: list(s.ADMINS),
+    defaultTimeZone: s.DEFAULT_TIME_ZONE,
+    defaultUnit: s.DEFAULT_TEMPERATURE_UNIT,
+    port: s.PORT,
+    host: s.HOST,
+    comfortBands: s.COMFORT_BANDS,
+    chartMode: s.CHART_MODE,
+    chartTtlMinutes: s.CHART_TTL_MINUTES,
+    chartWorkers: s.CHART_WORKERS,
+    quickchartHost: s.QUICKCHART_HOST,
+    quickchartApiKey: s.QUICKCHART_API_KEY,
+    directoryTtlMinutes: s.DIRECTORY_TTL_MINUTES,
+    logLevel: s.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The chart contract: what a handler asks for. Pure data (structured-clone safe), so a request can
+ * cross into a render worker unchanged.
+ */
+
+/** One aggregated sample: `mean` is drawn as the line, `min`/`max` (when present) as a band. */
+export interface ChartPoint {
+  /** Epoch milliseconds (UTC instant). */
+  t: number;
+  mean: number;
+  min?: number;
+  max?: number;
+}
+
+export interface ChartSeries {
+  label: string;
+  points: ChartPoint[];
+}
+
+export interface ChartRequest {
+  kind: 'line' | 'bar';
+  /** e.g. "Room 4 · temperature · last 6 h"; an empty title draws no title. */
+  title: string;
+  /** e.g. "Europe/Oslo". Every chart names its zone: the zone is added when the subtitle lacks it. */
+  subtitle?: string;
+  /** IANA zone; x-axis ticks show local time in this zone. */
+  timeZone: string;
+  /** "°C", "%", "ppb", "dBA", "people". */
+  unitLabel: string;
+  /** Line: one per room (compare). The first series gets a min–max band when its points carry min/max. */
+  series: ChartSeries[];
+  /** Bar: a ranking, drawn as horizontal bars in the given order. */
+  bars?: { label: string; value: number }[];
+  /** Comfort band shading (either bound may be open). */
+  band?: { low?: number; high?: number; label: string };
+  /** Alert threshold, drawn as a dashed line. */
+  threshold?: { value: number; label: string };
+  /** CSS pixels; default 720×360 (sized for Webex clients). */
+  width?: number;
+  height?: number;
+}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import express, { type Router } from 'express';
+
+export interface ChartStoreOptions {
+  /** How long a chart stays fetchable, in milliseconds. */
+  ttlMs: number;
+  /** Injected clock (epoch ms); default `Date.now`. */
+  now?: () => number;
+  /** At most this many charts are kept; the oldest go first. Default 500. */
+  maxEntries?: number;
+}
+
+/** 24 random bytes → 32 base64url characters. */
+const ID_BYTES = 24;
+/** What an id looks like; anything else is refused before any lookup. */
+export const CHART_ID_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
+const DEFAULT_MAX_ENTRIES = 500;
+
+interface Entry {
+  png: Buffer;
+  expiresAt: number;
+}
+
+/**
+ * Rendered chart PNGs kept in memory under unguessable ids for a limited time, so a card can carry a
+ * short URL instead of the chart itself. Expired entries are dropped on `get`, `sweep` and `put`.
+ */
+export class ChartStore {
+  readonly ttlMs: number;
+  private readonly now: () => number;
+  private readonly maxEntries: number;
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(options: ChartStoreOptions) {
+    if (!Number.isFinite(options.ttlMs) || options.ttlMs <= 0) {
+      throw new RangeError(
+        `ChartStore: ttlMs must be a positive number of milliseconds (got ${options.ttlMs})`,
+      );
+    }
+    const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    if (!Number.isInteger(maxEntries) || maxEntries < 1) {
+      throw new RangeError(`ChartStore: maxEntries must be a positive integer (got ${maxEntries})`);
+    }
+    this.ttlMs = options.ttlMs;
+    this.now = options.now ?? Date.now;
+    this.maxEntries = maxEntries;
+  }
+
+  /** Stores a PNG and returns its id (32 random url-safe characters). */
+  put(png: Buffer): string {
+    this.sweep();
+    while (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    let id = newId();
+    while (this.entries.has(id)) id = newId();
+    this.entries.set(id, { png, expiresAt: this.now() + this.ttlMs });
+    return id;
+  }
+
+  /** The PNG, or undefined when the id is unknown or expired. */
+  get(id: string): Buffer | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    if (this.now() >= entry.expiresAt) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    return entry.png;
+  }
+
+  /** Drops every expired entry. */
+  sweep(): void {
+    const now = this.now();
+    for (const [id, entry] of this.entries) {
+      if (now >= entry.expiresAt) this.entries.delete(id);
+    }
+  }
+
+  /** Entries held (expired ones included until swept). */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function newId(): string {
+  return randomBytes(ID_BYTES).toString('base64url');
+}
+
+/**
+ * `GET /charts/:id.png` from the store: `image/png`, `Cache-Control: private, max-age=<ttl s>`;
+ * 404 for malformed, unknown and expired ids (the id is checked against {@link CHART_ID_PATTERN}
+ * before any lookup). Nothing else under /charts is served: no listing.
+ */
+export function chartRoutes(store: ChartStore): Router {
+  const router = express.Router();
+  const maxAge = Math.max(0, Math.floor(store.ttlMs / 1000));
+  router.get('/charts/:id.png', (req, res) => {
+    const id = req.params.id;
+    const png = typeof id === 'string' && CHART_ID_PATTERN.test(id) ? store.get(id) : undefined;
+    if (!png) {
+      res.status(404).set('Cache-Control', 'no-store').type('text/plain').send('chart not found');
+      return;
+    }
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'image/png',
+        'Cache-Control': `private, max-age=${maxAge}`,
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .send(png);
+  });
+  return router;
+}

@@ -1,0 +1,75 @@
+import { compareCard } from '../cards';
+import { formatValue, METRIC_LABEL, toPoints } from '../metrics';
+import { comfortOverlay } from './support/comfort-overlay';
+import { followUpActions } from './support/follow-up-actions';
+import { rangeLabel, sensorMetrics, unitLabel } from './support/labels';
+import { summaryOf } from './support/metric-sections';
+import type { Handler } from './types';
+
+const MAX_ROOMS = 8;
+
+/** `compare`: one metric over several rooms, one chart with a line per room. */
+export const compareRooms: Handler = async (ctx) => {
+  const { request, space } = ctx;
+  const metric = sensorMetrics(request.metrics)[0] ?? 'temperature';
+  const from = Date.parse(request.from ?? '');
+  const to = Date.parse(request.to ?? '');
+  const aggregation = request.aggregation ?? 'hourly';
+  const unit = request.unit ?? space.unit;
+  const data = (await ctx.readMetrics([metric])).slice(0, MAX_ROOMS);
+  const rows = data.map((d) => {
+    const capacity = ctx.directory.workspaces.find((w) => w.id === d.room.id)?.capacity;
+    const summary = summaryOf({
+      data: d,
+      from,
+      to,
+      now: ctx.now(),
+      aggregation,
+      bands: ctx.bands,
+      capacity,
+      unit,
+      timeZone: space.timeZone,
+    });
+    return {
+      roomName: d.room.displayName,
+      mean: summary.mean === undefined ? '—' : formatValue(metric, summary.mean, unit),
+      max: summary.max ? formatValue(metric, summary.max.value, unit) : '—',
+      verdict: d.supported
+        ? summary.verdict
+        : { level: 'none' as const, text: `No ${METRIC_LABEL[metric]} sensor` },
+    };
+  });
+  let chartUrl: string | undefined;
+  const series = data
+    .filter((d) => d.items.length > 0)
+    .map((d) => ({
+      label: d.room.displayName,
+      points: toPoints(d.items, aggregation).map((p) => ({ t: p.start, mean: p.mean })),
+    }));
+  if (series.length > 0) {
+    try {
+      chartUrl = await ctx.charts.render({
+        kind: 'line',
+        title: `${METRIC_LABEL[metric]} · ${series.length} rooms`,
+        subtitle: space.timeZone,
+        timeZone: space.timeZone,
+        unitLabel: unitLabel(metric, unit),
+        series,
+        ...comfortOverlay(metric, ctx.bands, unit, undefined),
+      });
+    } catch (error) {
+      ctx.log.warn({ err: error }, 'chart rendering failed; answering without it');
+    }
+  }
+  const message = compareCard({
+    metricLabel: METRIC_LABEL[metric],
+    timeZone: space.timeZone,
+    from,
+    to,
+    rangeLabel: rangeLabel(from, to, ctx.now()),
+    rows,
+    ...(chartUrl ? { chartUrl } : {}),
+    actions: followUpActions(request, [metric]),
+  });
+  return { markdown: message.markdown, card: message.card };
+};

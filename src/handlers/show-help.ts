@@ -1,0 +1,28 @@
+import { helpCard } from '../cards';
+import type { Handler } from './types';
+
+const EXAMPLES = [
+  'temperature in Room 4 last 6 hours',
+  'which room was noisiest this week?',
+  'how was the Boardroom yesterday?',
+  'humidity in Fjord vs Fløyen today',
+  'list rooms',
+  'what is the air quality in Lab 2.1 right now?',
+  'top 5 busiest rooms last week',
+  'use fahrenheit',
+];
+
+/** `help`: what the bot understands, with example buttons that run the example. */
+export const showHelp: Handler = async (ctx) => {
+  const names = ctx.directory.workspaces.map((w) => w.displayName);
+  const examples = EXAMPLES.map((text) =>
+    // Use this organisation's room names where the examples name ours.
+    names.length >= 3
+      ? text.replace('Room 4', names[0]!).replace('Boardroom', names[1]!).replace('Lab 2.1', names[2]!)
+      : text,
+  );
+  const message = helpCard({
+    examples: examples.map((text) => ({ title: text, data: { kind: 'ask', text } })),
+  });
+  return { markdown: message.markdown, card: message.card };
+};

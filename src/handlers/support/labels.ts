@@ -1,0 +1,37 @@
+import { formatDuration } from '../../metrics';
+import type { MetricName, TemperatureUnit } from '../../webex/wire';
+
+/** "last 6 h", "last 7 d" for windows ending now; otherwise empty (the card shows the range). */
+export function rangeLabel(from: number, to: number, now: number): string {
+  if (Math.abs(now - to) > 60_000) return '';
+  return `last ${formatDuration(to - from)}`;
+}
+
+export function unitLabel(metric: MetricName, unit: TemperatureUnit = 'celsius'): string {
+  switch (metric) {
+    case 'temperature':
+      return unit === 'fahrenheit' ? '°F' : '°C';
+    case 'humidity':
+      return '%';
+    case 'tvoc':
+      return 'ppb';
+    case 'ambientNoise':
+    case 'soundLevel':
+      return 'dBA';
+    case 'peopleCount':
+      return 'people';
+  }
+}
+
+/** Sensor metrics of a request (time used / booked are durations, answered apart). */
+export function sensorMetrics(metrics: readonly string[]): MetricName[] {
+  const sensors: readonly string[] = [
+    'temperature',
+    'humidity',
+    'tvoc',
+    'ambientNoise',
+    'soundLevel',
+    'peopleCount',
+  ];
+  return metrics.filter((m): m is MetricName => sensors.includes(m));
+}

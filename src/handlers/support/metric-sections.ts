@@ -1,0 +1,84 @@
+import type { RoomMetricData } from '../../bot/metrics-reader';
+import type { MetricSection } from '../../cards';
+import { formatClock } from '../../cards/format';
+import {
+  type ComfortBands,
+  formatDuration,
+  formatValue,
+  METRIC_LABEL,
+  type MetricSummary,
+  summarize,
+  toPoints,
+} from '../../metrics';
+import type { TemperatureUnit } from '../../webex/wire';
+
+export interface SectionInput {
+  data: RoomMetricData;
+  from: number;
+  to: number;
+  now: number;
+  aggregation: 'none' | 'hourly' | 'daily';
+  bands: ComfortBands;
+  capacity: number | undefined;
+  unit: TemperatureUnit;
+  timeZone: string;
+}
+
+export function summaryOf(input: SectionInput): MetricSummary {
+  return summarize(input.data.metric, toPoints(input.data.items, input.aggregation), {
+    from: input.from,
+    to: input.to,
+    now: input.now,
+    aggregation: input.aggregation,
+    bands: input.bands,
+    ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+    unit: input.unit,
+  });
+}
+
+/** One metric of one room as a card section: verdict, min/mean/max, latest, warnings, caveats. */
+export function metricSection(input: SectionInput, summary: MetricSummary = summaryOf(input)): MetricSection {
+  const { metric } = input.data;
+  const label = METRIC_LABEL[metric];
+  const value = (v: number) => formatValue(metric, v, input.unit);
+  if (!input.data.supported) {
+    return {
+      metricLabel: label,
+      verdict: { level: 'none', text: `No ${label} sensor in this room` },
+      stats: [],
+      warnings: [],
+      caveats: [],
+    };
+  }
+  const stats = [
+    ...(summary.min ? [{ label: 'Min', value: value(summary.min.value), at: summary.min.at }] : []),
+    ...(summary.mean !== undefined
+      ? [{ label: metric === 'peopleCount' ? 'Mean in use' : 'Mean', value: value(summary.mean) }]
+      : []),
+    ...(summary.max ? [{ label: 'Max', value: value(summary.max.value), at: summary.max.at }] : []),
+  ];
+  const warnings: string[] = [];
+  if (summary.outside.aboveMs > 0)
+    warnings.push(`Outside the comfort band (high) for ${formatDuration(summary.outside.aboveMs)}`);
+  if (summary.outside.belowMs > 0)
+    warnings.push(`Outside the comfort band (low) for ${formatDuration(summary.outside.belowMs)}`);
+  const caveats: string[] = [];
+  if (metric === 'peopleCount')
+    caveats.push('People count mean is when the room is in use (empty readings are not counted).');
+  for (const gap of summary.gaps.slice(0, 3)) {
+    caveats.push(`No data ${formatClock(gap.from, input.timeZone)}–${formatClock(gap.to, input.timeZone)}`);
+  }
+  if (summary.partialFirst) caveats.push('The first bucket covers only part of its period.');
+  if (summary.partialLast) caveats.push('The last bucket covers only part of its period.');
+  return {
+    metricLabel: label,
+    verdict: summary.verdict,
+    stats,
+    ...(summary.latest
+      ? { latest: { value: value(summary.latest.value), at: summary.latest.at, ageMs: summary.latest.ageMs } }
+      : {}),
+    trend: summary.trend,
+    warnings,
+    caveats,
+  };
+}

@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import type { RoomMetricData } from '../bot/metrics-reader';
+import type { CardMessage } from '../cards';
+import type { ChartRenderer } from '../charts';
+import type { Directory, ParsedRequest } from '../language';
+import type { ComfortBands } from '../metrics';
+import type { WebexClient } from '../webex/client';
+import type { FileUpload } from '../webex/messaging-api';
+import type { MetricName } from '../webex/wire';
+
+/** What a handler answers: a card with its markdown fallback, or plain markdown, or a file. */
+export interface Reply {
+  markdown: string;
+  card?: CardMessage['card'];
+  file?: FileUpload;
+}
+
+export interface SpaceSettings {
+  timeZone: string;
+  unit: 'celsius' | 'fahrenheit';
+}
+
+/** Everything a handler may use. I/O goes through `webex` and `charts` only. */
+export interface HandlerContext {
+  request: ParsedRequest;
+  /** The text as the person typed it (mention stripped). */
+  text: string;
+  space: SpaceSettings & { roomId: string };
+  person: { id: string; email: string };
+  directory: Directory;
+  webex: WebexClient;
+  charts: ChartRenderer;
+  bands: ComfortBands;
+  now: () => number;
+  log: Logger;
+  readMetrics: (metrics: readonly MetricName[]) => Promise<RoomMetricData[]>;
+  /** Saves new space settings (time zone, unit). */
+  saveSpaceSettings: (settings: Partial<SpaceSettings>) => void;
+}
+
+export type Handler = (context: HandlerContext) => Promise<Reply | Reply[]>;

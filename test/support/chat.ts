@@ -1,0 +1,133 @@
+import { createServer } from 'node:net';
+import { type RunningBot, startBot } from '../../src/bot/bot-app';
+import { readSettings } from '../../src/bot/settings';
+import type { StoredMessage } from '../../src/emulator/messaging-store';
+import type { RunningEmulator } from '../../src/emulator/server';
+import { call } from './emulator';
+import { eventually, frameworkEmulator } from './framework-emulator';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+
+/** The real bot, in serve mode, against the shared framework emulator. */
+export async function startTestBot(
+  env: Record<string, string> = {},
+): Promise<{ emulator: RunningEmulator; bot: RunningBot }> {
+  const { emulator } = await frameworkEmulator();
+  const port = await freePort();
+  const settings = readSettings({
+    WEBEX_BOT_TOKEN: emulator.botToken,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    WEBHOOK_SECRET,
+    WEBEX_API_URL: emulator.url,
+    WEBEX_CATALOG_URL: emulator.catalogUrl,
+    WEBEX_ADMIN_CLIENT_ID: emulator.adminClient.clientId,
+    WEBEX_ADMIN_CLIENT_SECRET: emulator.adminClient.clientSecret,
+    WEBEX_ADMIN_REFRESH_TOKEN: emulator.adminClient.refreshToken,
+    ALLOWED_EMAIL_DOMAINS: 'nordlys.example',
+    DEFAULT_TIME_ZONE: 'Europe/Oslo',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const bot = await startBot(settings);
+  return { emulator, bot };
+}
+
+/** A conversation as a person has it: post in a space, read the bot's answer from the emulator. */
+export class Chat {
+  constructor(
+    readonly emulator: RunningEmulator,
+    readonly botId: string,
+  ) {}
+
+  token(user: 'ingrid' | 'ola' | 'kari' | 'sam'): string {
+    return this.emulator.userTokens[user];
+  }
+
+  async groupSpace(user: 'ingrid' | 'ola' | 'kari' | 'sam', title: string): Promise<string> {
+    const room = await call(this.emulator, 'POST', '/rooms', { token: this.token(user), json: { title } });
+    const roomId = (room.body as { id: string }).id;
+    await call(this.emulator, 'POST', '/memberships', {
+      token: this.token(user),
+      json: { roomId, personEmail: this.emulator.botEmail },
+    });
+    return roomId;
+  }
+
+  /** Bot messages in the space after `afterId`, oldest first. */
+  botMessagesAfter(roomId: string, after: string): StoredMessage[] {
+    const all = [...this.emulator.context.store.messages.values()].filter((m) => m.roomId === roomId);
+    return all.filter((m) => m.personId === this.botId && m.created >= after);
+  }
+
+  /** Mentions the bot with `text` and waits for `count` answers. */
+  async ask(
+    user: 'ingrid' | 'ola' | 'kari' | 'sam',
+    roomId: string,
+    text: string,
+    count = 1,
+    timeoutMs = 10_000,
+  ): Promise<StoredMessage[]> {
+    const known = this.idsIn(roomId);
+    const posted = await call(this.emulator, 'POST', '/messages', {
+      token: this.token(user),
+      json: { roomId, markdown: `<@personEmail:${this.emulator.botEmail}|RoomBot> ${text}` },
+    });
+    if (posted.status !== 200) throw new Error(`posting failed: ${posted.status} ${posted.text}`);
+    return this.waitForAnswers(roomId, known, count, timeoutMs);
+  }
+
+  /** Presses a card button (Action.Submit with `data`), as a Webex client does. */
+  async press(
+    user: 'ingrid' | 'ola' | 'kari' | 'sam',
+    message: StoredMessage,
+    data: Record<string, unknown>,
+    count = 1,
+  ) {
+    const known = this.idsIn(message.roomId);
+    const pressed = await call(this.emulator, 'POST', '/attachment/actions', {
+      token: this.token(user),
+      json: { type: 'submit', messageId: message.id, inputs: data },
+    });
+    if (pressed.status !== 202) throw new Error(`pressing failed: ${pressed.status} ${pressed.text}`);
+    return this.waitForAnswers(message.roomId, known, count);
+  }
+
+  private idsIn(roomId: string): Set<string> {
+    return new Set(
+      [...this.emulator.context.store.messages.values()].filter((m) => m.roomId === roomId).map((m) => m.id),
+    );
+  }
+
+  /** The bot's first `count` new messages in the space (store order is posting order). */
+  private async waitForAnswers(
+    roomId: string,
+    known: Set<string>,
+    count: number,
+    timeoutMs = 10_000,
+  ): Promise<StoredMessage[]> {
+    return eventually(
+      () => {
+        const answers = [...this.emulator.context.store.messages.values()].filter(
+          (m) => m.roomId === roomId && m.personId === this.botId && !known.has(m.id),
+        );
+        return answers.length >= count ? answers.slice(0, count) : undefined;
+      },
+      `${count} answer(s) from the bot`,
+      timeoutMs,
+    );
+  }
+}
