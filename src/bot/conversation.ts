@@ -142,11 +142,14 @@ export class Conversation {
       const handler = HANDLERS[request.clarify ? 'clarify' : request.intent];
       const answer = await handler(this.context(who, request, text, log, directory));
       replies = Array.isArray(answer) ? answer : [answer];
+      if (replies.length === 0)
+        replies = [{ markdown: 'I found nothing to show for that. Say **help** for examples.' }];
     } catch (error) {
       log.error({ err: error }, 'answer failed');
       replies = [errorCard(explainFailure(error))];
     }
     for (const reply of replies) await this.send(who.roomId, reply);
+    log.debug({ replies: replies.length }, 'answered');
   }
 
   private context(

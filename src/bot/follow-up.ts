@@ -43,6 +43,9 @@ export function mergeFollowUp(previous: ParsedRequest, analysis: RequestAnalysis
   if (merged.metrics.includes('temperature')) merged.unit = next.unit ?? previous.unit ?? 'celsius';
   else delete merged.unit;
   const roomQuestion = next.clarify?.question.startsWith('Which room do you mean?');
-  if (next.clarify && !roomQuestion) merged.clarify = next.clarify;
+  const stillNoRoom = merged.workspaces.length === 0 && !merged.allWorkspaces && merged.intent !== 'rank';
+  if (next.clarify && (!roomQuestion || stillNoRoom)) merged.clarify = next.clarify;
+  else if (stillNoRoom && !merged.clarify)
+    merged.clarify = previous.clarify ?? { question: 'Which room do you mean?', options: [] };
   return merged;
 }

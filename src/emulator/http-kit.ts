@@ -13,7 +13,8 @@ export function caller(res: Response): TokenRecord {
 /** 403 naming the missing scope, as Webex does for bots and users on admin APIs. */
 export function requireScope(res: Response, scope: string): TokenRecord {
   const record = caller(res);
-  if (!record.scopes.has(scope)) {
+  const scopes = (res.locals.scopes as ReadonlySet<string> | undefined) ?? record.scopes;
+  if (!scopes.has(scope)) {
     throw forbidden(
       `Missing required scope ${scope}. Use a token of an admin (Service App or admin integration) authorised with ${scope}.`,
     );

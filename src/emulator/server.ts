@@ -128,6 +128,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     if (!record) return next(unauthorized('Invalid access token.'));
     if (tokens.isExpired(record)) return next(unauthorized('The access token has expired; refresh it.'));
     res.locals.caller = record;
+    res.locals.scopes = tokens.scopesOf(record);
     next();
   });
   app.use('/v1', traffic.limit);

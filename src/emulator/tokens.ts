@@ -49,6 +49,7 @@ function tokenText(seed: number, label: string, orgUuid: string): string {
 export class TokenRegistry {
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly refreshTokens = new Map<string, { personId: string; expiresAt: number }>();
+  private readonly revoked = new Set<string>();
   readonly adminClient: AdminClient;
 
   constructor(
@@ -130,6 +131,26 @@ export class TokenRegistry {
       expiresIn: this.adminTtlSeconds,
       refreshExpiresIn: Math.max(0, Math.floor((grant.expiresAt - this.now()) / 1000)),
     };
+  }
+
+  /** Test control: every admin access token issued so far, oldest first. */
+  adminTokens(): string[] {
+    return [...this.tokens.values()].filter((t) => t.kind === 'admin').map((t) => t.token);
+  }
+
+  /** Test control: admin tokens (also those issued later) lack `scope` until `restoreScope`. */
+  revokeScope(scope: string): void {
+    this.revoked.add(scope);
+  }
+
+  restoreScope(scope: string): void {
+    this.revoked.delete(scope);
+  }
+
+  /** The scopes a token has now. */
+  scopesOf(record: TokenRecord): ReadonlySet<string> {
+    if (record.kind !== 'admin' || this.revoked.size === 0) return record.scopes;
+    return new Set([...record.scopes].filter((s) => !this.revoked.has(s)));
   }
 
   /** Test control: makes every admin token expire now (the refresh token stays valid). */

@@ -12,6 +12,8 @@ export interface TrafficOptions {
   latencyMs: number;
   /** Seed of the fault generator, so a run is repeatable. */
   seed: number;
+  /** Only these tokens are rate limited and get faults (tests: break the admin token, not the bot's). */
+  appliesTo?: readonly string[] | undefined;
 }
 
 const FAULT_STATUSES = [500, 502, 503] as const;
@@ -51,6 +53,12 @@ export class TrafficControl {
   limit = (_req: Request, res: Response, next: NextFunction): void => {
     const record = res.locals.caller as TokenRecord | undefined;
     const limit = this.options.rateLimitPerMinute;
+    const applies =
+      !this.options.appliesTo || (record !== undefined && this.options.appliesTo.includes(record.token));
+    if (!applies) {
+      next();
+      return;
+    }
     if (record && limit > 0) {
       const now = this.now();
       let window = this.windows.get(record.token);

@@ -231,3 +231,62 @@ describe('the bot in Webex (end to end through the emulator)', function () {
     assert.equal(answers.length, 1, 'one answer for one question, however often it is delivered');
   });
 });
+
+describe('the bot when Webex misbehaves (end to end)', function () {
+  this.timeout(60_000);
+  let emulator: RunningEmulator;
+  let bot: RunningBot;
+  let chat: ChatType;
+  let room: string;
+
+  before(async () => {
+    ({ emulator, bot } = await startTestBot());
+    chat = new Chat(emulator, bot.me.id);
+    room = await chat.groupSpace('ingrid', 'Misbehaving Webex');
+  });
+  afterEach(() => {
+    emulator.traffic.update({ faultRate: 0, rateLimitPerMinute: 0, appliesTo: undefined });
+    emulator.context.tokens.restoreScope('spark-admin:workspace_metrics_read');
+  });
+  after(async () => {
+    await bot?.stop();
+  });
+
+  it('still answers when some admin calls fail with 5xx (retries with backoff)', async () => {
+    await chat.ask('ingrid', room, 'list rooms'); // directory cached before the faults start
+    emulator.traffic.update({ faultRate: 0.4, seed: 11, appliesTo: [await currentAdminToken(emulator)] });
+    const [answer] = await chat.ask('ingrid', room, 'temperature in Fjord last 3 hours', 1, 30_000);
+    assert.match(textsOf(cardOf(answer!)).join('\n'), /Fjord/);
+  });
+
+  it('says Webex is not answering, with a trackingId, when the admin API keeps failing', async () => {
+    await chat.ask('ingrid', room, 'list rooms');
+    emulator.traffic.update({ faultRate: 1, appliesTo: [await currentAdminToken(emulator)] });
+    const [answer] = await chat.ask('ingrid', room, 'humidity in Fløyen last 2 hours', 1, 30_000);
+    // Markdown escapes (`\_`) are how the text is sent; a reader sees it without them.
+    const texts =
+      `${answer!.markdown}\n${answer!.attachments ? textsOf(cardOf(answer!)).join('\n') : ''}`.replace(
+        /\\/g,
+        '',
+      );
+    assert.match(texts, /not answering/);
+    assert.match(texts, /ROUTER_/);
+  });
+
+  it('names the missing scope when the admin token cannot read metrics', async () => {
+    emulator.context.tokens.revokeScope('spark-admin:workspace_metrics_read');
+    const [answer] = await chat.ask('ingrid', room, 'noise in Room 40 today');
+    // Markdown escapes (`\_`) are how the text is sent; a reader sees it without them.
+    const texts =
+      `${answer!.markdown}\n${answer!.attachments ? textsOf(cardOf(answer!)).join('\n') : ''}`.replace(
+        /\\/g,
+        '',
+      );
+    assert.match(texts, /spark-admin:workspace_metrics_read/);
+  });
+});
+
+/** The admin token the bot holds now (it got its own through the refresh grant). */
+async function currentAdminToken(emulator: RunningEmulator): Promise<string> {
+  return emulator.context.tokens.adminTokens().at(-1)!;
+}
