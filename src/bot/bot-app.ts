@@ -174,7 +174,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
 
   await framework.start();
   // start() resolves before its webhooks exist and swallows failures to create them: check.
-  const webhooks = await waitForWebhooks(webex, `${settings.publicBaseUrl}/webhook`, now);
+  const webhooks = await waitForWebhooks(webex, `${settings.publicBaseUrl}/webhook`);
   if (webhooks < 2)
     log.error(
       'the framework did not register its webhooks; the bot will not hear anyone. Check PUBLIC_BASE_URL.',
@@ -198,7 +198,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
   };
 }
 
-async function waitForWebhooks(webex: WebexClient, targetUrl: string, _now: () => number): Promise<number> {
+/** Polls (up to 5 s) until the framework's two webhooks exist; returns how many it found. */
+async function waitForWebhooks(webex: WebexClient, targetUrl: string): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const hooks = await webex.bot.listWebhooks().catch(() => []);
     const ours = hooks.filter((h) => h.targetUrl === targetUrl && h.status === 'active').length;
