@@ -1,0 +1,86 @@
+import type { AlertSpec } from '../language';
+import type { MetricName } from '../webex/wire';
+
+/**
+ * The domain of what runs on its own: daily report subscriptions, threshold alert rules and the
+ * state they keep. Plain data, so the store can persist it and the pure core can reason about it.
+ * All instants are epoch milliseconds (UTC); local times are `HH:MM` in the space's IANA zone.
+ */
+
+/** Which rooms: a fixed list, or every workspace (rooms added later included). */
+export type RoomSelection = { all: true } | { all?: false; workspaceIds: string[] };
+
+export interface Creator {
+  personId: string;
+  email: string;
+}
+
+export interface ReportSubscription {
+  /** Short id people can type: `r1`, `r2`, … */
+  id: string;
+  /** The Webex space the report is posted into (its recipients). */
+  roomId: string;
+  rooms: RoomSelection;
+  /** Local time of day in the space's zone, `HH:MM`. */
+  time: string;
+  days: 'daily' | 'weekdays';
+  createdBy: Creator;
+  createdAt: number;
+}
+
+export type AlertCondition = AlertSpec;
+
+export interface QuietHours {
+  /** Local `HH:MM`; the window may cross midnight (22:00–07:00). */
+  from: string;
+  to: string;
+}
+
+export interface AlertRule {
+  /** Short id people can type: `a1`, `a2`, … */
+  id: string;
+  roomId: string;
+  metric: MetricName;
+  rooms: RoomSelection;
+  condition: AlertCondition;
+  /** How long the condition must hold before the alert fires (ms). */
+  holdMs: number;
+  /**
+   * Hysteresis: how far back past the threshold a value must come before the alert resolves
+   * (in the metric's unit; for `above 500` with 50, it resolves at ≤ 450).
+   */
+  hysteresis: number;
+  /** While still firing, notify again after this long (ms); 0 = never. */
+  renotifyMs: number;
+  quietHours?: QuietHours;
+  /** A muted rule is evaluated (state is kept) but posts nothing. */
+  muted: boolean;
+  createdBy: Creator;
+  createdAt: number;
+}
+
+export type AlertStatus = 'normal' | 'pending' | 'firing';
+
+/** The state of one rule for one workspace. */
+export interface AlertState {
+  ruleId: string;
+  workspaceId: string;
+  status: AlertStatus;
+  /** When the condition started to hold (pending and firing). */
+  conditionSince?: number;
+  /** When the alert fired (firing). */
+  firedAt?: number;
+  /** The reading that made it fire, and the latest reading seen. */
+  firedValue?: number;
+  lastValue?: number;
+  /** The newest reading already evaluated: the next poll asks only for newer data. */
+  lastReadingAt?: number;
+  lastNotifiedAt?: number;
+  /** The alert message (recoveries are threaded replies to it). */
+  alertMessageId?: string;
+  acknowledgedBy?: string;
+  acknowledgedAt?: number;
+  snoozedUntil?: number;
+  /** Marked as a false alarm: nothing more is posted until it resolves. */
+  falseAlarm?: boolean;
+}
