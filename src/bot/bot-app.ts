@@ -9,6 +9,7 @@ import { parseComfortBands } from '../metrics';
 import { createWebexClient, type WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import type { Person } from '../webex/wire';
+import { answerScope } from './answer-scope';
 import { Conversation } from './conversation';
 import { ConversationMemory } from './conversation-memory';
 import { loadFramework } from './framework-loader';
@@ -57,10 +58,12 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     directoryTtlMs: settings.directoryTtlMinutes * 60_000,
     now,
     http: {
-      onEvent: (event) =>
-        event.kind === 'failed'
-          ? log.warn(event, 'Webex call failed')
-          : log.debug(event, 'Webex call retried'),
+      maxRetryAfterSeconds: settings.rateLimitMaxWaitSeconds,
+      onEvent: (event) => {
+        if (event.kind === 'rate-limited') answerScope.getStore()?.onRateLimited(event.waitMs ?? 0);
+        if (event.kind === 'failed') log.warn(event, 'Webex call failed');
+        else log.debug(event, 'Webex call retried');
+      },
     },
   });
   let me: Person;
@@ -96,6 +99,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     me,
     allowedDomains: settings.allowedDomains,
     allowedPeople: settings.allowedPeople,
+    rateLimitNoticeMs: settings.rateLimitNoticeSeconds * 1000,
     now,
   });
 

@@ -11,6 +11,7 @@ import { WebexApiError } from '../webex/errors';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type MetricName, type Person } from '../webex/wire';
 import { isAllowed } from './access';
 import { actionInputsSchema } from './action-inputs';
+import { answerScope } from './answer-scope';
 import type { ConversationMemory } from './conversation-memory';
 import { looksLikeFollowUp, mergeFollowUp } from './follow-up';
 import { stripMention } from './mention';
@@ -27,6 +28,8 @@ export interface ConversationDeps {
   me: Person;
   allowedDomains: readonly string[];
   allowedPeople: readonly string[];
+  /** Rate-limit waits at least this long are announced before the answer. */
+  rateLimitNoticeMs: number;
   now: () => number;
 }
 
@@ -140,7 +143,9 @@ export class Conversation {
       if (DATA_INTENTS.has(request.intent)) this.deps.memory.remember(who.roomId, who.personId, request);
       log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
       const handler = HANDLERS[request.clarify ? 'clarify' : request.intent];
-      const answer = await handler(this.context(who, request, text, log, directory));
+      const answer = await answerScope.run(this.rateLimitNotice(who.roomId, log), () =>
+        handler(this.context(who, request, text, log, directory)),
+      );
       replies = Array.isArray(answer) ? answer : [answer];
       if (replies.length === 0)
         replies = [{ markdown: 'I found nothing to show for that. Say **help** for examples.' }];
@@ -195,6 +200,22 @@ export class Conversation {
         ? { attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: { ...reply.card } }] }
         : {}),
     });
+  }
+
+  /** Says once per answer that Webex is slowing us down and the answer is on its way. */
+  private rateLimitNotice(roomId: string, log: Logger) {
+    let told = false;
+    return {
+      onRateLimited: (waitMs: number) => {
+        if (told || waitMs < this.deps.rateLimitNoticeMs) return;
+        told = true;
+        const seconds = Math.max(1, Math.round(waitMs / 1000));
+        log.info({ waitMs }, 'rate limited: telling the person the answer is coming');
+        this.send(roomId, {
+          markdown: `Webex asked me to slow down for a moment; your answer is coming in about ${seconds} s.`,
+        }).catch((error: unknown) => log.warn({ err: error }, 'could not post the rate-limit notice'));
+      },
+    };
   }
 
   /** One polite line per space for people the bot may not answer. */

@@ -29,6 +29,10 @@ export interface BotSettings {
   quickchartHost: string | undefined;
   quickchartApiKey: string | undefined;
   directoryTtlMinutes: number;
+  /** Longest Retry-After the bot waits out; a longer one ends the answer with an error line. */
+  rateLimitMaxWaitSeconds: number;
+  /** A rate-limit wait at least this long is announced ("your answer is coming"). */
+  rateLimitNoticeSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -92,6 +96,8 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(10),
+  RATE_LIMIT_MAX_WAIT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  RATE_LIMIT_NOTICE_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -163,6 +169,8 @@ export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
     quickchartHost: s.QUICKCHART_HOST,
     quickchartApiKey: s.QUICKCHART_API_KEY,
     directoryTtlMinutes: s.DIRECTORY_TTL_MINUTES,
+    rateLimitMaxWaitSeconds: s.RATE_LIMIT_MAX_WAIT_SECONDS,
+    rateLimitNoticeSeconds: s.RATE_LIMIT_NOTICE_SECONDS,
     logLevel: s.LOG_LEVEL,
   };
 }

@@ -26,6 +26,7 @@ const FAULT_STATUSES = [500, 502, 503] as const;
 export class TrafficControl {
   private readonly windows = new Map<string, { start: number; count: number }>();
   private random: () => number;
+  private burst: { remaining: number; retryAfterSeconds: number } | undefined;
 
   constructor(
     private options: TrafficOptions,
@@ -38,6 +39,14 @@ export class TrafficControl {
     this.options = { ...this.options, ...patch };
     if (patch.seed !== undefined) this.random = mulberry32(patch.seed);
     if (patch.rateLimitPerMinute !== undefined) this.windows.clear();
+  }
+
+  /**
+   * Answers the next `count` requests (of the tokens `appliesTo` names) with 429 and a fixed
+   * `Retry-After`, as Webex does in a burst of throttling. Tests use it to see a bot wait it out.
+   */
+  throttle(count: number, retryAfterSeconds: number): void {
+    this.burst = { remaining: count, retryAfterSeconds };
   }
 
   get current(): Readonly<TrafficOptions> {
@@ -59,6 +68,11 @@ export class TrafficControl {
       next();
       return;
     }
+    if (record && this.burst && this.burst.remaining > 0) {
+      this.burst.remaining -= 1;
+      this.tooMany(res, this.burst.retryAfterSeconds);
+      return;
+    }
     if (record && limit > 0) {
       const now = this.now();
       let window = this.windows.get(record.token);
@@ -68,12 +82,7 @@ export class TrafficControl {
       }
       window.count += 1;
       if (window.count > limit) {
-        const retryAfter = Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000));
-        res
-          .status(429)
-          .setHeader('Retry-After', String(retryAfter))
-          .type('text/html')
-          .send('<html><body><h1>429 Too Many Requests</h1></body></html>');
+        this.tooMany(res, Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000)));
         return;
       }
     }
@@ -84,4 +93,12 @@ export class TrafficControl {
     }
     next();
   };
+
+  private tooMany(res: Response, retryAfterSeconds: number): void {
+    res
+      .status(429)
+      .setHeader('Retry-After', String(retryAfterSeconds))
+      .type('text/html')
+      .send('<html><body><h1>429 Too Many Requests</h1></body></html>');
+  }
 }

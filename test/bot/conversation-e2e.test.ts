@@ -246,6 +246,7 @@ describe('the bot when Webex misbehaves (end to end)', function () {
   });
   afterEach(() => {
     emulator.traffic.update({ faultRate: 0, rateLimitPerMinute: 0, appliesTo: undefined });
+    emulator.traffic.throttle(0, 0);
     emulator.context.tokens.restoreScope('spark-admin:workspace_metrics_read');
   });
   after(async () => {
@@ -271,6 +272,25 @@ describe('the bot when Webex misbehaves (end to end)', function () {
       );
     assert.match(texts, /not answering/);
     assert.match(texts, /ROUTER_/);
+  });
+
+  it('says the answer is coming when Webex rate limits the bot, then answers', async () => {
+    await chat.ask('ingrid', room, 'list rooms');
+    emulator.traffic.update({ appliesTo: [await currentAdminToken(emulator)] });
+    emulator.traffic.throttle(1, 3);
+    const [notice, answer] = await chat.ask('ingrid', room, 'temperature in Fjord last 3 hours', 2, 30_000);
+    assert.match(notice!.markdown ?? '', /answer is coming in about 3 s/);
+    assert.equal(notice!.attachments, undefined);
+    assert.match(textsOf(cardOf(answer!)).join('\n'), /Fjord/);
+  });
+
+  it('says how long to wait when Webex asks for a longer pause than the bot will wait', async () => {
+    await chat.ask('ingrid', room, 'list rooms');
+    emulator.traffic.update({ appliesTo: [await currentAdminToken(emulator)] });
+    emulator.traffic.throttle(1, 600);
+    const [answer] = await chat.ask('ingrid', room, 'humidity in Fløyen last 2 hours');
+    const texts = `${answer!.markdown}\n${textsOf(cardOf(answer!)).join('\n')}`.replace(/\\/g, '');
+    assert.match(texts, /rate limiting the bot; try again in 600 s/);
   });
 
   it('names the missing scope when the admin token cannot read metrics', async () => {
