@@ -7,6 +7,7 @@ import { buildOrganisation, sensorSamples } from '../src/emulator/org';
 import { startEmulator } from '../src/emulator/server';
 import { type Directory, parseRequest } from '../src/language';
 import { createWebexClient } from '../src/webex/client';
+import { conversationBenchmark } from './conversation';
 
 interface Row {
   name: string;
@@ -149,7 +150,9 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ node: process.version, rows }));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main()
+  .then(() => conversationBenchmark({ quick: process.argv.includes('--quick') }))
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

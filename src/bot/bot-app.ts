@@ -87,6 +87,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     publicBaseUrl: settings.publicBaseUrl,
     store,
     workers: settings.chartWorkers,
+    onDrawingFailed: (error) => log.error({ err: error }, 'a chart could not be drawn; its image is missing'),
     ...(settings.quickchartHost ? { quickchartHost: settings.quickchartHost } : {}),
     ...(settings.quickchartApiKey ? { quickchartApiKey: settings.quickchartApiKey } : {}),
   });

@@ -402,7 +402,8 @@ function wallClockAsUtc(times: number[], timeZone: string): number[] {
   return out;
 }
 
-function assertTimeZone(timeZone: string): void {
+/** Throws a RangeError naming the zone when it is not a valid IANA zone. */
+export function assertTimeZone(timeZone: string): void {
   if (!IANAZone.isValidZone(timeZone)) {
     throw new RangeError(`chart: unknown IANA time zone '${timeZone}' (use e.g. 'Europe/Oslo')`);
   }

@@ -17,13 +17,16 @@ export const CHART_ID_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
 const DEFAULT_MAX_ENTRIES = 500;
 
 interface Entry {
-  png: Buffer;
+  /** Undefined while the chart is still being drawn. */
+  png: Buffer | undefined;
+  /** Settles when drawing ends: the PNG, or undefined when it failed. */
+  ready: Promise<Buffer | undefined>;
   expiresAt: number;
 }
 
 /**
  * Rendered chart PNGs kept in memory under unguessable ids for a limited time, so a card can carry a
- * short URL instead of the chart itself. Expired entries are dropped on `get`, `sweep` and `put`.
+ * short URL instead of the chart itself; a chart may be stored while it is still being drawn. Expired entries are dropped on `get`, `sweep` and `put`.
  */
 export class ChartStore {
   readonly ttlMs: number;
@@ -48,6 +51,29 @@ export class ChartStore {
 
   /** Stores a PNG and returns its id (32 random url-safe characters). */
   put(png: Buffer): string {
+    return this.add(png, Promise.resolve(png));
+  }
+
+  /**
+   * Reserves an id for a chart still being drawn, so a card can be posted at once: a client that
+   * asks for the image before it is ready waits for it ({@link fetch}). A failed drawing is 404.
+   */
+  putPending(drawing: Promise<Buffer>): string {
+    const ready = drawing.then(
+      (png) => png,
+      () => undefined,
+    );
+    const id = this.add(undefined, ready);
+    void ready.then((png) => {
+      const entry = this.entries.get(id);
+      if (!entry) return;
+      if (png) entry.png = png;
+      else this.entries.delete(id);
+    });
+    return id;
+  }
+
+  private add(png: Buffer | undefined, ready: Promise<Buffer | undefined>): string {
     this.sweep();
     while (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
@@ -56,19 +82,29 @@ export class ChartStore {
     }
     let id = newId();
     while (this.entries.has(id)) id = newId();
-    this.entries.set(id, { png, expiresAt: this.now() + this.ttlMs });
+    this.entries.set(id, { png, ready, expiresAt: this.now() + this.ttlMs });
     return id;
   }
 
-  /** The PNG, or undefined when the id is unknown or expired. */
+  /** The PNG, or undefined when the id is unknown, expired or still being drawn. */
   get(id: string): Buffer | undefined {
+    return this.live(id)?.png;
+  }
+
+  /** The PNG once drawn (waits for one in progress), or undefined when unknown, expired or failed. */
+  async fetch(id: string): Promise<Buffer | undefined> {
+    const entry = this.live(id);
+    return entry ? (entry.png ?? (await entry.ready)) : undefined;
+  }
+
+  private live(id: string): Entry | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     if (this.now() >= entry.expiresAt) {
       this.entries.delete(id);
       return undefined;
     }
-    return entry.png;
+    return entry;
   }
 
   /** Drops every expired entry. */
@@ -97,9 +133,9 @@ function newId(): string {
 export function chartRoutes(store: ChartStore): Router {
   const router = express.Router();
   const maxAge = Math.max(0, Math.floor(store.ttlMs / 1000));
-  router.get('/charts/:id.png', (req, res) => {
+  router.get('/charts/:id.png', async (req, res) => {
     const id = req.params.id;
-    const png = typeof id === 'string' && CHART_ID_PATTERN.test(id) ? store.get(id) : undefined;
+    const png = typeof id === 'string' && CHART_ID_PATTERN.test(id) ? await store.fetch(id) : undefined;
     if (!png) {
       res.status(404).set('Cache-Control', 'no-store').type('text/plain').send('chart not found');
       return;

@@ -40,6 +40,7 @@ export interface ChartRendererSettings {
   quickchartHost?: string;
   quickchartApiKey?: string;
   workers?: number;
+  onDrawingFailed?: (error: Error) => void;
 }
 
 /** The renderer for the configured mode: in-process workers (`local`) or QuickChart URLs. */
@@ -55,6 +56,7 @@ export function createChartRenderer(settings: ChartRendererSettings): ChartRende
       store: settings.store,
       publicBaseUrl: settings.publicBaseUrl,
       ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
+      ...(settings.onDrawingFailed ? { onDrawingFailed: settings.onDrawingFailed } : {}),
     });
   }
   throw new TypeError(`chart mode must be 'local' or 'quickchart' (got '${String(settings.mode)}')`);

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { assertTimeZone } from './chart-config';
 import type { ChartRequest } from './chart-request';
 import type { ChartStore } from './chart-store';
 import type { FromWorker, ToWorker } from './render-protocol';
@@ -10,6 +11,8 @@ export interface LocalChartRendererOptions {
   publicBaseUrl: string;
   /** Render workers; default 1. */
   workers?: number;
+  /** Told when a chart whose URL was already handed out could not be drawn. */
+  onDrawingFailed?: (error: Error) => void;
 }
 
 /** A render that takes longer than this is abandoned and its worker replaced. */
@@ -47,6 +50,7 @@ export class LocalChartRenderer implements ChartRenderer {
   private readonly queue: Job[] = [];
   private nextJobId = 1;
   private closed = false;
+  private readonly onDrawingFailed: ((error: Error) => void) | undefined;
 
   constructor(options: LocalChartRendererOptions) {
     const workers = options.workers ?? 1;
@@ -56,13 +60,27 @@ export class LocalChartRenderer implements ChartRenderer {
       );
     }
     this.store = options.store;
+    this.onDrawingFailed = options.onDrawingFailed;
     this.baseUrl = normaliseBaseUrl(options.publicBaseUrl);
     this.slots = Array.from({ length: workers }, () => ({ ready: false }));
   }
 
+  /**
+   * The chart's URL at once: the card goes out while a worker draws, and a client that fetches the
+   * image early waits for it (a chart takes tens of ms; a reply should not wait for it). Requests
+   * that cannot be drawn (an unknown zone) are refused here; a drawing that fails later is reported
+   * to `onDrawingFailed` and its URL answers 404.
+   */
   async render(request: ChartRequest): Promise<string> {
-    const png = await this.renderPng(request);
-    return `${this.baseUrl}/charts/${this.store.put(png)}.png`;
+    if (this.closed) throw new Error('chart renderer is closed');
+    try {
+      assertTimeZone(request.timeZone);
+    } catch (error) {
+      throw new Error(`chart render failed: ${(error as Error).message}`);
+    }
+    const drawing = this.renderPng(request);
+    drawing.catch((error: Error) => this.onDrawingFailed?.(error));
+    return `${this.baseUrl}/charts/${this.store.putPending(drawing)}.png`;
   }
 
   /** The PNG itself, without storing it. */

@@ -23,7 +23,7 @@ export function stableUuid(seed: number, label: string): string {
 
 export const ORG_DOMAIN = 'nordlys.example';
 
-interface PersonSeed {
+export interface PersonSeed {
   key: string;
   displayName: string;
   email: string;
@@ -53,24 +53,34 @@ export class PeopleDirectory {
   private readonly byEmail = new Map<string, StoredPerson>();
   private readonly byKey = new Map<string, StoredPerson>();
 
-  constructor(seed: number, orgId: string, createdAt: string) {
-    for (const p of PEOPLE) {
-      const uuid = stableUuid(seed, `person:${p.key}`);
-      const [firstName, ...rest] = p.displayName.split(' ');
-      const person: StoredPerson = {
-        id: webexId('PEOPLE', uuid),
-        uuid,
-        emails: [p.email],
-        displayName: p.displayName,
-        orgId,
-        type: p.type,
-        created: createdAt,
-        ...(p.type === 'person' ? { firstName: firstName ?? '', lastName: rest.join(' ') } : {}),
-      };
-      this.byId.set(person.id, person);
-      this.byEmail.set(p.email.toLowerCase(), person);
-      this.byKey.set(p.key, person);
-    }
+  constructor(
+    private readonly seed: number,
+    private readonly orgId: string,
+    private readonly createdAt: string,
+  ) {
+    for (const p of PEOPLE) this.add(p);
+  }
+
+  /** Adds a person (the built-in ones, or more staff for load tests and benchmarks). */
+  add(p: PersonSeed): StoredPerson {
+    if (this.byKey.has(p.key) || this.byEmail.has(p.email.toLowerCase()))
+      throw new Error(`person ${p.key} <${p.email}> already exists`);
+    const uuid = stableUuid(this.seed, `person:${p.key}`);
+    const [firstName, ...rest] = p.displayName.split(' ');
+    const person: StoredPerson = {
+      id: webexId('PEOPLE', uuid),
+      uuid,
+      emails: [p.email],
+      displayName: p.displayName,
+      orgId: this.orgId,
+      type: p.type,
+      created: this.createdAt,
+      ...(p.type === 'person' ? { firstName: firstName ?? '', lastName: rest.join(' ') } : {}),
+    };
+    this.byId.set(person.id, person);
+    this.byEmail.set(p.email.toLowerCase(), person);
+    this.byKey.set(p.key, person);
+    return person;
   }
 
   get(id: string): StoredPerson | undefined {

@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { decodeWebexId, webexId } from '../webex/ids';
 import { ApiError, unauthorized } from './api-error';
 import type { EmulatorContext } from './context';
+import { cors } from './cors';
 import { MessagingStore } from './messaging-store';
 import { buildOrganisation } from './org';
 import { PeopleDirectory, stableUuid, USER_KEYS, type UserKey } from './people';
@@ -33,7 +34,7 @@ export interface EmulatorOptions extends Partial<TrafficOptions> {
   refreshTokenTtlSeconds?: number;
   /** Injected clock (epoch ms); default Date.now. */
   now?: () => number;
-  /** Called with one line per answered request (method, path, status, ms, trackingId). */
+  /** Called with one line per answered request (method, path, status, ms, trackingId, caller kind). */
   onRequest?: (line: string) => void;
 }
 
@@ -109,12 +110,13 @@ export function createEmulator(options: EmulatorOptions = {}) {
       res.on('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         report(
-          `${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${ms.toFixed(1)}ms ${trackingId}`,
+          `${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${ms.toFixed(1)}ms ${trackingId} ${(res.locals.caller as { kind?: string } | undefined)?.kind ?? '-'}`,
         );
       });
     }
     next();
   });
+  app.use(cors());
   app.use(traffic.latency);
   app.use('/u2c/api/v1', serviceCatalogRoutes());
   // The refresh endpoint authenticates with client credentials, not a bearer token.

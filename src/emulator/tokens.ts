@@ -72,7 +72,7 @@ export class TokenRegistry {
     return token;
   }
 
-  registerUser(key: UserKey, personId: string): string {
+  registerUser(key: UserKey | string, personId: string): string {
     const token = tokenText(this.seed, `user:${key}`, this.orgUuid);
     this.tokens.set(token, { token, personId, kind: 'user', scopes: new Set(MESSAGING_SCOPES) });
     return token;

@@ -37,6 +37,20 @@ describe('ChartStore', () => {
     assert.equal(store.size, 0);
   });
 
+  it('hands out an id while a chart is drawn; fetch waits for it, and a failed drawing is gone', async () => {
+    const store = new ChartStore({ ttlMs: 60_000 });
+    let finish: (png: Buffer) => void = () => undefined;
+    const id = store.putPending(new Promise<Buffer>((resolve) => (finish = resolve)));
+    assert.equal(store.get(id), undefined, 'not drawn yet');
+    const fetched = store.fetch(id);
+    finish(PNG);
+    assert.equal(await fetched, PNG);
+    assert.equal(store.get(id), PNG);
+    const failed = store.putPending(Promise.reject(new Error('boom')));
+    assert.equal(await store.fetch(failed), undefined);
+    assert.equal(store.get(failed), undefined);
+  });
+
   it('keeps at most maxEntries, dropping the oldest', () => {
     const store = new ChartStore({ ttlMs: 60_000, maxEntries: 3 });
     const ids = [1, 2, 3, 4].map(() => store.put(PNG));

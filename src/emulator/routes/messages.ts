@@ -236,7 +236,7 @@ export function messageRoutes(ctx: EmulatorContext): Router {
         ...(rendered?.mentionedGroups.length ? { mentionedGroups: rendered.mentionedGroups } : {}),
         created,
       };
-      ctx.store.messages.set(message.id, message);
+      ctx.store.addMessage(message);
       room.lastActivity = created;
       ctx.webhooks.notify({
         resource: 'messages',

@@ -1,0 +1,348 @@
+/**
+ * `npm run bench` (conversation part): time from a person's message to the bot's reply, against
+ * the emulator, side by side for a bare echo bot on webex-node-bot-framework (its defaults) and
+ * this bot answering realistic questions with cards and charts.
+ *
+ * Each bot runs in a process of its own (its peak RSS is its own); the emulator and the load
+ * generator share this process. Closed loop: N people each waiting for their answer before
+ * asking again. Open loop: a steady rate of questions, each from a different person (this is what
+ * exposes the SDK's people-lookup batcher). Figures, not pass/fail.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { addStaff } from '../src/emulator/extra-users';
+import type { StoredMessage } from '../src/emulator/messaging-store';
+import { type RunningEmulator, startEmulator } from '../src/emulator/server';
+
+const ROOT = join(__dirname, '..');
+const SECRET = 'bench-webhook-secret-0123456789';
+
+const QUESTIONS = [
+  'temperature in Room 4 last 6 hours',
+  'humidity in Fjord today',
+  'how noisy was Boardroom yesterday afternoon?',
+  'tvoc in Lab 2.1 last 24 hours',
+  'compare temperature in Room 4 and Fjord yesterday',
+  'which room was noisiest this week?',
+  'temperature in Huddle 3.2 this week',
+  'how was Fløyen today?',
+];
+
+interface Person {
+  token: string;
+  roomId: string;
+}
+
+interface PhaseResult {
+  bot: string;
+  phase: string;
+  answers: number;
+  lost: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+  callsPerAnswer: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** Counts the bot's own Webex calls (bot and admin tokens), not the load generator's. */
+class CallCounter {
+  count = 0;
+  line = (line: string) => {
+    if (/ (bot|admin)$/.test(line)) this.count += 1;
+  };
+}
+
+/** Replies of the bot, matched to questions per space in order. */
+class ReplyClock {
+  private readonly waiting = new Map<string, { at: number; done: (ms: number) => void }[]>();
+
+  constructor(
+    emulator: RunningEmulator,
+    private readonly botId: () => string,
+  ) {
+    emulator.context.store.messageListeners.add((message: StoredMessage) => {
+      if (message.personId !== this.botId()) return;
+      const queue = this.waiting.get(message.roomId);
+      const next = queue?.shift();
+      next?.done(performance.now() - next.at);
+    });
+  }
+
+  /** Posts `text` as the person and resolves with the milliseconds until the bot's reply. */
+  async ask(emulator: RunningEmulator, person: Person, text: string, timeoutMs = 15_000): Promise<number> {
+    const reply = new Promise<number>((resolve, reject) => {
+      const entry = { at: performance.now(), done: resolve };
+      const queue = this.waiting.get(person.roomId) ?? [];
+      queue.push(entry);
+      this.waiting.set(person.roomId, queue);
+      setTimeout(() => {
+        const q = this.waiting.get(person.roomId);
+        const index = q?.indexOf(entry) ?? -1;
+        if (index >= 0) {
+          q!.splice(index, 1);
+          reject(new Error('no reply'));
+        }
+      }, timeoutMs).unref();
+    });
+    const posted = await fetch(`${emulator.url}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${person.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        roomId: person.roomId,
+        markdown: `<@personEmail:${emulator.botEmail}|RoomBot> ${text}`,
+      }),
+    });
+    if (!posted.ok) throw new Error(`posting failed: ${posted.status}`);
+    return reply;
+  }
+}
+
+async function api(emulator: RunningEmulator, token: string, method: string, path: string, json?: unknown) {
+  const response = await fetch(`${emulator.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : ((await response.json()) as Record<string, unknown>);
+}
+
+/** A group space per person, with the bot in it. */
+async function spacesFor(emulator: RunningEmulator, people: { token: string }[]): Promise<Person[]> {
+  const out: Person[] = [];
+  for (const [i, p] of people.entries()) {
+    const room = await api(emulator, p.token, 'POST', '/rooms', { title: `Bench ${i}` });
+    const roomId = String(room!.id);
+    await api(emulator, p.token, 'POST', '/memberships', { roomId, personEmail: emulator.botEmail });
+    out.push({ token: p.token, roomId });
+  }
+  return out;
+}
+
+function peakRssMb(child: ChildProcess): number {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+    return kb / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function waitForWebhooks(emulator: RunningEmulator, port: number, child: ChildProcess): Promise<void> {
+  const target = `http://127.0.0.1:${port}/webhook`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
+    const hooks = (await api(emulator, emulator.botToken, 'GET', '/webhooks'))!.items as {
+      targetUrl: string;
+    }[];
+    if (hooks.filter((h) => h.targetUrl === target).length >= 2) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the bot did not register its webhooks in 30 s');
+}
+
+async function removeWebhooks(emulator: RunningEmulator): Promise<void> {
+  const hooks = (await api(emulator, emulator.botToken, 'GET', '/webhooks'))!.items as { id: string }[];
+  for (const hook of hooks) await api(emulator, emulator.botToken, 'DELETE', `/webhooks/${hook.id}`);
+}
+
+async function startBotProcess(kind: 'echo' | 'room-metrics', emulator: RunningEmulator) {
+  const port = await freePort();
+  const common = {
+    ...process.env,
+    WEBEX_API_URL: emulator.url,
+    WEBEX_CATALOG_URL: emulator.catalogUrl,
+    WEBEX_BOT_TOKEN: emulator.botToken,
+    WEBHOOK_SECRET: SECRET,
+    PORT: String(port),
+  };
+  const child =
+    kind === 'echo'
+      ? spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'bench/bots/echo-bot.ts')], {
+          env: common,
+          stdio: ['ignore', 'pipe', 'inherit'],
+          cwd: ROOT,
+        })
+      : spawn(process.execPath, [join(ROOT, 'bin/room-metrics'), 'serve'], {
+          env: {
+            ...common,
+            PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+            HOST: '127.0.0.1',
+            WEBEX_ADMIN_CLIENT_ID: emulator.adminClient.clientId,
+            WEBEX_ADMIN_CLIENT_SECRET: emulator.adminClient.clientSecret,
+            WEBEX_ADMIN_REFRESH_TOKEN: emulator.adminClient.refreshToken,
+            ALLOWED_EMAIL_DOMAINS: 'nordlys.example',
+            DEFAULT_TIME_ZONE: 'Europe/Oslo',
+            CHART_WORKERS: '2',
+            LOG_LEVEL: 'warn',
+          },
+          stdio: ['ignore', 'ignore', 'inherit'],
+          cwd: ROOT,
+        });
+  await waitForWebhooks(emulator, port, child);
+  return child;
+}
+
+async function closedLoop(
+  emulator: RunningEmulator,
+  clock: ReplyClock,
+  people: Person[],
+  questions: string[],
+  perPerson: number,
+): Promise<{ times: number[]; lost: number; seconds: number }> {
+  const times: number[] = [];
+  let lost = 0;
+  const started = performance.now();
+  await Promise.all(
+    people.map(async (person, p) => {
+      for (let i = 0; i < perPerson; i++) {
+        try {
+          times.push(await clock.ask(emulator, person, questions[(p + i) % questions.length]!));
+        } catch {
+          lost += 1;
+        }
+      }
+    }),
+  );
+  return { times, lost, seconds: (performance.now() - started) / 1000 };
+}
+
+async function openLoop(
+  emulator: RunningEmulator,
+  clock: ReplyClock,
+  people: Person[],
+  questions: string[],
+  rate: number,
+  seconds: number,
+): Promise<{ times: number[]; lost: number; seconds: number }> {
+  const times: number[] = [];
+  let lost = 0;
+  const total = Math.round(rate * seconds);
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const person = people[i % people.length]!;
+    pending.push(
+      clock.ask(emulator, person, questions[i % questions.length]!).then(
+        (ms) => void times.push(ms),
+        () => {
+          lost += 1;
+        },
+      ),
+    );
+  }
+  await Promise.all(pending);
+  return { times, lost, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function conversationBenchmark(options: { quick?: boolean } = {}): Promise<void> {
+  const quick = options.quick ?? false;
+  const calls = new CallCounter();
+  const emulator = await startEmulator({ port: 0, onRequest: calls.line });
+  const staff = addStaff(emulator.context, 64);
+  const botId = (await api(emulator, emulator.botToken, 'GET', '/people/me'))!.id as string;
+  const clock = new ReplyClock(emulator, () => botId);
+  const results: PhaseResult[] = [];
+  const rss: Record<string, number> = {};
+  const concurrencies = quick ? [1, 8] : [1, 4, 16];
+  const perPerson = quick ? 10 : 30;
+  try {
+    for (const kind of ['echo', 'room-metrics'] as const) {
+      await removeWebhooks(emulator);
+      const child = await startBotProcess(kind, emulator);
+      const questions = QUESTIONS;
+      try {
+        // Each phase with fresh people, so caches of people are cold as they are for new askers.
+        let next = 0;
+        const take = async (n: number) => {
+          next += n;
+          return spacesFor(emulator, staff.slice(next - n, next));
+        };
+        const warm = await take(1);
+        await closedLoop(emulator, clock, warm, questions, 3);
+        const record = (
+          phase: string,
+          run: { times: number[]; lost: number; seconds: number },
+          before: number,
+        ) => {
+          const sorted = [...run.times].sort((a, b) => a - b);
+          results.push({
+            bot: kind,
+            phase,
+            answers: sorted.length,
+            lost: run.lost,
+            p50: percentile(sorted, 50),
+            p95: percentile(sorted, 95),
+            p99: percentile(sorted, 99),
+            perSecond: sorted.length / run.seconds,
+            callsPerAnswer: (calls.count - before) / Math.max(1, sorted.length),
+          });
+        };
+        for (const c of concurrencies) {
+          const people = await take(c);
+          const before = calls.count;
+          record(
+            `closed loop, ${c} ${c === 1 ? 'person' : 'people'}`,
+            await closedLoop(emulator, clock, people, questions, perPerson),
+            before,
+          );
+        }
+        const people = await take(Math.min(24, staff.length - next));
+        const before = calls.count;
+        record(
+          'open loop, 10 questions/s',
+          await openLoop(emulator, clock, people, questions, 10, quick ? 5 : 15),
+          before,
+        );
+        rss[kind] = peakRssMb(child);
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+    }
+  } finally {
+    await emulator.close();
+  }
+
+  console.log('\nconversation: message → reply (ms), against the emulator');
+  const header = `${'bot'.padEnd(13)} ${'phase'.padEnd(26)} answers lost    p50    p95    p99  reply/s  calls/answer`;
+  console.log(header);
+  for (const r of results) {
+    console.log(
+      `${r.bot.padEnd(13)} ${r.phase.padEnd(26)} ${String(r.answers).padStart(7)} ${String(r.lost).padStart(4)} ${r.p50.toFixed(0).padStart(6)} ${r.p95.toFixed(0).padStart(6)} ${r.p99.toFixed(0).padStart(6)} ${r.perSecond.toFixed(1).padStart(8)} ${r.callsPerAnswer.toFixed(1).padStart(13)}`,
+    );
+  }
+  console.log(
+    `peak RSS: echo bot ${rss.echo?.toFixed(0)} MB, room-metrics bot ${rss['room-metrics']?.toFixed(0)} MB`,
+  );
+  console.log(JSON.stringify({ conversation: results, peakRssMb: rss }));
+}
+
+if (require.main === module) {
+  conversationBenchmark({ quick: process.argv.includes('--quick') }).catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
