@@ -5,6 +5,8 @@ import { z } from 'zod';
  * - `followup`: a phrase continuing the last question ("last 7 days", a room chosen in a clarification)
  * - `ask`: a whole new question (help examples)
  * - `csv`: the data of an answer as a file
+ * - `alert`: acknowledge, snooze, mute or delete an alert rule / mark a false alarm
+ * - `report`: send a report now, or cancel it
  */
 export const actionInputsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('followup'), text: z.string().trim().min(1).max(500) }),
@@ -21,7 +23,21 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
     aggregation: z.enum(['none', 'hourly', 'daily']),
     unit: z.enum(['celsius', 'fahrenheit']).optional(),
   }),
+  z.object({
+    kind: z.literal('alert'),
+    op: z.enum(['ack', 'snooze', 'mute', 'unmute', 'false-alarm', 'delete']),
+    ruleId: z.string().regex(/^a\d{1,9}$/),
+    workspaceId: z.string().min(1).max(300).optional(),
+    hours: z.union([z.literal(1), z.literal(4), z.literal(24)]).optional(),
+  }),
+  z.object({
+    kind: z.literal('report'),
+    op: z.enum(['send-now', 'cancel']),
+    reportId: z.string().regex(/^r\d{1,9}$/),
+  }),
 ]);
 
 export type ActionInputs = z.infer<typeof actionInputsSchema>;
 export type CsvInputs = Extract<ActionInputs, { kind: 'csv' }>;
+export type AlertInputs = Extract<ActionInputs, { kind: 'alert' }>;
+export type ReportInputs = Extract<ActionInputs, { kind: 'report' }>;

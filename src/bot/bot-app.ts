@@ -4,8 +4,12 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino, { type Logger } from 'pino';
 import type FrameworkClass from 'webex-node-bot-framework';
+import { AlertRunner } from '../automation/alert-runner';
+import { Automation } from '../automation/automation';
+import { ReportRunner } from '../automation/report-runner';
 import { ChartStore, chartRoutes, createChartRenderer } from '../charts';
 import { parseComfortBands } from '../metrics';
+import { IN_MEMORY, openSqliteStore, openStore, type Store } from '../store';
 import { createWebexClient, type WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import type { Person } from '../webex/wire';
@@ -25,12 +29,19 @@ export interface RunningBot {
   webex: WebexClient;
   conversation: Conversation;
   log: Logger;
+  store: Store;
+  alerts: AlertRunner;
+  reports: ReportRunner;
   stop(): Promise<void>;
 }
 
 export interface BotOptions {
   now?: () => number;
   log?: Logger;
+  /** Waits between alert polls (spreading a pass); tests with a fake clock pass a no-op. */
+  sleep?: (ms: number) => Promise<void>;
+  /** False: reports and alerts run only when a test calls them (`reports.tick()`, `alerts.pass()`). */
+  automation?: boolean;
 }
 
 /** Webex's name for the framework's webhooks, so the framework recognises its own deliveries. */
@@ -81,22 +92,57 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     .get()
     .catch((error: unknown) => log.warn({ err: error }, 'workspace directory not available yet'));
 
-  const store = new ChartStore({ ttlMs: settings.chartTtlMinutes * 60_000, now });
+  const chartStore = new ChartStore({ ttlMs: settings.chartTtlMinutes * 60_000, now });
   const charts = createChartRenderer({
     mode: settings.chartMode,
     publicBaseUrl: settings.publicBaseUrl,
-    store,
+    store: chartStore,
     workers: settings.chartWorkers,
     onDrawingFailed: (error) => log.error({ err: error }, 'a chart could not be drawn; its image is missing'),
     ...(settings.quickchartHost ? { quickchartHost: settings.quickchartHost } : {}),
     ...(settings.quickchartApiKey ? { quickchartApiKey: settings.quickchartApiKey } : {}),
   });
+  const store =
+    settings.dataDir === IN_MEMORY ? openSqliteStore({ file: IN_MEMORY }) : openStore(settings.dataDir);
+  const spaces = new SpaceSettingsStore(
+    { timeZone: settings.defaultTimeZone, unit: settings.defaultUnit },
+    store,
+  );
+  const bands = parseComfortBands(settings.comfortBands);
+  const automationLog = log.child({ part: 'automation' });
+  const alerts = new AlertRunner({
+    store,
+    webex,
+    charts,
+    now,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    log: automationLog,
+    spaceOf: (roomId) => spaces.get(roomId),
+    intervalMs: settings.alertIntervalSeconds * 1000,
+    budgetPerMinute: settings.apiBudgetPerMinute,
+  });
+  const reports = new ReportRunner({
+    store,
+    webex,
+    charts,
+    bands,
+    now,
+    log: automationLog,
+    spaceOf: (roomId) => spaces.get(roomId),
+    lateLimitMs: settings.reportLateLimitMinutes * 60_000,
+  });
+  const automation = new Automation({ alerts, reports, log: automationLog });
   const conversation = new Conversation({
     webex,
     charts,
-    bands: parseComfortBands(settings.comfortBands),
+    bands,
     memory: new ConversationMemory(30 * 60_000, now),
-    spaces: new SpaceSettingsStore({ timeZone: settings.defaultTimeZone, unit: settings.defaultUnit }),
+    spaces,
+    store,
+    automation: {
+      evaluateRuleNow: (ruleId) => automation.evaluateRuleNow(ruleId),
+      sendReportNow: (report) => reports.sendNow(report),
+    },
     me,
     allowedDomains: settings.allowedDomains,
     allowedPeople: settings.allowedPeople,
@@ -157,7 +203,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     }
     res.status(health.ok ? 200 : 503).json(health.body);
   });
-  app.use(chartRoutes(store));
+  app.use(chartRoutes(chartStore));
   app.use(
     webhookReceiver({
       secret: settings.webhookSecret,
@@ -184,6 +230,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     log.error(
       'the framework did not register its webhooks; the bot will not hear anyone. Check PUBLIC_BASE_URL.',
     );
+  if (options.automation !== false) automation.start();
   log.info({ port, bot: me.emails[0], webhooks }, 'room-metrics bot is listening');
 
   return {
@@ -192,9 +239,14 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     webex,
     conversation,
     log,
+    store,
+    alerts,
+    reports,
     stop: async () => {
+      await automation.stop();
       await framework.stop().catch(() => undefined);
       await charts.close();
+      store.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,19 +1,28 @@
 import type { Logger } from 'pino';
 import { errorCard } from '../cards';
 import type { ChartRenderer } from '../charts';
+import { automationAction } from '../handlers/automation-actions';
 import { HANDLERS } from '../handlers/registry';
+import { replyMessage } from '../handlers/reply-message';
 import { sendCsv } from '../handlers/send-csv';
-import type { HandlerContext, Reply } from '../handlers/types';
+import type { AutomationControl, HandlerContext, Reply } from '../handlers/types';
 import { analyzeRequest, type ParsedRequest } from '../language';
 import type { ComfortBands } from '../metrics';
+import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
-import { ADAPTIVE_CARD_CONTENT_TYPE, type MetricName, type Person } from '../webex/wire';
+import type { MetricName, Person } from '../webex/wire';
 import { isAllowed } from './access';
 import { actionInputsSchema } from './action-inputs';
 import { answerScope } from './answer-scope';
 import type { ConversationMemory } from './conversation-memory';
-import { looksLikeFollowUp, mergeFollowUp } from './follow-up';
+import {
+  looksLikeFollowUp,
+  mergeFollowUp,
+  mergeSetupFollowUp,
+  SETUP_INTENTS,
+  setupFollowUpText,
+} from './follow-up';
 import { stripMention } from './mention';
 import { readRoomMetrics } from './metrics-reader';
 import type { SpaceSettingsStore } from './space-settings';
@@ -28,6 +37,8 @@ export interface ConversationDeps {
   me: Person;
   allowedDomains: readonly string[];
   allowedPeople: readonly string[];
+  store: Store;
+  automation: AutomationControl;
   /** Rate-limit waits at least this long are announced before the answer. */
   rateLimitNoticeMs: number;
   now: () => number;
@@ -115,6 +126,13 @@ export class Conversation {
       await this.send(action.roomId, await sendCsv(this.context(who, undefined, '', log), inputs));
       return;
     }
+    if (inputs.kind === 'alert' || inputs.kind === 'report') {
+      const directory = await this.deps.webex.directory.get();
+      const replies = await automationAction(this.context(who, undefined, '', log, directory), inputs);
+      for (const reply of replies)
+        await this.send(action.roomId, reply, inputs.kind === 'alert' ? action.messageId : undefined);
+      return;
+    }
     await this.answer(inputs.text, who, log, inputs.kind === 'followup');
   }
 
@@ -129,18 +147,25 @@ export class Conversation {
     try {
       const directory = await this.deps.webex.directory.get();
       const space = this.deps.spaces.get(who.roomId);
-      const analysis = analyzeRequest(text, {
+      const parseContext = {
         now: this.deps.now(),
         timeZone: space.timeZone,
         directory,
         defaults: { unit: space.unit },
-      });
+      };
+      const analysis = analyzeRequest(text, parseContext);
       const previous = this.deps.memory.recall(who.roomId, who.personId);
-      const request =
-        previous && (forceFollowUp || looksLikeFollowUp(text, analysis))
-          ? mergeFollowUp(previous, analysis)
-          : analysis.request;
-      if (DATA_INTENTS.has(request.intent)) this.deps.memory.remember(who.roomId, who.personId, request);
+      const followsUp = previous !== undefined && (forceFollowUp || looksLikeFollowUp(text, analysis));
+      let request = analysis.request;
+      if (followsUp && SETUP_INTENTS.has(previous.intent) && previous.clarify) {
+        const setup = analyzeRequest(setupFollowUpText(previous, text), parseContext);
+        request = mergeSetupFollowUp(previous, setup);
+      } else if (followsUp) {
+        request = mergeFollowUp(previous, analysis);
+      }
+      // Data questions are remembered for follow-ups; a setup only while it still asks back.
+      if (DATA_INTENTS.has(request.intent) || (SETUP_INTENTS.has(request.intent) && request.clarify))
+        this.deps.memory.remember(who.roomId, who.personId, request);
       log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
       const handler = HANDLERS[request.clarify ? 'clarify' : request.intent];
       const answer = await answerScope.run(this.rateLimitNotice(who.roomId, log), () =>
@@ -185,21 +210,19 @@ export class Conversation {
           unit: req.unit ?? space.unit,
         }),
       saveSpaceSettings: (patch) => this.deps.spaces.update(who.roomId, patch),
+      store: this.deps.store,
+      automation: this.deps.automation,
     };
   }
 
-  async send(roomId: string, reply: Reply): Promise<void> {
+  /** Posts a reply; `parentId` threads it under a message (an alert's acknowledgement). */
+  async send(roomId: string, reply: Reply, parentId?: string): Promise<void> {
+    const target = parentId ? { roomId, parentId } : { roomId };
     if (reply.file) {
-      await this.deps.webex.bot.sendFile({ roomId }, reply.file, reply.markdown);
+      await this.deps.webex.bot.sendFile(target, reply.file, reply.markdown);
       return;
     }
-    await this.deps.webex.bot.sendMessage({
-      roomId,
-      markdown: reply.markdown,
-      ...(reply.card
-        ? { attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: { ...reply.card } }] }
-        : {}),
-    });
+    await this.deps.webex.bot.sendMessage(replyMessage(target, reply));
   }
 
   /** Says once per answer that Webex is slowing us down and the answer is on its way. */

@@ -49,3 +49,52 @@ export function mergeFollowUp(previous: ParsedRequest, analysis: RequestAnalysis
     merged.clarify = previous.clarify ?? { question: 'Which room do you mean?', options: [] };
   return merged;
 }
+
+/** Requests that set something up; their clarifications are answered by a follow-up too. */
+export const SETUP_INTENTS = new Set(['alert.create', 'report.subscribe']);
+
+/**
+ * How to read a follow-up to a setup request that asked back ("Fjord", "above 500", "at 08:00"):
+ * with the words that make the parser read it as that kind of request.
+ */
+export function setupFollowUpText(previous: ParsedRequest, text: string): string {
+  return previous.intent === 'alert.create' ? `alert me when ${text}` : `daily report ${text}`;
+}
+
+const GENERIC_QUESTION =
+  /^(?:Which room do you mean\?|Which measurement should the alert watch\?|At which value)/;
+
+/**
+ * A setup request that asked back, completed by its follow-up (read with
+ * {@link setupFollowUpText}): what the follow-up stated replaces the previous parts; a question
+ * about what the follow-up itself said (an unknown room, an impossible time) is asked; otherwise
+ * what is still missing is asked again.
+ */
+export function mergeSetupFollowUp(previous: ParsedRequest, analysis: RequestAnalysis): ParsedRequest {
+  const next = analysis.request;
+  const merged: ParsedRequest = { ...previous };
+  delete merged.clarify;
+  if (analysis.stated.rooms) {
+    merged.workspaces = next.workspaces;
+    if (next.allWorkspaces) merged.allWorkspaces = true;
+    else delete merged.allWorkspaces;
+  }
+  if (analysis.stated.metrics && next.metrics.length > 0) merged.metrics = next.metrics;
+  if (next.alert) merged.alert = next.alert;
+  if (next.report && (next.report.time !== '08:00' || !previous.report)) merged.report = next.report;
+  if (next.unit && next.unit !== previous.unit && next.metrics.includes('temperature'))
+    merged.unit = next.unit;
+  if (next.clarify && !GENERIC_QUESTION.test(next.clarify.question)) {
+    merged.clarify = next.clarify;
+    return merged;
+  }
+  if (merged.workspaces.length === 0 && !merged.allWorkspaces) {
+    merged.clarify = previous.clarify ?? { question: 'Which room do you mean?', options: ['all rooms'] };
+  } else if (merged.intent === 'alert.create' && merged.metrics.length === 0) {
+    merged.clarify = next.clarify ?? previous.clarify;
+  } else if (merged.intent === 'alert.create' && !merged.alert) {
+    merged.clarify = previous.clarify;
+  }
+  if (merged.clarify === undefined) delete merged.clarify;
+  return merged;
+}

@@ -29,6 +29,14 @@ export interface BotSettings {
   quickchartHost: string | undefined;
   quickchartApiKey: string | undefined;
   directoryTtlMinutes: number;
+  /** Where the SQLite database lives (`:memory:` keeps nothing, for tests). */
+  dataDir: string;
+  /** How often alert rules are checked (lengthened when the API budget demands). */
+  alertIntervalSeconds: number;
+  /** Webex API calls per minute the bot may make for alerts and answers together. */
+  apiBudgetPerMinute: number;
+  /** A report slot the bot reaches later than this is skipped (and noted in the next report). */
+  reportLateLimitMinutes: number;
   /** Longest Retry-After the bot waits out; a longer one ends the answer with an error line. */
   rateLimitMaxWaitSeconds: number;
   /** A rate-limit wait at least this long is announced ("your answer is coming"). */
@@ -96,6 +104,20 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(10),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  ALERT_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(60),
+  API_BUDGET_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(300),
+  REPORT_LATE_LIMIT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(120),
   RATE_LIMIT_MAX_WAIT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   RATE_LIMIT_NOTICE_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -169,6 +191,10 @@ export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
     quickchartHost: s.QUICKCHART_HOST,
     quickchartApiKey: s.QUICKCHART_API_KEY,
     directoryTtlMinutes: s.DIRECTORY_TTL_MINUTES,
+    dataDir: s.DATA_DIR,
+    alertIntervalSeconds: s.ALERT_INTERVAL_SECONDS,
+    apiBudgetPerMinute: s.API_BUDGET_PER_MINUTE,
+    reportLateLimitMinutes: s.REPORT_LATE_LIMIT_MINUTES,
     rateLimitMaxWaitSeconds: s.RATE_LIMIT_MAX_WAIT_SECONDS,
     rateLimitNoticeSeconds: s.RATE_LIMIT_NOTICE_SECONDS,
     logLevel: s.LOG_LEVEL,

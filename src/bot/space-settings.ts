@@ -1,18 +1,20 @@
 import type { SpaceSettings } from '../handlers/types';
+import type { Store } from '../store';
 
-/** Per-space time zone and unit (in memory for now; the store of a later change keeps them). */
+/** Per-space time zone and unit, kept in the store (so they survive restarts), with defaults. */
 export class SpaceSettingsStore {
-  private readonly spaces = new Map<string, SpaceSettings>();
-
-  constructor(private readonly defaults: SpaceSettings) {}
+  constructor(
+    private readonly defaults: SpaceSettings,
+    private readonly store: Store,
+  ) {}
 
   get(roomId: string): SpaceSettings {
-    return this.spaces.get(roomId) ?? this.defaults;
+    return this.store.getSpaceSettings(roomId) ?? this.defaults;
   }
 
   update(roomId: string, patch: Partial<SpaceSettings>): SpaceSettings {
     const next = { ...this.get(roomId), ...patch };
-    this.spaces.set(roomId, next);
+    this.store.saveSpaceSettings(roomId, next);
     return next;
   }
 }

@@ -19,6 +19,23 @@ export {
   type SubmitActionJson,
   type TextBlockJson,
 } from './adaptive-card';
+export { alertCard } from './alert-card';
+export { alertRulesCard, automationConfirmCard, reportsCard } from './automation-list-cards';
+export {
+  type AlertActionData,
+  type AlertRuleListView,
+  type AlertRuleRowView,
+  type AlertView,
+  type AutomationConfirmView,
+  type ReportActionData,
+  type ReportListView,
+  type ReportMetricView,
+  type ReportRoomView,
+  type ReportRowView,
+  type ReportView,
+  SNOOZE_HOURS,
+  type SnoozeHours,
+} from './automation-views';
 export { clarifyCard } from './clarify-card';
 export { compareCard } from './compare-card';
 export { BUSY_TEXT, errorCard } from './error-card';
@@ -29,6 +46,7 @@ export { metricsCard } from './metrics-card';
 export { overviewCard } from './overview-card';
 export { isUsableImageUrl } from './parts';
 export { rankCard } from './rank-card';
+export { ROOMS_PER_CARD, reportCards } from './report-card';
 export { roomsCard } from './rooms-card';
 export { escapeMarkdown } from './text';
 export type {

@@ -1,14 +1,19 @@
 import type { Intent } from '../language';
-import { alertsAndReports } from './alerts-and-reports';
 import { answerMetrics } from './answer-metrics';
 import { askBack } from './ask-back';
+import { cancelReport } from './cancel-report';
 import { changeSettings } from './change-settings';
 import { compareRooms } from './compare-rooms';
+import { createAlert } from './create-alert';
+import { deleteAlert } from './delete-alert';
+import { listAlerts } from './list-alerts';
+import { listReports } from './list-reports';
 import { listRooms } from './list-rooms';
 import { notUnderstood } from './not-understood';
 import { rankRooms } from './rank-rooms';
 import { showHelp } from './show-help';
 import { showOverview } from './show-overview';
+import { subscribeReport } from './subscribe-report';
 import type { Handler } from './types';
 
 /** One handler per intent, registered in one place; `clarify` answers any request that asks back. */
@@ -21,12 +26,12 @@ export const HANDLERS: Readonly<Record<Intent | 'clarify', Handler>> = {
   rooms: listRooms,
   help: showHelp,
   settings: changeSettings,
-  'alert.create': alertsAndReports,
-  'alert.list': alertsAndReports,
-  'alert.delete': alertsAndReports,
-  'report.subscribe': alertsAndReports,
-  'report.list': alertsAndReports,
-  'report.cancel': alertsAndReports,
+  'alert.create': createAlert,
+  'alert.list': listAlerts,
+  'alert.delete': deleteAlert,
+  'report.subscribe': subscribeReport,
+  'report.list': listReports,
+  'report.cancel': cancelReport,
   unknown: notUnderstood,
   clarify: askBack,
 };

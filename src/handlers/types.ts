@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
+import type { ReportSubscription } from '../automation/types';
 import type { RoomMetricData } from '../bot/metrics-reader';
 import type { CardMessage } from '../cards';
 import type { ChartRenderer } from '../charts';
 import type { Directory, ParsedRequest } from '../language';
 import type { ComfortBands } from '../metrics';
+import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import type { FileUpload } from '../webex/messaging-api';
 import type { MetricName } from '../webex/wire';
@@ -36,6 +38,17 @@ export interface HandlerContext {
   readMetrics: (metrics: readonly MetricName[]) => Promise<RoomMetricData[]>;
   /** Saves new space settings (time zone, unit). */
   saveSpaceSettings: (settings: Partial<SpaceSettings>) => void;
+  /** Report subscriptions, alert rules and their state. */
+  store: Store;
+  automation: AutomationControl;
+}
+
+/** What handlers may ask of the scheduler. */
+export interface AutomationControl {
+  /** Looks at a new rule at once (an alert already due is posted within seconds). */
+  evaluateRuleNow(ruleId: string): void;
+  /** Posts a report now, outside its schedule. */
+  sendReportNow(report: ReportSubscription): Promise<void>;
 }
 
 export type Handler = (context: HandlerContext) => Promise<Reply | Reply[]>;

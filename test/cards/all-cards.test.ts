@@ -1,6 +1,9 @@
 /** What every card promises: valid Webex cards, escaped untrusted text, zones on times, purity. */
 import assert from 'node:assert/strict';
 import {
+  alertCard,
+  alertRulesCard,
+  automationConfirmCard,
   type CardMessage,
   clarifyCard,
   compareCard,
@@ -9,21 +12,30 @@ import {
   metricsCard,
   overviewCard,
   rankCard,
+  reportCards,
+  reportsCard,
   roomsCard,
 } from '../../src/cards';
 import { assertValidMessage, cardText, deepFreeze, markdownFields } from './card-checks';
 import {
+  alertRuleListView,
+  alertView,
   clarifyView,
   compareView,
+  confirmView,
   EVIL,
   EVIL_ESCAPED,
   errorView,
   helpView,
+  manyReportRooms,
   metricsView,
   NEW_YORK,
   OSLO,
   overviewView,
   rankView,
+  reportListView,
+  reportRoom,
+  reportView,
   roomsView,
   section,
 } from './fixtures';
@@ -41,6 +53,40 @@ function allCards(zone: string): [string, () => CardMessage][] {
     ['clarify', () => clarifyCard(clarifyView(8))],
     ['error', () => errorCard(errorView())],
     ['busy', () => errorCard(errorView({ retrying: true }))],
+    ['alert', () => alertCard(alertView({ timeZone: zone }))],
+    [
+      'alert (reminder)',
+      () =>
+        alertCard(
+          alertView({
+            timeZone: zone,
+            kind: 'renotify',
+            acknowledgedBy: 'Kari',
+            snoozedUntil: alertView().since + 4 * 3_600_000,
+          }),
+        ),
+    ],
+    [
+      'alert (resolved)',
+      () =>
+        alertCard(
+          alertView({ timeZone: zone, kind: 'resolve', resolvedAt: alertView().since + 70 * 60_000 }),
+        ),
+    ],
+    [
+      'report',
+      () =>
+        reportCards(reportView({ timeZone: zone, late: { minutes: 20 }, skipped: [alertView().since] }))[0]!,
+    ],
+    [
+      'report (last part)',
+      () => reportCards(reportView({ timeZone: zone, rooms: manyReportRooms(60) })).at(-1)!,
+    ],
+    ['alert rules', () => alertRulesCard(alertRuleListView({ timeZone: zone }))],
+    ['alert rules (none)', () => alertRulesCard(alertRuleListView({ timeZone: zone, rows: [] }))],
+    ['reports', () => reportsCard(reportListView({ timeZone: zone }))],
+    ['reports (none)', () => reportsCard(reportListView({ timeZone: zone, rows: [] }))],
+    ['automation confirmation', () => automationConfirmCard(confirmView({ timeZone: zone }))],
   ];
 }
 
@@ -91,6 +137,23 @@ const evilCards: [string, () => CardMessage][] = [
       }),
   ],
   ['error', () => errorCard({ message: `No room ${EVIL}`, trackingId: EVIL })],
+  ['alert', () => alertCard(alertView({ roomName: EVIL }))],
+  ['alert (rule)', () => alertCard(alertView({ ruleText: EVIL, acknowledgedBy: EVIL }))],
+  ['alert (resolved)', () => alertCard(alertView({ kind: 'resolve', roomName: EVIL }))],
+  ['report', () => reportCards(reportView({ rooms: [reportRoom(EVIL)] }))[0]!],
+  [
+    'alert rules',
+    () =>
+      alertRulesCard(alertRuleListView({ rows: [{ id: 'a1', text: EVIL, status: 'normal', muted: false }] })),
+  ],
+  [
+    'reports',
+    () => reportsCard(reportListView({ rows: [{ id: 'r1', days: 'daily', time: '08:00', rooms: [EVIL] }] })),
+  ],
+  [
+    'automation confirmation',
+    () => automationConfirmCard(confirmView({ lines: [`Deleted alert on ${EVIL}`] })),
+  ],
 ];
 
 describe('cards: every card', () => {
@@ -152,6 +215,11 @@ describe('cards: every card', () => {
       () => helpCard(deepFreeze(helpView(7))),
       () => clarifyCard(deepFreeze(clarifyView(7))),
       () => errorCard(deepFreeze(errorView())),
+      () => alertCard(deepFreeze(alertView())),
+      () => reportCards(deepFreeze(reportView({ rooms: manyReportRooms(30) }))),
+      () => alertRulesCard(deepFreeze(alertRuleListView())),
+      () => reportsCard(deepFreeze(reportListView())),
+      () => automationConfirmCard(deepFreeze(confirmView())),
     ];
     for (const build of views) assert.deepEqual(build(), build());
   });

@@ -1,6 +1,9 @@
 /** View-model builders with overrides, and the awkward inputs every card must survive. */
 import { DateTime } from 'luxon';
 import type {
+  AlertRuleListView,
+  AlertView,
+  AutomationConfirmView,
   CardAction,
   ClarifyView,
   CompareView,
@@ -10,6 +13,9 @@ import type {
   MetricsAnswerView,
   OverviewView,
   RankView,
+  ReportListView,
+  ReportRoomView,
+  ReportView,
   RoomsView,
 } from '../../src/cards';
 
@@ -210,4 +216,136 @@ export function clarifyView(n = 3, overrides: Partial<ClarifyView> = {}): Clarif
 
 export function errorView(overrides: Partial<ErrorView> = {}): ErrorView {
   return { message: 'Webex could not answer (500).', trackingId: 'ROUTER_5F3C9A2B-1', ...overrides };
+}
+
+export function alertView(overrides: Partial<AlertView> = {}): AlertView {
+  return {
+    kind: 'fire',
+    ruleId: 'a3',
+    ruleText: 'TVOC above 500 ppb',
+    roomName: 'Fjord',
+    workspaceId: 'ws-fjord',
+    metricLabel: 'TVOC',
+    value: '720 ppb',
+    threshold: 'above 500 ppb',
+    since: at('2026-11-18T09:40'),
+    firedAt: at('2026-11-18T09:50'),
+    timeZone: OSLO,
+    chartUrl: 'https://charts.example.com/c/alert.png',
+    ...overrides,
+  };
+}
+
+export function reportRoom(name: string, overrides: Partial<ReportRoomView> = {}): ReportRoomView {
+  return {
+    name,
+    verdict: { level: 'poor', text: 'High TVOC in meetings' },
+    metrics: [
+      {
+        label: 'TVOC',
+        mean: '420 ppb',
+        min: '180 ppb',
+        max: '910 ppb',
+        verdict: { level: 'poor', text: 'High' },
+        inBandShare: 0.62,
+      },
+      {
+        label: 'temperature',
+        mean: '22.4 °C',
+        min: '20.1 °C',
+        max: '24.3 °C',
+        verdict: { level: 'good', text: 'Comfortable' },
+        inBandShare: 0.95,
+      },
+      {
+        label: 'humidity',
+        mean: '31%',
+        min: '24%',
+        max: '38%',
+        verdict: { level: 'fair', text: 'Dry' },
+        inBandShare: 0.4,
+      },
+    ],
+    peakPeople: 9,
+    capacity: 8,
+    bookedHours: 6,
+    usedHours: 4.5,
+    ...overrides,
+  };
+}
+
+/** `n` rooms with long names, all metrics and bookings: the heaviest report. */
+export function manyReportRooms(n: number): ReportRoomView[] {
+  return Array.from({ length: n }, (_, i) =>
+    reportRoom(`Meeting room ${i + 1} — ørken, the long one by the north stairs`),
+  );
+}
+
+export function reportView(overrides: Partial<ReportView> = {}): ReportView {
+  return {
+    subscriptionId: 'r2',
+    title: 'Daily room report',
+    period: { from: at('2026-11-17T08:00'), to: at('2026-11-18T08:00') },
+    timeZone: OSLO,
+    rooms: [
+      reportRoom('Fjord'),
+      reportRoom('Room 4', {
+        verdict: { level: 'good', text: 'Comfortable all day' },
+        peakPeople: 3,
+        capacity: 6,
+        bookedHours: 2,
+        usedHours: 2,
+      }),
+      reportRoom('Lab 2.1', { verdict: { level: 'none', text: '' }, metrics: [], noData: true }),
+    ],
+    chartUrl: 'https://charts.example.com/c/report.png',
+    unit: 'celsius',
+    ...overrides,
+  };
+}
+
+export function alertRuleListView(overrides: Partial<AlertRuleListView> = {}): AlertRuleListView {
+  return {
+    timeZone: OSLO,
+    asOf: at('2026-11-18T12:00'),
+    rows: [
+      {
+        id: 'a3',
+        text: 'TVOC above 500 ppb in Fjord, held 10 min',
+        status: 'firing',
+        since: at('2026-11-18T09:40'),
+        muted: false,
+      },
+      { id: 'a4', text: 'Temperature below 18 °C in Room 4, held 15 min', status: 'normal', muted: true },
+    ],
+    ...overrides,
+  };
+}
+
+export function reportListView(overrides: Partial<ReportListView> = {}): ReportListView {
+  return {
+    timeZone: OSLO,
+    rows: [
+      {
+        id: 'r2',
+        days: 'daily',
+        time: '08:00',
+        rooms: ['Room 4', 'Boardroom'],
+        nextAt: at('2026-11-19T08:00'),
+      },
+      { id: 'r3', days: 'weekdays', time: '07:30', rooms: [], allRooms: true },
+    ],
+    ...overrides,
+  };
+}
+
+export function confirmView(overrides: Partial<AutomationConfirmView> = {}): AutomationConfirmView {
+  return {
+    title: 'Report r2 scheduled',
+    lines: ['Daily at 08:00 for Room 4 and Boardroom'],
+    next: { label: 'Next report', at: at('2026-11-19T08:00') },
+    timeZone: OSLO,
+    actions: [{ title: 'Cancel report', data: { kind: 'report', op: 'cancel', reportId: 'r2' } }],
+    ...overrides,
+  };
 }

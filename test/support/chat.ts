@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { type RunningBot, startBot } from '../../src/bot/bot-app';
+import { type BotOptions, type RunningBot, startBot } from '../../src/bot/bot-app';
 import { readSettings } from '../../src/bot/settings';
 import type { StoredMessage } from '../../src/emulator/messaging-store';
 import type { RunningEmulator } from '../../src/emulator/server';
@@ -23,6 +23,7 @@ export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 /** The real bot, in serve mode, against the shared framework emulator. */
 export async function startTestBot(
   env: Record<string, string> = {},
+  options: BotOptions = {},
 ): Promise<{ emulator: RunningEmulator; bot: RunningBot }> {
   const { emulator } = await frameworkEmulator();
   const port = await freePort();
@@ -40,9 +41,10 @@ export async function startTestBot(
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: ':memory:',
     ...env,
   });
-  const bot = await startBot(settings);
+  const bot = await startBot(settings, options);
   return { emulator, bot };
 }
 

@@ -27,6 +27,7 @@ export {
   durationMinutes,
   scheduleBetween,
   sensorGapsBetween,
+  scriptSensor,
   sensorSamples,
   type WorkspaceSchedule,
 } from './sensors';

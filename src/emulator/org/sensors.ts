@@ -174,6 +174,8 @@ export function sensorSamples(
   if (!ws.metrics.includes(metric) || !Number.isFinite(fromMs) || !Number.isFinite(toMs)) return [];
   const first = Math.ceil(fromMs / SAMPLE_INTERVAL_MS) * SAMPLE_INTERVAL_MS;
   if (first >= toMs) return [];
+  const scripted = org.scripted?.get(`${ws.id}|${metric}`);
+  if (scripted) return scriptedSamples(scripted, first, toMs);
   const ctx = contextOf(org, ws);
   const model = modelFor(metric, ctx);
   const lag = model.lag;
@@ -204,6 +206,27 @@ export function sensorSamples(
     plan = nextPlan(ctx, plan);
   }
   return out;
+}
+
+function scriptedSamples(script: (t: number) => number | undefined, first: number, toMs: number): Sample[] {
+  const out: Sample[] = [];
+  for (let t = first; t < toMs; t += SAMPLE_INTERVAL_MS) {
+    const value = script(t);
+    if (value !== undefined && Number.isFinite(value)) out.push({ t, value });
+  }
+  return out;
+}
+
+/** Test control: the readings of one sensor from now on come from `script` (undefined: model again). */
+export function scriptSensor(
+  org: Organisation,
+  workspaceId: string,
+  metric: SensorMetric,
+  script: ((t: number) => number | undefined) | undefined,
+): void {
+  org.scripted ??= new Map();
+  if (script) org.scripted.set(`${workspaceId}|${metric}`, script);
+  else org.scripted.delete(`${workspaceId}|${metric}`);
 }
 
 function overlapMs(a: Interval, fromMs: number, toMs: number): number {

@@ -115,6 +115,11 @@ export interface Organisation {
   locations: SyntheticLocation[];
   floors: SyntheticFloor[];
   workspaces: SyntheticWorkspace[];
+  /**
+   * Test control: sensors whose readings a test scripts, keyed `workspaceId|metric` — a function
+   * of the reading instant (undefined = no reading). Replaces the model for that sensor.
+   */
+  scripted?: Map<string, (t: number) => number | undefined>;
 }
 
 export interface Sample {

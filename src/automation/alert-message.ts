@@ -1,0 +1,81 @@
+import { alertCard } from '../cards';
+import type { ChartRenderer } from '../charts';
+import { unitLabel } from '../handlers/support/labels';
+import type { Reply } from '../handlers/types';
+import { METRIC_LABEL } from '../metrics';
+import type { TemperatureUnit } from '../webex/wire';
+import type { AlertEvent, Reading } from './alert-machine';
+import { conditionText, displayValue } from './rule-text';
+import type { AlertRule, AlertState } from './types';
+
+/** The last hours an alert's chart shows. */
+const CHART_HOURS = 3;
+
+export interface AlertMessageInput {
+  rule: AlertRule;
+  workspaceId: string;
+  roomName: string;
+  event: AlertEvent;
+  state: AlertState;
+  timeZone: string;
+  unit: TemperatureUnit;
+  charts: ChartRenderer;
+  /** Readings of the rule's metric in this room since `from` (for the chart). */
+  history: (from: number) => Promise<Reading[]>;
+  now: number;
+}
+
+/**
+ * The message for an alert event: the card (what, where, the value, since when, a chart of the
+ * last hours with the threshold, and the buttons) and its markdown fallback. A chart that cannot
+ * be drawn leaves the alert without one, never without the alert.
+ */
+export async function alertMessage(input: AlertMessageInput): Promise<Reply> {
+  const { rule, event, timeZone, unit } = input;
+  const toShown = (v: number) =>
+    unit === 'fahrenheit' && rule.metric === 'temperature' ? (v * 9) / 5 + 32 : v;
+  let chartUrl: string | undefined;
+  if (event.kind !== 'resolve') {
+    try {
+      const readings = await input.history(input.now - CHART_HOURS * 3_600_000);
+      if (readings.length > 0) {
+        chartUrl = await input.charts.render({
+          kind: 'line',
+          title: `${input.roomName} · ${METRIC_LABEL[rule.metric]}`,
+          subtitle: `last ${CHART_HOURS} h · ${timeZone}`,
+          timeZone,
+          unitLabel: unitLabel(rule.metric, unit),
+          series: [
+            { label: input.roomName, points: readings.map((r) => ({ t: r.at, mean: toShown(r.value) })) },
+          ],
+          ...thresholdLine(rule, unit, toShown),
+        });
+      }
+    } catch {
+      chartUrl = undefined;
+    }
+  }
+  const message = alertCard({
+    kind: event.kind,
+    ruleId: rule.id,
+    ruleText: `${METRIC_LABEL[rule.metric]} ${conditionText(rule.metric, rule.condition, unit)}`,
+    roomName: input.roomName,
+    workspaceId: input.workspaceId,
+    metricLabel: METRIC_LABEL[rule.metric],
+    value: displayValue(rule.metric, event.value, unit),
+    threshold: conditionText(rule.metric, rule.condition, unit),
+    since: event.since,
+    ...(event.kind === 'resolve' ? { firedAt: event.firedAt, resolvedAt: event.at } : {}),
+    timeZone,
+    ...(chartUrl ? { chartUrl } : {}),
+  });
+  return { markdown: message.markdown, card: message.card };
+}
+
+function thresholdLine(rule: AlertRule, unit: TemperatureUnit, toShown: (v: number) => number) {
+  const c = rule.condition;
+  const label = conditionText(rule.metric, c, unit);
+  return c.op === 'outside'
+    ? { band: { low: toShown(c.low), high: toShown(c.high), label } }
+    : { threshold: { value: toShown(c.value), label } };
+}

@@ -1,0 +1,210 @@
+import type { Logger } from 'pino';
+import type { ChartRenderer } from '../charts';
+import { replyMessage } from '../handlers/reply-message';
+import type { SpaceSettings } from '../handlers/types';
+import type { Store } from '../store';
+import type { WebexClient } from '../webex/client';
+import { WebexApiError } from '../webex/errors';
+import type { MetricName } from '../webex/wire';
+import { type AlertEvent, evaluateAlert, type Reading } from './alert-machine';
+import { alertMessage } from './alert-message';
+import { type EvaluationPlan, type PollPair, pairsFor, planEvaluation } from './evaluation-budget';
+import { postOnce } from './post-once';
+import type { AlertRule, AlertState } from './types';
+
+export interface AlertRunnerDeps {
+  store: Store;
+  webex: WebexClient;
+  charts: ChartRenderer;
+  now: () => number;
+  /** Waits between calls (spreads a pass over its interval); tests pass a no-op. */
+  sleep: (ms: number) => Promise<void>;
+  log: Logger;
+  /** The space's time zone and temperature unit. */
+  spaceOf: (roomId: string) => SpaceSettings;
+  /** How often alerts should be checked. */
+  intervalMs: number;
+  /** API calls per minute the bot may make in all (the plan keeps a share for chat answers). */
+  budgetPerMinute: number;
+}
+
+export interface PassResult {
+  plan: EvaluationPlan;
+  /** Metric calls made (one per workspace × metric pair). */
+  calls: number;
+  posted: number;
+  failedPairs: number;
+}
+
+/** How far back a rule's first look reaches: enough for a hold time to be judged at once. */
+const FIRST_LOOK_MS = 30 * 60_000;
+
+/**
+ * Evaluates every alert rule: polls each workspace × metric once (only readings newer than the
+ * last one evaluated), spread evenly over the interval and inside the API budget, advances each
+ * rule's state machine and posts what it decides, exactly once (a post log keyed by the event),
+ * recoveries as threaded replies to the alert.
+ */
+export class AlertRunner {
+  constructor(private readonly deps: AlertRunnerDeps) {}
+
+  /** The plan for the rules as they are now (interval lengthened when the budget demands). */
+  async plan(): Promise<{ plan: EvaluationPlan; pairs: PollPair[]; rules: AlertRule[] }> {
+    const rules = this.deps.store.listAlertRules();
+    const directory = rules.some((r) => r.rooms.all) ? await this.deps.webex.directory.get() : undefined;
+    const allIds = directory?.workspaces.map((w) => w.id) ?? [];
+    const pairs = pairsFor(rules, (rule) => (rule.rooms.all ? allIds : rule.rooms.workspaceIds));
+    const rooms = new Set(pairs.map((p) => p.workspaceId)).size;
+    const plan = planEvaluation({
+      pairs: pairs.length,
+      desiredIntervalMs: this.deps.intervalMs,
+      budgetPerMinute: this.deps.budgetPerMinute,
+      rooms,
+    });
+    return { plan, pairs, rules };
+  }
+
+  /** One evaluation pass over every rule. Only rule `onlyRuleId` when given (a new rule's first look). */
+  async pass(onlyRuleId?: string): Promise<PassResult> {
+    const { plan, pairs, rules } = await this.plan();
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    const selected = onlyRuleId ? pairs.filter((p) => p.ruleIds.includes(onlyRuleId)) : pairs;
+    let calls = 0;
+    let posted = 0;
+    let failedPairs = 0;
+    for (const [index, pair] of selected.entries()) {
+      if (index > 0 && !onlyRuleId) await this.deps.sleep(plan.spacingMs);
+      const pairRules = pair.ruleIds
+        .filter((id) => !onlyRuleId || id === onlyRuleId)
+        .map((id) => byId.get(id))
+        .filter((r): r is AlertRule => r !== undefined);
+      try {
+        const readings = await this.readingsFor(pair, pairRules);
+        calls += 1;
+        for (const rule of pairRules) posted += await this.evaluate(rule, pair.workspaceId, readings);
+      } catch (error) {
+        failedPairs += 1;
+        this.deps.log.warn(
+          { err: error, workspaceId: pair.workspaceId, metric: pair.metric },
+          'alert evaluation: could not read metrics; trying again next pass',
+        );
+        if (error instanceof WebexApiError && error.code === 'rate-limited') break;
+      }
+    }
+    return { plan, calls, posted, failedPairs };
+  }
+
+  /** New readings of one pair since the oldest of its rules' last evaluated reading. */
+  private async readingsFor(pair: PollPair, rules: readonly AlertRule[]): Promise<Reading[]> {
+    const now = this.deps.now();
+    const seen = rules.map(
+      (r) => this.deps.store.getAlertState(r.id, pair.workspaceId)?.lastReadingAt ?? now - FIRST_LOOK_MS,
+    );
+    const from = Math.max(Math.min(...seen) + 1, now - FIRST_LOOK_MS * 4);
+    if (from >= now) return [];
+    const result = await this.deps.webex.admin.metrics({
+      workspaceId: pair.workspaceId,
+      metricName: pair.metric,
+      aggregation: 'none',
+      from,
+      to: now,
+      ...(pair.metric === 'temperature' ? { unit: 'celsius' as const } : {}),
+    });
+    return result.items
+      .map((item) => ({ at: Date.parse(item.timestamp), value: item.value }))
+      .filter((r) => Number.isFinite(r.at) && Number.isFinite(r.value));
+  }
+
+  /** Runs the state machine, posts its events once each, saves the state. Returns posts made. */
+  private async evaluate(rule: AlertRule, workspaceId: string, readings: Reading[]): Promise<number> {
+    const { store, now } = this.deps;
+    const { timeZone } = this.deps.spaceOf(rule.roomId);
+    const before = store.getAlertState(rule.id, workspaceId);
+    const { state, events } = evaluateAlert(rule, before, readings, now(), timeZone, workspaceId);
+    let next: AlertState = state;
+    let posted = 0;
+    for (const event of events) {
+      const messageId = await this.post(rule, workspaceId, event, next, timeZone);
+      if (messageId === undefined) {
+        // Not posted (Webex refused): keep the previous notification time so it is tried again.
+        next = withNotifiedAt(next, before?.lastNotifiedAt);
+        continue;
+      }
+      posted += 1;
+      if (event.kind === 'fire') next = { ...next, alertMessageId: messageId };
+    }
+    if (!store.saveAlertState(next)) {
+      this.deps.log.info({ ruleId: rule.id }, 'alert rule was deleted during evaluation; state dropped');
+    }
+    return posted;
+  }
+
+  /** Posts an alert event once (also across restarts); the message id, or undefined on failure. */
+  private async post(
+    rule: AlertRule,
+    workspaceId: string,
+    event: AlertEvent,
+    state: AlertState,
+    timeZone: string,
+  ): Promise<string | undefined> {
+    const at = event.kind === 'renotify' ? `:${event.at}` : '';
+    const key = `alert:${rule.id}:${workspaceId}:${event.since}:${event.kind}${at}`;
+    try {
+      return await postOnce(this.deps.store, key, this.deps.now(), async () => {
+        const directory = await this.deps.webex.directory.get();
+        const roomName = directory.workspaces.find((w) => w.id === workspaceId)?.displayName ?? 'a room';
+        const message = await alertMessage({
+          rule,
+          workspaceId,
+          roomName,
+          event,
+          state,
+          timeZone,
+          unit: this.deps.spaceOf(rule.roomId).unit,
+          charts: this.deps.charts,
+          history: (from) => this.history(workspaceId, rule.metric, from),
+          now: this.deps.now(),
+        });
+        const parentId =
+          event.kind === 'resolve' ? await this.alertMessageId(rule, workspaceId, event) : undefined;
+        const sent = await this.deps.webex.bot.sendMessage(
+          replyMessage({ roomId: rule.roomId, ...(parentId ? { parentId } : {}) }, message),
+        );
+        return sent.id;
+      });
+    } catch (error) {
+      this.deps.log.warn({ err: error, key }, 'could not post an alert; trying again next pass');
+      return undefined;
+    }
+  }
+
+  /** The alert a recovery replies to: from the state, or from the post log after a restart. */
+  private async alertMessageId(
+    rule: AlertRule,
+    workspaceId: string,
+    event: Extract<AlertEvent, { kind: 'resolve' }>,
+  ): Promise<string | undefined> {
+    return (
+      event.alertMessageId ??
+      this.deps.store.getPost(`alert:${rule.id}:${workspaceId}:${event.since}:fire`)?.messageId
+    );
+  }
+
+  /** The last hours of a metric for the alert's chart (one call; only when an alert is posted). */
+  private async history(workspaceId: string, metric: MetricName, from: number): Promise<Reading[]> {
+    const result = await this.deps.webex.admin.metrics({
+      workspaceId,
+      metricName: metric,
+      aggregation: 'none',
+      from,
+      to: this.deps.now(),
+      ...(metric === 'temperature' ? { unit: 'celsius' as const } : {}),
+    });
+    return result.items.map((item) => ({ at: Date.parse(item.timestamp), value: item.value }));
+  }
+}
+
+function withNotifiedAt(state: AlertState, lastNotifiedAt: number | undefined): AlertState {
+  const { lastNotifiedAt: _dropped, ...rest } = state;
+  return lastNotifiedAt === undefined ? rest : { ...rest, lastNotifiedAt };
+}

@@ -1,0 +1,84 @@
+import type { Logger } from 'pino';
+import type { AlertRunner } from './alert-runner';
+import type { ReportRunner } from './report-runner';
+
+export interface AutomationOptions {
+  alerts: AlertRunner;
+  reports: ReportRunner;
+  log: Logger;
+  /** How often report slots are checked. Default 15 s (a slot is posted within this of its time). */
+  reportTickMs?: number;
+}
+
+/**
+ * What runs on its own: report ticks and alert passes, each on its own timer chain (a pass that
+ * takes long delays the next one, never overlaps it). Passes are planned within the API budget; a
+ * lengthened interval is logged once with the reason. Stopping waits for the work in flight.
+ */
+export class Automation {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<unknown>>();
+  private stopped = true;
+  private lastReason: string | undefined;
+
+  constructor(private readonly options: AutomationOptions) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop('reports', async () => {
+      await this.options.reports.tick();
+      return this.options.reportTickMs ?? 15_000;
+    });
+    this.loop('alerts', async () => {
+      const started = Date.now();
+      const result = await this.options.alerts.pass();
+      if (result.plan.reason && result.plan.reason !== this.lastReason)
+        this.options.log.warn({ plan: result.plan }, result.plan.reason);
+      this.lastReason = result.plan.reason;
+      return Math.max(1_000, result.plan.intervalMs - (Date.now() - started));
+    });
+  }
+
+  /** A new or changed rule is looked at at once, not at the next pass. */
+  evaluateRuleNow(ruleId: string): void {
+    this.track(
+      this.options.alerts.pass(ruleId).catch((error: unknown) => {
+        this.options.log.warn({ err: error, ruleId }, 'first evaluation of a new rule failed');
+      }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.allSettled([...this.running]);
+  }
+
+  private loop(name: string, step: () => Promise<number>): void {
+    const run = async () => {
+      if (this.stopped) return;
+      let delay = 60_000;
+      try {
+        delay = await this.track(step());
+      } catch (error) {
+        this.options.log.error({ err: error }, `${name}: unexpected failure; retrying in a minute`);
+      }
+      if (this.stopped) return;
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        void run();
+      }, delay);
+      timer.unref();
+      this.timers.add(timer);
+    };
+    void run();
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work)).catch(() => undefined);
+    return work;
+  }
+}

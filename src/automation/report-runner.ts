@@ -1,0 +1,230 @@
+import type { Logger } from 'pino';
+import { readRoomMetrics } from '../bot/metrics-reader';
+import { reportCards } from '../cards';
+import type { ChartRenderer } from '../charts';
+import { replyMessage } from '../handlers/reply-message';
+import { comfortOverlay } from '../handlers/support/comfort-overlay';
+import { unitLabel } from '../handlers/support/labels';
+import type { SpaceSettings } from '../handlers/types';
+import { type ComfortBands, summarizeDurations, toPoints } from '../metrics';
+import type { Store } from '../store';
+import type { WebexClient } from '../webex/client';
+import { mapWithConcurrency } from '../webex/concurrency';
+import { postOnce } from './post-once';
+import { REPORT_METRICS, type ReportRoom, reportRoom, worstFirst } from './report-content';
+import { decideReport, previousSlot, reportPeriod, slotKey, slotPrefix } from './report-schedule';
+import type { ReportSubscription } from './types';
+
+export interface ReportRunnerDeps {
+  store: Store;
+  webex: WebexClient;
+  charts: ChartRenderer;
+  bands: ComfortBands;
+  now: () => number;
+  log: Logger;
+  spaceOf: (roomId: string) => SpaceSettings;
+  /** A slot older than this when the bot gets to it is skipped (and said so in the next report). */
+  lateLimitMs: number;
+}
+
+/** Rooms per report at most (a report is a digest, not a dump). */
+const MAX_REPORT_ROOMS = 60;
+
+const skippedKey = (reportId: string) => `report-skipped:${reportId}`;
+
+/**
+ * Posts daily reports: at each tick, every subscription whose slot is due gets its report exactly
+ * once (the slot is claimed in the post log before posting, so restarts and overlapping ticks never
+ * post it twice). A slot the bot reaches late is posted with a note; one beyond the late limit is
+ * skipped and the next report says so.
+ */
+export class ReportRunner {
+  constructor(private readonly deps: ReportRunnerDeps) {}
+
+  /** Checks every subscription; returns how many reports were posted. */
+  async tick(): Promise<number> {
+    let posted = 0;
+    for (const report of this.deps.store.listReports()) {
+      try {
+        posted += await this.runDue(report);
+      } catch (error) {
+        this.deps.log.warn({ err: error, reportId: report.id }, 'report not posted; trying again next tick');
+      }
+    }
+    return posted;
+  }
+
+  private async runDue(report: ReportSubscription): Promise<number> {
+    const { store, now } = this.deps;
+    const { timeZone } = this.deps.spaceOf(report.roomId);
+    const last = store.lastPost(slotPrefix(report.id));
+    const lastPostedSlot = last?.info ? Number(JSON.parse(last.info).slot) : undefined;
+    const decision = decideReport({
+      sub: report,
+      timeZone,
+      now: now(),
+      ...(lastPostedSlot !== undefined && Number.isFinite(lastPostedSlot) ? { lastPostedSlot } : {}),
+      createdAt: report.createdAt,
+      lateLimitMs: this.deps.lateLimitMs,
+    });
+    const skipped = this.skippedSlots(report.id);
+    for (const slot of decision.skipped) {
+      if (store.claimPost(slotKey(report, slot, timeZone), now(), JSON.stringify({ slot, skipped: true })))
+        skipped.push(slot);
+    }
+    store.setValue(skippedKey(report.id), JSON.stringify(skipped));
+    if (!decision.post) return 0;
+    const { slot, late, lateByMs } = decision.post;
+    const key = slotKey(report, slot, timeZone);
+    let done = false;
+    await postOnce(
+      store,
+      key,
+      now(),
+      async () => {
+        const period = reportPeriod(report, timeZone, slot, previousSlot(report, timeZone, slot));
+        const ids = await this.postReport(report, period, {
+          ...(late ? { late: { minutes: Math.round(lateByMs / 60_000), slotAt: slot } } : {}),
+          skipped,
+        });
+        done = true;
+        return ids[0] ?? '';
+      },
+      JSON.stringify({ slot }),
+    );
+    if (done) store.setValue(skippedKey(report.id), '[]');
+    return done ? 1 : 0;
+  }
+
+  /** "Send now": the report for the last day, at once, outside the schedule (no slot is used). */
+  async sendNow(report: ReportSubscription): Promise<void> {
+    const { timeZone } = this.deps.spaceOf(report.roomId);
+    const now = this.deps.now();
+    const period = reportPeriod(report, timeZone, now);
+    await this.postReport(report, period, { skipped: [], manual: true });
+  }
+
+  private skippedSlots(reportId: string): number[] {
+    try {
+      const value = JSON.parse(this.deps.store.getValue(skippedKey(reportId)) ?? '[]');
+      return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Reads the period's data, builds the report and posts its card(s); the message ids. */
+  private async postReport(
+    report: ReportSubscription,
+    period: { from: number; to: number },
+    notes: { late?: { minutes: number; slotAt: number }; skipped: number[]; manual?: boolean },
+  ): Promise<string[]> {
+    const { webex, now } = this.deps;
+    const space = this.deps.spaceOf(report.roomId);
+    const directory = await webex.directory.get();
+    const chosen = report.rooms.all
+      ? directory.workspaces
+      : directory.workspaces.filter((w) => report.rooms.all || report.rooms.workspaceIds.includes(w.id));
+    const rooms = chosen.slice(0, MAX_REPORT_ROOMS);
+    const built = await mapWithConcurrency(rooms, 2, async (w): Promise<ReportRoom> => {
+      const room = { id: w.id, displayName: w.displayName };
+      const data = await readRoomMetrics(webex, [room], REPORT_METRICS, {
+        ...period,
+        aggregation: 'hourly',
+        unit: space.unit,
+      });
+      return reportRoom(
+        {
+          workspaceId: w.id,
+          name: w.displayName,
+          ...(w.capacity !== undefined ? { capacity: w.capacity } : {}),
+          data,
+          ...(await this.durations(w.id, period)),
+        },
+        period,
+        { bands: this.deps.bands, unit: space.unit, timeZone: space.timeZone, now: now() },
+      );
+    });
+    const sorted = worstFirst(built);
+    const chartUrl = await this.chart(sorted, period, space).catch(() => undefined);
+    const cards = reportCards({
+      subscriptionId: report.id,
+      title: notes.manual
+        ? 'Room report (sent on request)'
+        : `${report.days === 'weekdays' ? 'Weekday' : 'Daily'} room report`,
+      period,
+      timeZone: space.timeZone,
+      ...(notes.late ? { late: notes.late } : {}),
+      ...(notes.skipped.length > 0 ? { skipped: notes.skipped } : {}),
+      rooms: sorted.map((r) => ({
+        name: r.name,
+        verdict: r.verdict,
+        metrics: r.metrics.map((m) => ({
+          label: m.label,
+          mean: m.mean,
+          min: m.min,
+          max: m.max,
+          verdict: m.verdict,
+          ...(m.inBandShare !== undefined ? { inBandShare: m.inBandShare } : {}),
+        })),
+        ...(r.peakPeople !== undefined ? { peakPeople: r.peakPeople } : {}),
+        ...(r.capacity !== undefined ? { capacity: r.capacity } : {}),
+        ...(r.bookedHours !== undefined ? { bookedHours: r.bookedHours } : {}),
+        ...(r.usedHours !== undefined ? { usedHours: r.usedHours } : {}),
+        ...(r.noData ? { noData: true } : {}),
+      })),
+      ...(chartUrl ? { chartUrl } : {}),
+      unit: space.unit,
+      ...(chosen.length > rooms.length ? { omittedRooms: chosen.length - rooms.length } : {}),
+    });
+    const ids: string[] = [];
+    for (const card of cards) {
+      const sent = await webex.bot.sendMessage(replyMessage({ roomId: report.roomId }, card));
+      ids.push(sent.id);
+    }
+    return ids;
+  }
+
+  /** Booked vs used for the period, when the workspace has bookings data (two calls). */
+  private async durations(workspaceId: string, period: { from: number; to: number }) {
+    try {
+      const [booked, used] = await Promise.all(
+        (['timeBooked', 'timeUsed'] as const).map((measurement) =>
+          this.deps.webex.admin.durations({ workspaceId, measurement, aggregation: 'hourly', ...period }),
+        ),
+      );
+      if (booked!.items.length === 0 && used!.items.length === 0) return {};
+      return { durations: summarizeDurations(booked!.items, used!.items) };
+    } catch {
+      return {};
+    }
+  }
+
+  /** One chart: temperature through the period in the (up to) five worst rooms. */
+  private async chart(
+    rooms: readonly ReportRoom[],
+    period: { from: number; to: number },
+    space: SpaceSettings,
+  ) {
+    const top = rooms.filter((r) => r.metrics.some((m) => m.metric === 'temperature')).slice(0, 5);
+    if (top.length === 0) return undefined;
+    const data = await readRoomMetrics(
+      this.deps.webex,
+      top.map((r) => ({ id: r.workspaceId, displayName: r.name })),
+      ['temperature'],
+      { ...period, aggregation: 'hourly', unit: space.unit },
+    );
+    return this.deps.charts.render({
+      kind: 'line',
+      title: `Temperature · ${top.length === 1 ? top[0]!.name : `${top.length} rooms`}`,
+      subtitle: space.timeZone,
+      timeZone: space.timeZone,
+      unitLabel: unitLabel('temperature', space.unit),
+      series: data.map((d) => ({
+        label: d.room.displayName,
+        points: toPoints(d.items, 'hourly').map((p) => ({ t: p.start, mean: p.mean })),
+      })),
+      ...comfortOverlay('temperature', this.deps.bands, space.unit, undefined),
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { formatValue, METRIC_LABEL } from '../metrics';
+import type { TemperatureUnit } from '../webex/wire';
+import type { AlertCondition, AlertRule, ReportSubscription, RoomSelection } from './types';
+
+/** A value stored in the API's unit (°C), shown in the space's unit. */
+export function displayValue(
+  metric: AlertRule['metric'],
+  value: number,
+  unit: TemperatureUnit = 'celsius',
+): string {
+  const shown = unit === 'fahrenheit' && metric === 'temperature' ? (value * 9) / 5 + 32 : value;
+  return formatValue(metric, shown, unit);
+}
+
+/** "above 500 ppb", "below 18.0 °C", "outside 30–60 %". Values are stored in the API's units. */
+export function conditionText(
+  metric: AlertRule['metric'],
+  condition: AlertCondition,
+  unit: TemperatureUnit = 'celsius',
+): string {
+  const show = (v: number) => displayValue(metric, v, unit);
+  return condition.op === 'outside'
+    ? `outside ${show(condition.low)} – ${show(condition.high)}`
+    : `${condition.op} ${show(condition.value)}`;
+}
+
+/** "Room 4, Boardroom" or "all rooms"; long lists are cut with a count. */
+export function roomsText(rooms: RoomSelection, nameOf: (workspaceId: string) => string, max = 4): string {
+  if (rooms.all) return 'all rooms';
+  const names = rooms.workspaceIds.map(nameOf);
+  return names.length <= max
+    ? names.join(', ')
+    : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+/** "TVOC above 500 ppb in Fjord, for 10 min" */
+export function ruleText(
+  rule: AlertRule,
+  nameOf: (workspaceId: string) => string,
+  unit?: TemperatureUnit,
+): string {
+  const hold = rule.holdMs > 0 ? `, for ${Math.round(rule.holdMs / 60_000)} min` : '';
+  return `${METRIC_LABEL[rule.metric]} ${conditionText(rule.metric, rule.condition, unit)} in ${roomsText(rule.rooms, nameOf)}${hold}`;
+}
+
+/** "Daily at 08:00 for Room 4, Boardroom" / "Weekdays at 07:00 for all rooms" */
+export function reportText(report: ReportSubscription, nameOf: (workspaceId: string) => string): string {
+  const days = report.days === 'weekdays' ? 'Weekdays' : 'Daily';
+  return `${days} at ${report.time} for ${roomsText(report.rooms, nameOf)}`;
+}

@@ -1,0 +1,72 @@
+import type { AlertInputs, ReportInputs } from '../bot/action-inputs';
+import { formatTimeWithZone } from '../cards/format';
+import type { HandlerContext, Reply } from './types';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The buttons of alert and report cards. Each acts only on rules and reports of the space the
+ * button was pressed in: a card forwarded elsewhere (or forged inputs) changes nothing.
+ */
+export async function automationAction(
+  ctx: HandlerContext,
+  inputs: AlertInputs | ReportInputs,
+): Promise<Reply[]> {
+  return inputs.kind === 'alert' ? [await alertAction(ctx, inputs)] : reportAction(ctx, inputs);
+}
+
+async function alertAction(ctx: HandlerContext, inputs: AlertInputs): Promise<Reply> {
+  const { store, space } = ctx;
+  const rule = store.getAlertRule(inputs.ruleId);
+  if (!rule || rule.roomId !== space.roomId) {
+    return { markdown: `Alert **${inputs.ruleId}** no longer exists in this space.` };
+  }
+  const who = ctx.person.email || 'someone';
+  switch (inputs.op) {
+    case 'delete':
+      store.deleteAlertRule(rule.id, space.roomId);
+      return { markdown: `Alert **${rule.id}** deleted.` };
+    case 'mute':
+    case 'unmute':
+      store.updateAlertRule(rule.id, space.roomId, { muted: inputs.op === 'mute' });
+      return {
+        markdown:
+          inputs.op === 'mute'
+            ? `Alert **${rule.id}** muted by ${who}: it keeps watching but posts nothing. Say **unmute alert ${rule.id}**… or delete it.`
+            : `Alert **${rule.id}** unmuted.`,
+      };
+  }
+  const workspaceId = inputs.workspaceId;
+  const state = workspaceId ? store.getAlertState(rule.id, workspaceId) : undefined;
+  if (!state || state.status !== 'firing') {
+    return { markdown: `Alert **${rule.id}** is not firing any more; nothing to do.` };
+  }
+  const now = ctx.now();
+  if (inputs.op === 'ack') {
+    store.saveAlertState({ ...state, acknowledgedBy: who, acknowledgedAt: now });
+    return { markdown: `Acknowledged by ${who}. No more reminders; you will see when it is back to normal.` };
+  }
+  if (inputs.op === 'snooze') {
+    const hours = inputs.hours ?? 1;
+    const until = now + hours * HOUR_MS;
+    store.saveAlertState({ ...state, snoozedUntil: until });
+    return { markdown: `Snoozed by ${who} until ${formatTimeWithZone(until, space.timeZone)}.` };
+  }
+  store.saveAlertState({ ...state, falseAlarm: true });
+  return {
+    markdown: `Marked as a false alarm by ${who}. Nothing more is posted about it until it is back to normal; if it keeps happening, adjust or delete alert **${rule.id}**.`,
+  };
+}
+
+async function reportAction(ctx: HandlerContext, inputs: ReportInputs): Promise<Reply[]> {
+  const report = ctx.store.getReport(inputs.reportId);
+  if (!report || report.roomId !== ctx.space.roomId) {
+    return [{ markdown: `Report **${inputs.reportId}** no longer exists in this space.` }];
+  }
+  if (inputs.op === 'cancel') {
+    ctx.store.deleteReport(report.id, ctx.space.roomId);
+    return [{ markdown: `Report **${report.id}** cancelled.` }];
+  }
+  await ctx.automation.sendReportNow(report);
+  return [];
+}

@@ -1,0 +1,15 @@
+import { alertRulesCard } from '../cards';
+import { alertRow } from './support/automation-rows';
+import type { Handler } from './types';
+
+/** `alert.list`: this space's rules with their state. */
+export const listAlerts: Handler = async (ctx) => {
+  const rules = ctx.store.listAlertRules(ctx.space.roomId);
+  const states = rules.flatMap((r) => ctx.store.listAlertStates(r.id));
+  const message = alertRulesCard({
+    timeZone: ctx.space.timeZone,
+    asOf: ctx.now(),
+    rows: rules.map((rule) => alertRow(ctx, rule, states)),
+  });
+  return { markdown: message.markdown, card: message.card };
+};
