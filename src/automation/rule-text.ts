@@ -40,7 +40,8 @@ export function ruleText(
   unit?: TemperatureUnit,
 ): string {
   const hold = rule.holdMs > 0 ? `, for ${Math.round(rule.holdMs / 60_000)} min` : '';
-  return `${METRIC_LABEL[rule.metric]} ${conditionText(rule.metric, rule.condition, unit)} in ${roomsText(rule.rooms, nameOf)}${hold}`;
+  const label = METRIC_LABEL[rule.metric];
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${conditionText(rule.metric, rule.condition, unit)} in ${roomsText(rule.rooms, nameOf)}${hold}`;
 }
 
 /** "Daily at 08:00 for Room 4, Boardroom" / "Weekdays at 07:00 for all rooms" */

@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import type { RunningBot } from '../../src/bot/bot-app';
+import type { StoredMessage } from '../../src/emulator/messaging-store';
+import type { RunningEmulator } from '../../src/emulator/server';
+import { Chat, startTestBot } from '../support/chat';
+import { eventually } from '../support/framework-emulator';
+
+interface Node {
+  type?: string;
+  text?: string;
+  url?: string;
+  items?: Node[];
+  columns?: Node[];
+  body?: Node[];
+  facts?: { title: string; value: string }[];
+  actions?: { type: string; title: string; data?: Record<string, unknown>; card?: Node }[];
+  card?: Node;
+}
+
+/** Every text a card shows, flattened, with markdown escapes removed (as a reader sees it). */
+function textOf(message: StoredMessage): string {
+  const walk = (n: Node): string[] => [
+    n.text ?? '',
+    ...(n.facts ?? []).flatMap((f) => [f.title, f.value]),
+    ...[...(n.body ?? []), ...(n.items ?? []), ...(n.columns ?? [])].flatMap(walk),
+    ...(n.actions ?? []).flatMap((a) => [a.title, ...(a.card ? walk(a.card) : [])]),
+  ];
+  const card = message.attachments?.[0]?.content as Node | undefined;
+  return `${message.markdown ?? message.text ?? ''}\n${card ? walk(card).join('\n') : ''}`.replace(
+    /\\|\*\*/g,
+    '',
+  );
+}
+
+/** Every button of a card, ShowCard contents included. */
+function buttonsOf(message: StoredMessage): { title: string; data: Record<string, unknown> }[] {
+  const walk = (n: Node): { title: string; data: Record<string, unknown> }[] =>
+    (n.actions ?? []).flatMap((a) => [
+      ...(a.data ? [{ title: a.title, data: a.data }] : []),
+      ...(a.card ? walk(a.card) : []),
+    ]);
+  const card = message.attachments?.[0]?.content as Node | undefined;
+  return card ? walk(card) : [];
+}
+
+describe('alerts and reports in chat (end to end through the emulator)', function () {
+  this.timeout(60_000);
+  let emulator: RunningEmulator;
+  let bot: RunningBot;
+  let chat: Chat;
+  let room: string;
+  /** The bot's clock runs ahead of the real one by this much (to reach a report slot at once). */
+  let ahead = 0;
+
+  before(async () => {
+    ({ emulator, bot } = await startTestBot(
+      { ALERT_INTERVAL_SECONDS: '3600' },
+      { now: () => Date.now() + ahead, automation: false },
+    ));
+    chat = new Chat(emulator, bot.me.id);
+  });
+  beforeEach(async () => {
+    ahead = 0;
+    room = await chat.groupSpace('ingrid', 'Facilities automation');
+  });
+  after(async () => {
+    await bot?.stop();
+  });
+
+  it('sets an alert, lists it and deletes it; another space cannot touch it', async () => {
+    const [set] = await chat.ask('ingrid', room, 'alert me when tvoc in Fjord goes above 500');
+    const setText = textOf(set!);
+    assert.match(setText, /Alert a\d+ set/);
+    assert.match(setText, /Air quality \(TVOC\) above 500 ppb in Fjord/);
+    const id = /Alert (a\d+) set/.exec(setText)![1]!;
+
+    const [list] = await chat.ask('ingrid', room, 'list alerts');
+    assert.match(textOf(list!), new RegExp(`${id}\\b`));
+
+    const other = await chat.groupSpace('ola', 'Another team');
+    const [refused] = await chat.ask('ola', other, `delete alert ${id}`);
+    assert.match(textOf(refused!), new RegExp(`no alert ${id} in this space`));
+    assert.ok(bot.store.getAlertRule(id), 'the rule of the other space is untouched');
+
+    const [deleted] = await chat.ask('ingrid', room, `delete alert ${id}`);
+    assert.match(textOf(deleted!), new RegExp(`Alert ${id} deleted`));
+    assert.equal(bot.store.getAlertRule(id), undefined);
+  });
+
+  it('posts an alert whose threshold is already crossed at its first look, with the buttons', async () => {
+    // Fjord is always warmer than 10 °C: the last 30 minutes already hold the 10-minute hold time.
+    const [set] = await chat.ask('ingrid', room, 'alert me when temperature in Fjord goes above 10');
+    const id = /Alert (a\d+) set/.exec(textOf(set!))![1]!;
+    const alert = await eventually(
+      () => chat.botMessagesAfter(room, set!.created).find((m) => /is .* °C/.test(textOf(m))),
+      'the alert',
+      15_000,
+    );
+    const text = textOf(alert);
+    assert.match(text, /Fjord/);
+    assert.match(text, /above 10\.0 °C/);
+    assert.match(text, /Europe\/Oslo/);
+    const titles = buttonsOf(alert).map((b) => b.title);
+    for (const title of [
+      'Acknowledge',
+      'Snooze 1 h',
+      'Snooze 4 h',
+      'Snooze 24 h',
+      'Mute rule',
+      'False alarm',
+    ])
+      assert.ok(titles.includes(title), `button ${title} in ${titles.join(', ')}`);
+
+    const ack = buttonsOf(alert).find((b) => b.title === 'Acknowledge')!;
+    const [reply] = await chat.press('ingrid', alert, ack.data);
+    assert.match(textOf(reply!), /Acknowledged by ingrid\.berg@nordlys\.example/);
+    assert.equal(reply!.parentId, alert.id, 'the acknowledgement is a reply in the alert thread');
+    const workspaceId = String(ack.data.workspaceId);
+    assert.ok(bot.store.getAlertState(id, workspaceId)?.acknowledgedAt, 'stored');
+
+    const snooze = buttonsOf(alert).find((b) => b.title === 'Snooze 4 h')!;
+    const [snoozed] = await chat.press('ingrid', alert, snooze.data);
+    assert.match(textOf(snoozed!), /Snoozed by .* until .*Europe\/Oslo/);
+    assert.ok((bot.store.getAlertState(id, workspaceId)?.snoozedUntil ?? 0) > Date.now() + 3.9 * 3_600_000);
+
+    const mute = buttonsOf(alert).find((b) => b.title === 'Mute rule')!;
+    await chat.press('ingrid', alert, mute.data);
+    assert.equal(bot.store.getAlertRule(id)?.muted, true);
+  });
+
+  it('refuses impossible alerts and reports with a clear answer and changes nothing', async () => {
+    const before = { rules: bot.store.listAlertRules().length, reports: bot.store.listReports().length };
+    const [time] = await chat.ask('ingrid', room, 'daily report for Room 4 at 25:00');
+    assert.match(textOf(time!), /25:00.* is not a time of day/);
+    const [range] = await chat.ask('ingrid', room, 'alert me when humidity in Fjord goes above 150');
+    assert.match(textOf(range!), /Nothing was set/);
+    const [unknown] = await chat.ask('ingrid', room, 'alert me when tvoc in Atlantis goes above 500');
+    assert.match(textOf(unknown!), /couldn't find a room called “atlantis”/);
+    const [cancel] = await chat.ask('ingrid', room, 'cancel report r999');
+    assert.match(textOf(cancel!), /no report r999 in this space/);
+    assert.deepEqual(
+      { rules: bot.store.listAlertRules().length, reports: bot.store.listReports().length },
+      before,
+    );
+  });
+
+  it('completes a setup that asked back: the room chosen, the alert set', async () => {
+    const [question] = await chat.ask('ingrid', room, 'alert me when tvoc in Atlantis goes above 500');
+    const choice = buttonsOf(question!).find((b) => b.title === 'Fjord');
+    assert.ok(choice, 'Fjord is offered');
+    const [set] = await chat.press('ingrid', question!, choice.data);
+    assert.match(textOf(set!), /Alert a\d+ set/);
+    assert.match(textOf(set!), /Air quality \(TVOC\) above 500 ppb in Fjord/);
+  });
+
+  it('schedules a report for the next minute, posts it once at its time, and sends one on request', async () => {
+    const local = new Date(Date.now() + 60_000).toLocaleTimeString('en-GB', {
+      timeZone: 'Europe/Oslo',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    const [set] = await chat.ask('ingrid', room, `daily report for Room 4 and Boardroom at ${local}`);
+    assert.match(textOf(set!), /Report r\d+ scheduled/);
+    assert.match(textOf(set!), new RegExp(`Daily at ${local}`));
+    assert.equal(await bot.reports.tick(), 0, 'not yet');
+    ahead = 65_000;
+    assert.equal(await bot.reports.tick(), 1, 'posted at its time');
+    assert.equal(await bot.reports.tick(), 0, 'and only once');
+    const report = chat.botMessagesAfter(room, set!.created).find((m) => /room report/i.test(textOf(m)));
+    assert.ok(report, 'the report is in the space');
+    assert.match(textOf(report), /Room 4/);
+    assert.match(textOf(report), /Boardroom/);
+    assert.match(textOf(report), /Europe\/Oslo/);
+
+    const sendNow = buttonsOf(set!).find((b) => b.title === 'Send now')!;
+    const [again] = await chat.press('ingrid', set!, sendNow.data);
+    assert.match(textOf(again!), /sent on request/i);
+  });
+});
