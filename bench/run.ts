@@ -7,6 +7,7 @@ import { buildOrganisation, sensorSamples } from '../src/emulator/org';
 import { startEmulator } from '../src/emulator/server';
 import { type Directory, parseRequest } from '../src/language';
 import { createWebexClient } from '../src/webex/client';
+import { alertBenchmark } from './alerts';
 import { conversationBenchmark } from './conversation';
 
 interface Row {
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
 }
 
 main()
+  .then(() => alertBenchmark())
   .then(() => conversationBenchmark({ quick: process.argv.includes('--quick') }))
   .catch((error) => {
     console.error(error);
