@@ -284,7 +284,9 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
         : aggregationFor(correctedView, to.toMillis() - from.toMillis());
   }
   if (metrics.includes('temperature')) {
-    result.unit = /\bfahrenheit\b|°f\b|\bin f\b/.test(fullView)
+    // "in fahrenheit", "°F", and in alerts a threshold written "80F" / "80 F".
+    const fahrenheitThreshold = intent === 'alert.create' && /\d ?(?:°|deg(?:rees)? ?)?f\b/.test(fullView);
+    result.unit = fahrenheitThreshold || /\bfahrenheit\b|°f\b|\bin f\b/.test(fullView)
       ? 'fahrenheit'
       : /\bcelsius\b|°c\b/.test(fullView)
         ? 'celsius'
@@ -292,7 +294,7 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   }
   if (intent === 'rank' && rank) result.rank = rank.rank;
   if (alert) result.alert = alert;
-  if (report) result.report = report;
+  if (report) result.report = { time: report.time, days: report.days };
 
   // Ask back rather than guess.
   const firstNames = index.workspaces.slice(0, 8).map((w) => w.displayName);
@@ -322,6 +324,11 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     ['query', 'current', 'overview', 'compare', 'alert.create', 'report.subscribe'].includes(intent)
   ) {
     result.clarify = { question: 'Which room do you mean?', options: [...firstNames, 'all rooms'] };
+  } else if (report?.impossibleTime) {
+    result.clarify = {
+      question: `“${report.impossibleTime}” is not a time of day. At what time should I post the report (00:00–23:59)?`,
+      options: ['at 07:00', 'at 08:00', 'at 09:00'],
+    };
   } else if (intent === 'alert.create' && metrics.length === 0) {
     result.clarify = {
       question: 'Which measurement should the alert watch?',

@@ -46,8 +46,11 @@ export function readAlert(text: TokenText): AlertSpec | undefined {
   return undefined;
 }
 
-/** "at 8", "at 7am", "08:30" → "HH:MM"; "every weekday" → weekdays. Defaults: 08:00, daily. */
-export function readReport(text: TokenText): ReportSpec {
+/**
+ * "at 8", "at 7am", "08:30" → "HH:MM"; "every weekday" → weekdays. Defaults: 08:00, daily.
+ * An impossible time ("25:00", "8:75") comes back as `impossibleTime`, never as a guess.
+ */
+export function readReport(text: TokenText): ReportSpec & { impossibleTime?: string } {
   const weekdays = take(
     text,
     /\b(?:on |every |each )?(?:weekdays?|working days?|work days?|business days?|mon(?:day)? ?(?:-|to|through) ?fri(?:day)?)\b/,
@@ -65,14 +68,12 @@ export function readReport(text: TokenText): ReportSpec {
     const meridiem = time[3]?.[0];
     if (meridiem === 'p' && hour < 12) hour += 12;
     if (meridiem === 'a' && hour === 12) hour = 0;
-    if (hour > 23 || minute > 59) {
-      hour = 8;
-      minute = 0;
-    }
   }
   take(text, /\b(?:daily|every day|each day|every morning|each morning)\b/);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return { time: `${pad(hour)}:${pad(minute)}`, days: weekdays ? 'weekdays' : 'daily' };
+  const days = weekdays ? 'weekdays' : 'daily';
+  if (hour > 23 || minute > 59) return { time: '08:00', days, impossibleTime: time![0].replace(/^(?:at |@ ?)/, '').trim() };
+  return { time: `${pad(hour)}:${pad(minute)}`, days };
 }
 
 const KNOWN_ZONES: readonly string[] = [...Intl.supportedValuesOf('timeZone'), 'UTC'];

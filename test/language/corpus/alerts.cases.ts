@@ -213,4 +213,15 @@ export const cases: CorpusCase[] = [
     text: 'stop alerting me about Room 4',
     expect: { intent: 'alert.delete', rooms: ['Room 4'], noTime: true },
   },
+  // A threshold written in °F makes the request fahrenheit (the rule is stored in °C).
+  {
+    text: 'alert me when temperature in Room 4 goes above 80F',
+    expect: {
+      intent: 'alert.create',
+      rooms: ['Room 4'],
+      metrics: ['temperature'],
+      unit: 'fahrenheit',
+      noTime: true,
+    },
+  },
 ];

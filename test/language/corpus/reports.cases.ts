@@ -112,6 +112,15 @@ export const cases: CorpusCase[] = [
       noTime: true,
     },
   },
+  // Impossible times are asked back, never guessed.
+  {
+    text: 'daily report for Room 4 at 25:00',
+    expect: { intent: 'report.subscribe', rooms: ['Room 4'], clarify: true, noTime: true },
+  },
+  {
+    text: 'daily report for Fjord at 8:75',
+    expect: { intent: 'report.subscribe', rooms: ['Fjord'], clarify: true, noTime: true },
+  },
 
   // --- report.list ---
   { text: 'list my reports', expect: { intent: 'report.list', noTime: true } },
