@@ -13,6 +13,7 @@
  * A zone luxon does not know is read as UTC, as the cards label times (see `src/cards/format.ts`).
  */
 import { DateTime, IANAZone } from 'luxon';
+import { zoneOrUtc } from '../time-zones';
 import type { ReportSubscription } from './types';
 
 const MINUTE_MS = 60_000;
@@ -35,7 +36,7 @@ interface LocalDate {
 
 /** The zone used for all arithmetic: `timeZone` when luxon knows it, else "UTC". */
 export function knownZone(timeZone: string): string {
-  return IANAZone.isValidZone(timeZone) ? timeZone : 'UTC';
+  return zoneOrUtc(timeZone);
 }
 
 // ---------------------------------------------------------------------------------------------

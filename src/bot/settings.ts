@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { isTimeZone } from '../time-zones';
 import type { AdminCredentials } from '../webex/client';
 import { WEBEX_API_URL } from '../webex/client';
 
@@ -83,7 +84,7 @@ const schema = z.object({
     .string()
     .trim()
     .default('UTC')
-    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Oslo'),
+    .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Europe/Oslo'),
   DEFAULT_TEMPERATURE_UNIT: z.enum(['celsius', 'fahrenheit']).default('celsius'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().trim().default('0.0.0.0'),

@@ -6,6 +6,7 @@
  * shown always match the zone named next to them.
  */
 import { DateTime, IANAZone } from 'luxon';
+import { zoneOrUtc } from '../time-zones';
 
 const LOCALE = 'en-US'; // "Sep", not the "Sept" of en-GB; the pattern fixes the order.
 const DAY_TIME = 'ccc d LLL HH:mm';
@@ -18,7 +19,7 @@ const DAY_MS = 24 * HOUR_MS;
 
 /** The zone used to format: `zone` when luxon knows it, else "UTC". */
 export function resolveZone(zone: string): string {
-  return IANAZone.isValidZone(zone) ? zone : 'UTC';
+  return zoneOrUtc(zone);
 }
 
 /** "(Europe/Oslo)" */

@@ -1,5 +1,6 @@
 import type { ChartConfiguration, ChartDataset, LegendItem, Point } from 'chart.js';
 import { DateTime, IANAZone } from 'luxon';
+import { isTimeZone } from '../time-zones';
 import type { ChartPoint, ChartRequest, ChartSeries } from './chart-request';
 
 /**
@@ -404,7 +405,7 @@ function wallClockAsUtc(times: number[], timeZone: string): number[] {
 
 /** Throws a RangeError naming the zone when it is not a valid IANA zone. */
 export function assertTimeZone(timeZone: string): void {
-  if (!IANAZone.isValidZone(timeZone)) {
+  if (!isTimeZone(timeZone)) {
     throw new RangeError(`chart: unknown IANA time zone '${timeZone}' (use e.g. 'Europe/Oslo')`);
   }
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { IANAZone } from 'luxon';
 import { buildOrganisation } from '../emulator/org';
 import { type Directory, parseRequest } from '../language';
+import { isTimeZone } from '../time-zones';
 import { UsageError } from './options';
 
 export const PARSE_USAGE = `Usage: room-metrics parse [--now ISO-instant] [--tz IANA] [--workspaces FILE] [--jsonl] [TEXT…]
@@ -90,7 +91,7 @@ export async function runParse(
       `--now must be an ISO 8601 instant such as 2026-11-18T14:30:00+01:00, got '${values.now}'.`,
     );
   const timeZone = values.tz ?? 'Europe/Oslo';
-  if (!IANAZone.isValidZone(timeZone))
+  if (!isTimeZone(timeZone))
     throw new UsageError(`--tz must be an IANA time zone such as Europe/Oslo, got '${timeZone}'.`);
   const directory = values.workspaces ? readDirectory(values.workspaces) : defaultDirectory();
   const answer = (text: string) => JSON.stringify(parseRequest(text, { now, timeZone, directory }));

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { zoneOrUtc } from '../time-zones';
 import { type IndexedWorkspace, indexDirectory } from './directory-index';
 import { editDistance, typoAllowance } from './fuzzy';
 import { findMetrics, MEASURED_METRICS } from './metric-words';
@@ -141,7 +142,7 @@ export interface RequestAnalysis {
 
 /** `parseRequest`, plus which parts the text stated explicitly. */
 export function analyzeRequest(input: string, context: ParseContext): RequestAnalysis {
-  const zone = IANAZone.isValidZone(context.timeZone) ? context.timeZone : 'UTC';
+  const zone = zoneOrUtc(context.timeZone);
   const now = DateTime.fromMillis(context.now, { zone });
   const index = indexDirectory(context.directory);
   const original = typeof input === 'string' ? input : '';
@@ -286,11 +287,12 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   if (metrics.includes('temperature')) {
     // "in fahrenheit", "°F", and in alerts a threshold written "80F" / "80 F".
     const fahrenheitThreshold = intent === 'alert.create' && /\d ?(?:°|deg(?:rees)? ?)?f\b/.test(fullView);
-    result.unit = fahrenheitThreshold || /\bfahrenheit\b|°f\b|\bin f\b/.test(fullView)
-      ? 'fahrenheit'
-      : /\bcelsius\b|°c\b/.test(fullView)
-        ? 'celsius'
-        : (context.defaults?.unit ?? 'celsius');
+    result.unit =
+      fahrenheitThreshold || /\bfahrenheit\b|°f\b|\bin f\b/.test(fullView)
+        ? 'fahrenheit'
+        : /\bcelsius\b|°c\b/.test(fullView)
+          ? 'celsius'
+          : (context.defaults?.unit ?? 'celsius');
   }
   if (intent === 'rank' && rank) result.rank = rank.rank;
   if (alert) result.alert = alert;

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { isTimeZone } from '../time-zones';
 import type { TokenText } from './token-text';
 import type { AlertSpec, RankSpec, ReportSpec, RequestMetric, SettingsSpec } from './types';
 
@@ -72,7 +73,8 @@ export function readReport(text: TokenText): ReportSpec & { impossibleTime?: str
   take(text, /\b(?:daily|every day|each day|every morning|each morning)\b/);
   const pad = (n: number) => String(n).padStart(2, '0');
   const days = weekdays ? 'weekdays' : 'daily';
-  if (hour > 23 || minute > 59) return { time: '08:00', days, impossibleTime: time![0].replace(/^(?:at |@ ?)/, '').trim() };
+  if (hour > 23 || minute > 59)
+    return { time: '08:00', days, impossibleTime: time![0].replace(/^(?:at |@ ?)/, '').trim() };
   return { time: `${pad(hour)}:${pad(minute)}`, days };
 }
 
@@ -83,7 +85,7 @@ export function readSettings(original: string, view: string): SettingsSpec | { i
   const settings: SettingsSpec = {};
   const zone = /\b([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT)\b/.exec(original);
   if (zone && /\b(time ?zone|tz|zone)\b/.test(view)) {
-    if (!IANAZone.isValidZone(zone[1]!)) return { invalidZone: zone[1]! };
+    if (!isTimeZone(zone[1]!)) return { invalidZone: zone[1]! };
     // Keep the name as written (Asia/Kolkata stays Kolkata), with its official capitals.
     const wanted = zone[1]!.toLowerCase();
     settings.timeZone = KNOWN_ZONES.find((z) => z.toLowerCase() === wanted) ?? zone[1]!;

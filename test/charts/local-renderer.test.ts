@@ -58,16 +58,16 @@ describe('LocalChartRenderer (worker threads, real HTTP)', function () {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('renders a 720-point line chart to a PNG served under the public base URL, at 2× pixels', async () => {
+  it('renders a 720-point line chart to a PNG served under the public base URL, at 1.5× pixels', async () => {
     const url = await renderer.render(lineRequest({ band: { low: 20, high: 23, label: 'Comfort' } }));
     assert.match(url, new RegExp(`^${base}/charts/[A-Za-z0-9_-]{32,}\\.png$`));
     const png = await fetchPng(url);
-    assert.deepEqual(pngSize(png), { width: 1440, height: 720 });
+    assert.deepEqual(pngSize(png), { width: 1080, height: 540 });
   });
 
   it('renders a bar chart at the requested size', async () => {
     const url = await renderer.render(barRequest({ width: 500, height: 300 }));
-    assert.deepEqual(pngSize(await fetchPng(url)), { width: 1000, height: 600 });
+    assert.deepEqual(pngSize(await fetchPng(url)), { width: 750, height: 450 });
   });
 
   it('draws text (the font is registered): a title puts ink in the title area', async () => {
@@ -76,13 +76,13 @@ describe('LocalChartRenderer (worker threads, real HTTP)', function () {
       renderer.render(lineRequest({ series })).then(fetchPng),
       renderer.render(lineRequest({ series, title: '' })).then(fetchPng),
     ]);
-    // The title's band: 12–56 device pixels from the top, central half of the width.
-    const withTitle = await inkIn(titled, 360, 12, 720, 44);
-    const withoutTitle = await inkIn(untitled, 360, 12, 720, 44);
-    assert.ok(withTitle > 1500, `title ink ${withTitle}`);
+    // The title's band: 9–42 device pixels from the top, central half of the width.
+    const withTitle = await inkIn(titled, 270, 9, 540, 33);
+    const withoutTitle = await inkIn(untitled, 270, 9, 540, 33);
+    assert.ok(withTitle > 840, `title ink ${withTitle}`);
     assert.ok(withTitle > 2 * withoutTitle, `title ink ${withTitle} vs subtitle only ${withoutTitle}`);
     // Axis labels are text too: the y-axis label column is not blank.
-    assert.ok((await inkIn(untitled, 0, 100, 90, 500)) > 300, 'y-axis tick labels drawn');
+    assert.ok((await inkIn(untitled, 0, 75, 68, 375)) > 170, 'y-axis tick labels drawn');
   });
 
   it('rejects only the request whose render fails', async () => {
@@ -120,7 +120,7 @@ describe('LocalChartRenderer (worker threads, real HTTP)', function () {
       );
       const urls = await Promise.all(requests.map((request) => pool.render(request)));
       assert.equal(new Set(urls).size, 10);
-      for (const url of urls) assert.deepEqual(pngSize(await fetchPng(url)), { width: 1440, height: 720 });
+      for (const url of urls) assert.deepEqual(pngSize(await fetchPng(url)), { width: 1080, height: 540 });
     } finally {
       await pool.close();
     }

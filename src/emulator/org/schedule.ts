@@ -8,6 +8,7 @@
  * the day it belongs to, with at most 24 h of warm-up and no dependence on the query range.
  */
 import { DateTime, IANAZone } from 'luxon';
+import { isTimeZone } from '../../time-zones';
 import { createRng, hash32, hashInts, type Rng } from './random';
 import type { Organisation, SensorProfile, SyntheticWorkspace } from './types';
 
@@ -86,7 +87,7 @@ export interface DayPlan {
 export function contextOf(org: Organisation, ws: SyntheticWorkspace): WorkspaceContext {
   const location = org.locations.find((l) => l.id === ws.locationId);
   if (!location) throw new Error(`Workspace ${ws.id} refers to unknown location ${ws.locationId}`);
-  if (!IANAZone.isValidZone(location.timeZone)) {
+  if (!isTimeZone(location.timeZone)) {
     throw new Error(`Location ${location.id} has an invalid time zone: ${location.timeZone}`);
   }
   return {
