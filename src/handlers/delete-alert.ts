@@ -10,8 +10,13 @@ export const deleteAlert: Handler = async (ctx) => {
   const mute = /\b(un)?mute\b/i.exec(ctx.text);
   if (id && mute) {
     const updated = store.updateAlertRule(id, space.roomId, { muted: !mute[1] });
-    if (!updated) return { markdown: `There is no alert **${id}** in this space. Say **list alerts** to see them.` };
-    return { markdown: updated.muted ? `Alert **${id}** muted: it keeps watching and posts nothing.` : `Alert **${id}** unmuted.` };
+    if (!updated)
+      return { markdown: `There is no alert **${id}** in this space. Say **list alerts** to see them.` };
+    return {
+      markdown: updated.muted
+        ? `Alert **${id}** muted: it keeps watching and posts nothing.`
+        : `Alert **${id}** unmuted.`,
+    };
   }
   if (id) {
     return store.deleteAlertRule(id, space.roomId)

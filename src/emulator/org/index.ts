@@ -26,8 +26,8 @@ export {
 export {
   durationMinutes,
   scheduleBetween,
-  sensorGapsBetween,
   scriptSensor,
+  sensorGapsBetween,
   sensorSamples,
   type WorkspaceSchedule,
 } from './sensors';
