@@ -115,7 +115,11 @@ export class AlertRunner {
       .filter((r) => Number.isFinite(r.at) && Number.isFinite(r.value));
   }
 
-  /** Runs the state machine, posts its events once each, saves the state. Returns posts made. */
+  /**
+   * Runs the state machine, posts its events once each, saves the state. Returns posts made. When
+   * a post fails the state is left as it was, so the next pass evaluates the same readings again
+   * and retries (events already posted are found in the post log, never posted twice).
+   */
   private async evaluate(rule: AlertRule, workspaceId: string, readings: Reading[]): Promise<number> {
     const { store, now } = this.deps;
     const { timeZone } = this.deps.spaceOf(rule.roomId);
@@ -125,14 +129,12 @@ export class AlertRunner {
     let posted = 0;
     for (const event of events) {
       const messageId = await this.post(rule, workspaceId, event, next, timeZone);
-      if (messageId === undefined) {
-        // Not posted (Webex refused): keep the previous notification time so it is tried again.
-        next = withNotifiedAt(next, before?.lastNotifiedAt);
-        continue;
-      }
+      if (messageId === undefined) return posted;
       posted += 1;
       if (event.kind === 'fire') next = { ...next, alertMessageId: messageId };
     }
+    // A button pressed while we were posting (acknowledge, snooze, false alarm) wins.
+    next = withPressesSince(before, store.getAlertState(rule.id, workspaceId), next);
     if (!store.saveAlertState(next)) {
       this.deps.log.info({ ruleId: rule.id }, 'alert rule was deleted during evaluation; state dropped');
     }
@@ -204,7 +206,20 @@ export class AlertRunner {
   }
 }
 
-function withNotifiedAt(state: AlertState, lastNotifiedAt: number | undefined): AlertState {
-  const { lastNotifiedAt: _dropped, ...rest } = state;
-  return lastNotifiedAt === undefined ? rest : { ...rest, lastNotifiedAt };
+const PRESSED = ['acknowledgedBy', 'acknowledgedAt', 'snoozedUntil', 'falseAlarm'] as const;
+
+/** `next` with what people set through buttons between reading `before` and now (while still firing). */
+function withPressesSince(
+  before: AlertState | undefined,
+  now: AlertState | undefined,
+  next: AlertState,
+): AlertState {
+  if (!now || next.status !== 'firing') return next;
+  const merged: AlertState = { ...next };
+  for (const field of PRESSED) {
+    if (now[field] === before?.[field]) continue;
+    if (now[field] === undefined) delete merged[field];
+    else Object.assign(merged, { [field]: now[field] });
+  }
+  return merged;
 }

@@ -32,6 +32,13 @@ const MAX_REPORT_ROOMS = 60;
 
 const skippedKey = (reportId: string) => `report-skipped:${reportId}`;
 
+/** A claim older than this without a message id was left by a bot that stopped mid-post. */
+const IN_FLIGHT_MS = 10 * 60_000;
+/** The message id recorded for such a post: it may or may not have reached Webex. */
+const UNKNOWN_MESSAGE = 'unknown: the bot stopped while posting';
+/** The message id recorded for a slot that was skipped (too late to post). */
+const SKIPPED_MESSAGE = 'none: skipped';
+
 /**
  * Posts daily reports: at each tick, every subscription whose slot is due gets its report exactly
  * once (the slot is claimed in the post log before posting, so restarts and overlapping ticks never
@@ -59,6 +66,13 @@ export class ReportRunner {
     const { timeZone } = this.deps.spaceOf(report.roomId);
     const last = store.lastPost(slotPrefix(report.id));
     const lastPostedSlot = last?.info ? Number(JSON.parse(last.info).slot) : undefined;
+    const skipped = this.skippedSlots(report.id);
+    // Claimed long ago and never completed: the bot stopped mid-post. Whether it reached Webex is
+    // unknown; it is not posted again (no duplicates), and the next report says it may be missing.
+    if (last && last.messageId === undefined && now() - last.claimedAt > IN_FLIGHT_MS && lastPostedSlot) {
+      store.completePost(last.key, UNKNOWN_MESSAGE);
+      skipped.push(lastPostedSlot);
+    }
     const decision = decideReport({
       sub: report,
       timeZone,
@@ -67,10 +81,12 @@ export class ReportRunner {
       createdAt: report.createdAt,
       lateLimitMs: this.deps.lateLimitMs,
     });
-    const skipped = this.skippedSlots(report.id);
     for (const slot of decision.skipped) {
-      if (store.claimPost(slotKey(report, slot, timeZone), now(), JSON.stringify({ slot, skipped: true })))
+      const key = slotKey(report, slot, timeZone);
+      if (store.claimPost(key, now(), JSON.stringify({ slot, skipped: true }))) {
+        store.completePost(key, SKIPPED_MESSAGE);
         skipped.push(slot);
+      }
     }
     store.setValue(skippedKey(report.id), JSON.stringify(skipped));
     if (!decision.post) return 0;
