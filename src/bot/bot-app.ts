@@ -42,6 +42,8 @@ export interface BotOptions {
   sleep?: (ms: number) => Promise<void>;
   /** False: reports and alerts run only when a test calls them (`reports.tick()`, `alerts.pass()`). */
   automation?: boolean;
+  /** How often report slots are checked (default 15 s; the sandbox checks more often). */
+  reportTickMs?: number;
 }
 
 /** Webex's name for the framework's webhooks, so the framework recognises its own deliveries. */
@@ -131,7 +133,12 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     spaceOf: (roomId) => spaces.get(roomId),
     lateLimitMs: settings.reportLateLimitMinutes * 60_000,
   });
-  const automation = new Automation({ alerts, reports, log: automationLog });
+  const automation = new Automation({
+    alerts,
+    reports,
+    log: automationLog,
+    ...(options.reportTickMs ? { reportTickMs: options.reportTickMs } : {}),
+  });
   const conversation = new Conversation({
     webex,
     charts,

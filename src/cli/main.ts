@@ -3,17 +3,22 @@ import { EMULATOR_USAGE, runEmulator } from './emulator-command';
 import { loadEnvFile } from './env-file';
 import { UsageError } from './options';
 import { PARSE_USAGE, runParse } from './parse-command';
+import { runSandbox, SANDBOX_USAGE } from './sandbox-command';
 import { runServe, SERVE_USAGE } from './serve-command';
 
 const USAGE = `Usage: room-metrics <command> [options]
 
 Commands:
-  start      run the product (for now: the Webex API emulator)
+  start      run the product: the bot ('serve') when WEBEX_BOT_TOKEN is set (environment or .env),
+             otherwise the sandbox ('sandbox'); options go to that command
+  sandbox    run a local sandbox Webex with a web chat: the emulator, the bot and a chat page
   emulator   run the local Webex API emulator
   parse      show how the bot understands a request (JSON)
   serve      run the bot (settings from the environment, see .env.example)
 
 Run 'room-metrics <command> --help' for a command's options.
+
+${SANDBOX_USAGE}
 
 ${EMULATOR_USAGE}
 
@@ -28,6 +33,11 @@ export async function main(argv: string[]): Promise<number> {
     loadEnvFile();
     switch (command) {
       case 'start':
+        return (process.env.WEBEX_BOT_TOKEN ?? '').trim() !== ''
+          ? await runServe(rest)
+          : await runSandbox(rest);
+      case 'sandbox':
+        return await runSandbox(rest);
       case 'emulator':
         return await runEmulator(rest);
       case 'parse':

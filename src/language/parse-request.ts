@@ -256,11 +256,12 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   if (intent === 'unknown') {
     result.workspaces = [];
     delete result.allWorkspaces;
-    return { request: result, stated };
+    if (!time?.window) return { request: result, stated };
   }
 
-  // Time window: data questions only; reports and alerts run on their own clock.
-  const windowed = ['query', 'current', 'overview', 'compare', 'rank'].includes(intent);
+  // Time window: data questions only (and a bare time, "last 24 hours", which a follow-up uses);
+  // reports and alerts run on their own clock.
+  const windowed = ['query', 'current', 'overview', 'compare', 'rank', 'unknown'].includes(intent);
   let future = false;
   if (windowed) {
     let from: DateTime;
@@ -283,6 +284,15 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
       intent === 'current' && !time?.window
         ? 'none'
         : aggregationFor(correctedView, to.toMillis() - from.toMillis());
+  }
+  if (intent === 'unknown') {
+    // A bare time still ahead ("next week") gives a follow-up nothing to show: no window.
+    if (future) {
+      delete result.from;
+      delete result.to;
+      delete result.aggregation;
+    }
+    return { request: result, stated };
   }
   if (metrics.includes('temperature')) {
     // "in fahrenheit", "°F", and in alerts a threshold written "80F" / "80 F".

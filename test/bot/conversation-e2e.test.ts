@@ -121,6 +121,7 @@ describe('the bot in Webex (end to end through the emulator)', function () {
     assert.ok(week?.data);
     const [weekly] = await chat.press('kari', answer!, week.data);
     assert.match(textsOf(cardOf(weekly!)).join('\n'), /Boardroom/);
+    assert.match(textsOf(cardOf(weekly!)).join('\n'), /Boardroom · temperature · last 7 d/, 'a new window');
     const csvAction = card.actions?.find((a) => a.title === 'CSV');
     const [file] = await chat.press('kari', answer!, csvAction!.data!);
     assert.equal(file!.files?.length, 1);

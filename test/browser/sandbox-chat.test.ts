@@ -1,0 +1,320 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { RunningEmulator } from '../../src/emulator/server';
+import { type RunningSandbox, startSandbox } from '../../src/sandbox/start-sandbox';
+import type { Message } from '../../src/webex/wire';
+import { eventually, frameworkEmulator } from '../support/framework-emulator';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
+const ANSWER_MS = 15_000;
+
+describe('sandbox web chat in a real browser (Chromium)', function () {
+  this.timeout(60_000);
+  let sandbox: RunningSandbox;
+  let emulator: RunningEmulator;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium. Install it with \`apt-get install chromium\` (CI installs it).`,
+      );
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // The bot framework binds to one Webex URL per process: share the emulator other tests use.
+    ({ emulator } = await frameworkEmulator());
+    sandbox = await startSandbox({
+      port: 0,
+      emulator,
+      log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(sandbox.chatUrl);
+    await openSpace('Facilities Oslo');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+  });
+
+  afterEach(async function () {
+    const title = this.currentTest?.title ?? 'test';
+    await page?.screenshot({ path: path.join(SCREENSHOTS, `${slug(title)}.png`) });
+    assert.deepEqual(pageErrors, [], 'the page threw');
+    assert.deepEqual(dialogs, [], 'a script opened a dialog');
+  });
+
+  const slug = (title: string) =>
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60);
+
+  async function openSpace(name: string): Promise<void> {
+    await page
+      .locator('.space', { has: page.locator('.space-name', { hasText: name }) })
+      .first()
+      .click();
+    await page.locator('#space-title', { hasText: name }).waitFor();
+  }
+
+  const snap = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  const textOf = async (locator: Locator) => (await locator.textContent()) ?? '';
+  const botMessages = () => page.locator('.message.from-bot');
+  const myMessages = () => page.locator('.message.mine');
+
+  /** Waits until there are more than `before` bot messages; returns the newest. */
+  async function nextBotMessage(before: number): Promise<Locator> {
+    const answer = botMessages().nth(before);
+    await answer.waitFor({ timeout: ANSWER_MS });
+    return answer;
+  }
+
+  /** Types in the composer and presses Enter, as a person does; returns the bot's answer. */
+  async function ask(text: string): Promise<Locator> {
+    const before = await botMessages().count();
+    await page.fill('#text', text);
+    await page.press('#text', 'Enter');
+    return nextBotMessage(before);
+  }
+
+  /** The messages of a space as Webex stores them, read with Ingrid's token. */
+  async function storedMessages(roomTitle: string): Promise<Message[]> {
+    const headers = { authorization: `Bearer ${sandbox.userToken}` };
+    const rooms = (await (await fetch(`${sandbox.webexUrl}/rooms?max=1000`, { headers })).json()) as {
+      items: { id: string; title: string }[];
+    };
+    const room = rooms.items.find((r) => r.title === roomTitle);
+    assert.ok(room, `no space ${roomTitle}`);
+    const page = (await (
+      await fetch(`${sandbox.webexUrl}/messages?roomId=${encodeURIComponent(room.id)}&max=1000`, { headers })
+    ).json()) as { items: Message[] };
+    return page.items;
+  }
+
+  it('answers "temperature in Room 4 last 6 hours" in the group space with a card and its chart', async () => {
+    const answer = await ask('temperature in Room 4 last 6 hours');
+    const card = answer.locator('.card');
+    await card.waitFor();
+    assert.equal(
+      await textOf(card.locator('.ac-textBlock').first()),
+      'Room 4 · temperature · last 6 h (Europe/Oslo)',
+    );
+    const chart = card.locator('img');
+    await chart.waitFor();
+    const naturalWidth = () =>
+      chart.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth);
+    assert.ok(
+      (await eventually(async () => ((await naturalWidth()) > 0 ? true : undefined), 'the chart')) === true,
+    );
+    // The composer mentioned the bot the way Webex clients do, so Webex filled mentionedPeople.
+    const mine = myMessages().last();
+    assert.equal(await textOf(mine.locator('.mention')), 'RoomBot');
+    const stored = (await storedMessages('Facilities Oslo')).find((m) =>
+      m.markdown?.endsWith('temperature in Room 4 last 6 hours'),
+    );
+    assert.ok(stored?.markdown, 'the question is not stored');
+    assert.ok(stored.markdown.startsWith(`<@personEmail:${sandbox.botEmail}|RoomBot> `), stored.markdown);
+    assert.equal(stored.mentionedPeople?.length, 1);
+    assert.equal(await textOf(mine.locator('.author')), 'Ingrid Berg');
+    assert.match(await textOf(answer.locator('.time')), /^\d{2}:\d{2}$/);
+  });
+
+  it('a follow-up button ("Last 24 h") posts a card submit as Ingrid and gets a new answer', async () => {
+    const card = botMessages().last();
+    const cardMessageId = await card.getAttribute('data-message-id');
+    const before = await botMessages().count();
+    await card.getByRole('button', { name: 'Last 24 h' }).click();
+    const answer = await nextBotMessage(before);
+    assert.match(await textOf(answer.locator('.ac-textBlock').first()), /^Room 4 · temperature · last 24 h/);
+    await answer.locator('.card img').waitFor();
+    // Exactly what a Webex client posts: type submit, the card's message id, the button's data.
+    const action = [...emulator.context.store.actions.values()].at(-1);
+    assert.deepEqual(
+      { type: action?.type, messageId: action?.messageId, inputs: action?.inputs },
+      { type: 'submit', messageId: cardMessageId, inputs: { kind: 'followup', text: 'last 24 hours' } },
+    );
+    assert.equal(action?.personId, emulator.context.people.byRole('ingrid').id);
+  });
+
+  it('the CSV button brings a file that downloads with the person’s token', async () => {
+    const csvButton = botMessages().last().getByRole('button', { name: 'CSV' });
+    assert.equal(await csvButton.count(), 1, 'the answer offers its data as CSV');
+    const before = await botMessages().count();
+    await csvButton.click();
+    const answer = await nextBotMessage(before);
+    const file = answer.locator('.file');
+    await file.locator('.file-name', { hasText: /\.csv$/ }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
+    assert.match(download.suggestedFilename(), /^room-metrics-.*\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^room,metric,start,end,mean,min,max,unit\n/);
+    assert.match(csv, /\nRoom 4,temperature,/);
+  });
+
+  it('the 1:1 space with the bot works without a mention', async () => {
+    await openSpace('RoomBot');
+    const answer = await ask('humidity in Boardroom yesterday');
+    const text = await textOf(answer.locator('.card'));
+    assert.match(text, /Boardroom/);
+    assert.match(text, /humidity/i);
+    assert.equal(await myMessages().last().locator('.mention').count(), 0);
+  });
+
+  it('refuses an empty message and one over Webex’s 7,439-byte limit, without sending', async () => {
+    await openSpace('Facilities Oslo');
+    const storedBefore = (await storedMessages('Facilities Oslo')).length;
+    await page.fill('#text', '   ');
+    assert.equal(await page.locator('#send').isDisabled(), true);
+    await page.press('#text', 'Enter');
+    await page.fill('#text', 'x'.repeat(10_000));
+    await page
+      .locator('#composer-note.error', { hasText: /Too long: 10,0\d\d bytes; Webex allows 7,439/ })
+      .waitFor();
+    assert.equal(await page.locator('#send').isDisabled(), true);
+    await page.press('#text', 'Enter');
+    await page.waitForTimeout(800);
+    assert.equal((await storedMessages('Facilities Oslo')).length, storedBefore, 'something was sent');
+    assert.equal((await page.inputValue('#text')).length, 10_000, 'the text was kept');
+    await snap('composer-too-long');
+    await page.fill('#text', '');
+  });
+
+  it('sends a long (7,000-character) message, and the bot answers it', async () => {
+    const answer = await ask(`temperature in Room 4 ${'blah '.repeat(1395)}`);
+    assert.ok((await textOf(answer)).length > 0);
+    const mine = await textOf(myMessages().last().locator('.bubble'));
+    assert.ok(mine.length > 6_900);
+  });
+
+  it('shows HTML and javascript: links as text (no script runs), and the bot answers them', async () => {
+    const hostile = ['<img src=x onerror=alert(1)>', '**[x](javascript:alert(1))**'];
+    for (const text of hostile) {
+      const answer = await ask(text);
+      assert.ok((await textOf(answer)).length > 0);
+      const bubble = myMessages().last().locator('.bubble');
+      assert.match(
+        await textOf(bubble),
+        text.startsWith('<img') ? /<img src=x onerror=alert\(1\)>/ : /\[x\]\(javascript:alert\(1\)\)/,
+      );
+      assert.equal(await bubble.locator('img, script, iframe').count(), 0);
+    }
+    assert.equal(await page.locator('a[href^="javascript:" i], [onerror], [onclick]').count(), 0);
+    await page.waitForTimeout(300);
+    assert.deepEqual(dialogs, []);
+  });
+
+  it('renders markdown safely (unit checks of the page’s renderer)', async () => {
+    const rendered = await page.evaluate(() => {
+      const { render } = (globalThis as unknown as { SandboxMarkdown: { render(s: string): string } })
+        .SandboxMarkdown;
+      return {
+        html: render('<script>alert(1)</script>'),
+        js: render('[a](javascript:alert(1)) [b](data:text/html,x)'),
+        quote: render('[a](https://example.com/"onmouseover="alert(1))'),
+        rich: render('**bold** _it_ `<code>`\n- one\n- [two](https://example.com/?a=1&b=2)'),
+        fence: render('```\n<b>x</b>\n```'),
+      };
+    });
+    assert.equal(rendered.html, '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    assert.doesNotMatch(rendered.js, /<a /);
+    assert.doesNotMatch(rendered.quote, /href="[^"]*"[^>]*onmouseover/);
+    assert.equal(
+      rendered.rich,
+      '<p><strong>bold</strong> <em>it</em> <code>&lt;code&gt;</code></p><ul><li>one</li><li><a href="https://example.com/?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">two</a></li></ul>',
+    );
+    assert.equal(rendered.fence, '<pre><code>&lt;b&gt;x&lt;/b&gt;</code></pre>');
+  });
+
+  it('an alert whose threshold is already crossed arrives within one evaluation interval', async () => {
+    await openSpace('Facilities Oslo');
+    const confirmation = await ask('alert me when temperature in Fjord goes above 10');
+    assert.match(await textOf(confirmation), /Alert a\d+ set/);
+    // Fjord is always above 10 °C: the first look at the last 30 minutes fires at once.
+    const alert = botMessages()
+      .filter({ hasText: /Fjord is .*°C/ })
+      .last();
+    await alert.waitFor({ timeout: 20_000 });
+    for (const name of ['Acknowledge', 'Mute rule', 'False alarm'])
+      assert.equal(await alert.getByRole('button', { name }).count(), 1, name);
+    const chart = alert.locator('.card img');
+    await chart.waitFor();
+    const loaded = () => chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+    assert.ok(await eventually(async () => ((await loaded()) > 0 ? true : undefined), 'the alert chart'));
+  });
+
+  it('a report scheduled for the next minute is posted in it', async function () {
+    this.timeout(120_000);
+    await openSpace('Facilities Oslo');
+    const time = new Date(Date.now() + 60_000).toLocaleTimeString('en-GB', {
+      timeZone: 'Europe/Oslo',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    const confirmation = await ask(`daily report for Room 4 and Fjord at ${time}`);
+    assert.match(await textOf(confirmation), /Report r\d+ scheduled/);
+    const report = botMessages()
+      .filter({ hasText: /Daily room report/ })
+      .last();
+    await report.waitFor({ timeout: 90_000 });
+    const text = await textOf(report);
+    assert.match(text, /Room 4/);
+    assert.match(text, /Fjord/);
+    assert.match(text, /Europe\/Oslo/);
+  });
+
+  it('switches person: Ola sees Ingrid’s messages by name; Sam, a guest, starts a 1:1 and is refused', async () => {
+    await page.selectOption('#person', 'ola');
+    await openSpace('Facilities Oslo');
+    await page.locator('.message .author', { hasText: 'Ingrid Berg' }).first().waitFor();
+    assert.ok((await botMessages().count()) > 0);
+
+    await page.selectOption('#person', 'sam');
+    await openSpace('RoomBot');
+    const answer = await ask('temperature in Room 4');
+    assert.match(await textOf(answer), /only share room data with people from this organisation/);
+    await snap('guest-refused');
+    await page
+      .locator('.space.space', { hasText: 'RoomBot' })
+      .locator('.space-kind', { hasText: '1:1' })
+      .waitFor();
+    await page.selectOption('#person', 'ingrid');
+    await openSpace('Facilities Oslo');
+  });
+
+  it('shows network errors in a status line and recovers', async () => {
+    const messagesApi = (url: URL) => url.href.startsWith(`${sandbox.webexUrl}/messages`);
+    await page.route(messagesApi, (route) => route.abort('connectionrefused'));
+    await page
+      .locator('#status', { hasText: /Could not load messages: Cannot reach the emulator/ })
+      .waitFor();
+    await snap('network-error');
+    await page.unroute(messagesApi);
+    await page.locator('#status').waitFor({ state: 'hidden' });
+  });
+});
