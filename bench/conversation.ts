@@ -36,6 +36,12 @@ interface Person {
   roomId: string;
 }
 
+interface Run {
+  times: Answer[];
+  lost: number;
+  seconds: number;
+}
+
 interface PhaseResult {
   bot: string;
   phase: string;
@@ -44,6 +50,11 @@ interface PhaseResult {
   p50: number;
   p95: number;
   p99: number;
+  /** p50/p95 until the chart image has loaded too. */
+  chartP50: number;
+  chartP95: number;
+  /** Answers that carried a chart. */
+  charts: number;
   perSecond: number;
   callsPerAnswer: number;
 }
@@ -69,9 +80,23 @@ class CallCounter {
   };
 }
 
+interface Answer {
+  /** Message → the bot's reply stored in Webex. */
+  replyMs: number;
+  /** Message → the reply and its chart image loaded (as a Webex client shows it). */
+  completeMs: number;
+  chart: boolean;
+}
+
+/** The first image URL in a card (the chart), if any. */
+function chartUrlOf(message: StoredMessage): string | undefined {
+  const found = /"url":"(http[^"]+\/charts\/[^"]+)"/.exec(JSON.stringify(message.attachments ?? []));
+  return found?.[1];
+}
+
 /** Replies of the bot, matched to questions per space in order. */
 class ReplyClock {
-  private readonly waiting = new Map<string, { at: number; done: (ms: number) => void }[]>();
+  private readonly waiting = new Map<string, { at: number; done: (message: StoredMessage) => void }[]>();
 
   constructor(
     emulator: RunningEmulator,
@@ -79,16 +104,15 @@ class ReplyClock {
   ) {
     emulator.context.store.messageListeners.add((message: StoredMessage) => {
       if (message.personId !== this.botId()) return;
-      const queue = this.waiting.get(message.roomId);
-      const next = queue?.shift();
-      next?.done(performance.now() - next.at);
+      this.waiting.get(message.roomId)?.shift()?.done(message);
     });
   }
 
-  /** Posts `text` as the person and resolves with the milliseconds until the bot's reply. */
-  async ask(emulator: RunningEmulator, person: Person, text: string, timeoutMs = 15_000): Promise<number> {
-    const reply = new Promise<number>((resolve, reject) => {
-      const entry = { at: performance.now(), done: resolve };
+  /** Posts `text` as the person; resolves when the reply and its chart (if any) have arrived. */
+  async ask(emulator: RunningEmulator, person: Person, text: string, timeoutMs = 15_000): Promise<Answer> {
+    const at = performance.now();
+    const reply = new Promise<StoredMessage>((resolve, reject) => {
+      const entry = { at, done: resolve };
       const queue = this.waiting.get(person.roomId) ?? [];
       queue.push(entry);
       this.waiting.set(person.roomId, queue);
@@ -110,7 +134,15 @@ class ReplyClock {
       }),
     });
     if (!posted.ok) throw new Error(`posting failed: ${posted.status}`);
-    return reply;
+    const message = await reply;
+    const replyMs = performance.now() - at;
+    const url = chartUrlOf(message);
+    if (url) {
+      const image = await fetch(url);
+      const bytes = await image.arrayBuffer();
+      if (!image.ok || bytes.byteLength === 0) throw new Error(`chart did not load: ${image.status}`);
+    }
+    return { replyMs, completeMs: performance.now() - at, chart: url !== undefined };
   }
 }
 
@@ -182,7 +214,8 @@ async function startBotProcess(kind: 'echo' | 'room-metrics', emulator: RunningE
           stdio: ['ignore', 'pipe', 'inherit'],
           cwd: ROOT,
         })
-      : spawn(process.execPath, [join(ROOT, 'bin/room-metrics'), 'serve'], {
+      : // As `npm start` runs it (the heap limit keeps V8 from hoarding garbage under load).
+        spawn(process.execPath, ['--max-old-space-size=192', join(ROOT, 'bin/room-metrics'), 'serve'], {
           env: {
             ...common,
             PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
@@ -208,8 +241,8 @@ async function closedLoop(
   people: Person[],
   questions: string[],
   perPerson: number,
-): Promise<{ times: number[]; lost: number; seconds: number }> {
-  const times: number[] = [];
+): Promise<Run> {
+  const times: Answer[] = [];
   let lost = 0;
   const started = performance.now();
   await Promise.all(
@@ -233,8 +266,8 @@ async function openLoop(
   questions: string[],
   rate: number,
   seconds: number,
-): Promise<{ times: number[]; lost: number; seconds: number }> {
-  const times: number[] = [];
+): Promise<Run> {
+  const times: Answer[] = [];
   let lost = 0;
   const total = Math.round(rate * seconds);
   const started = performance.now();
@@ -246,7 +279,7 @@ async function openLoop(
     const person = people[i % people.length]!;
     pending.push(
       clock.ask(emulator, person, questions[i % questions.length]!).then(
-        (ms) => void times.push(ms),
+        (answer) => void times.push(answer),
         () => {
           lost += 1;
         },
@@ -282,12 +315,9 @@ export async function conversationBenchmark(options: { quick?: boolean } = {}): 
         };
         const warm = await take(1);
         await closedLoop(emulator, clock, warm, questions, 3);
-        const record = (
-          phase: string,
-          run: { times: number[]; lost: number; seconds: number },
-          before: number,
-        ) => {
-          const sorted = [...run.times].sort((a, b) => a - b);
+        const record = (phase: string, run: Run, before: number) => {
+          const sorted = run.times.map((a) => a.replyMs).sort((a, b) => a - b);
+          const complete = run.times.map((a) => a.completeMs).sort((a, b) => a - b);
           results.push({
             bot: kind,
             phase,
@@ -296,6 +326,9 @@ export async function conversationBenchmark(options: { quick?: boolean } = {}): 
             p50: percentile(sorted, 50),
             p95: percentile(sorted, 95),
             p99: percentile(sorted, 99),
+            chartP50: percentile(complete, 50),
+            chartP95: percentile(complete, 95),
+            charts: run.times.filter((a) => a.chart).length,
             perSecond: sorted.length / run.seconds,
             callsPerAnswer: (calls.count - before) / Math.max(1, sorted.length),
           });
@@ -326,12 +359,15 @@ export async function conversationBenchmark(options: { quick?: boolean } = {}): 
     await emulator.close();
   }
 
-  console.log('\nconversation: message → reply (ms), against the emulator');
-  const header = `${'bot'.padEnd(13)} ${'phase'.padEnd(26)} answers lost    p50    p95    p99  reply/s  calls/answer`;
-  console.log(header);
+  console.log(
+    '\nconversation: message → reply, and → reply with its chart loaded (ms), against the emulator',
+  );
+  console.log(
+    `${'bot'.padEnd(13)} ${'phase'.padEnd(26)} answers charts lost    p50    p95    p99  chart p50  chart p95  answers/s  calls/answer`,
+  );
   for (const r of results) {
     console.log(
-      `${r.bot.padEnd(13)} ${r.phase.padEnd(26)} ${String(r.answers).padStart(7)} ${String(r.lost).padStart(4)} ${r.p50.toFixed(0).padStart(6)} ${r.p95.toFixed(0).padStart(6)} ${r.p99.toFixed(0).padStart(6)} ${r.perSecond.toFixed(1).padStart(8)} ${r.callsPerAnswer.toFixed(1).padStart(13)}`,
+      `${r.bot.padEnd(13)} ${r.phase.padEnd(26)} ${String(r.answers).padStart(7)} ${String(r.charts).padStart(6)} ${String(r.lost).padStart(4)} ${r.p50.toFixed(0).padStart(6)} ${r.p95.toFixed(0).padStart(6)} ${r.p99.toFixed(0).padStart(6)} ${r.chartP50.toFixed(0).padStart(10)} ${r.chartP95.toFixed(0).padStart(10)} ${r.perSecond.toFixed(1).padStart(10)} ${r.callsPerAnswer.toFixed(1).padStart(13)}`,
     );
   }
   console.log(

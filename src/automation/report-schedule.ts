@@ -12,7 +12,7 @@
  *
  * A zone luxon does not know is read as UTC, as the cards label times (see `src/cards/format.ts`).
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { zoneOrUtc } from '../time-zones';
 import type { ReportSubscription } from './types';
 

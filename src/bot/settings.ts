@@ -1,4 +1,3 @@
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { isTimeZone } from '../time-zones';
 import type { AdminCredentials } from '../webex/client';

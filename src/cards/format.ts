@@ -5,7 +5,7 @@
  * A zone luxon does not know falls back to UTC, and the label then says "UTC": the times
  * shown always match the zone named next to them.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { zoneOrUtc } from '../time-zones';
 
 const LOCALE = 'en-US'; // "Sep", not the "Sept" of en-GB; the pattern fixes the order.

@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartDataset, LegendItem, Point } from 'chart.js';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { isTimeZone } from '../time-zones';
 import type { ChartPoint, ChartRequest, ChartSeries } from './chart-request';
 

@@ -18,6 +18,12 @@ export interface LocalChartRendererOptions {
 /** A render that takes longer than this is abandoned and its worker replaced. */
 const RENDER_TIMEOUT_MS = 30_000;
 const MAX_WORKERS = 16;
+/**
+ * A render needs a few MB of JavaScript heap; without limits V8 lets each worker's heap grow to
+ * hundreds of MB of garbage under load before collecting. A worker that goes past them is
+ * replaced (its render fails alone), like a crashed one.
+ */
+const WORKER_HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 interface Job {
   id: number;
@@ -133,7 +139,9 @@ export class LocalChartRenderer implements ChartRenderer {
   }
 
   private spawn(slot: Slot): Worker {
-    const worker = new Worker(require.resolve('./render-worker-entry.js'));
+    const worker = new Worker(require.resolve('./render-worker-entry.js'), {
+      resourceLimits: WORKER_HEAP_LIMITS,
+    });
     slot.worker = worker;
     slot.ready = false;
     slot.failure = undefined;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { IANAZone } from 'luxon';
 import { buildOrganisation } from '../emulator/org';
 import { type Directory, parseRequest } from '../language';
 import { isTimeZone } from '../time-zones';

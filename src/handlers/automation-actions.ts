@@ -32,13 +32,13 @@ async function alertAction(ctx: HandlerContext, inputs: AlertInputs): Promise<Re
       return {
         markdown:
           inputs.op === 'mute'
-            ? `Alert **${rule.id}** muted by ${who}: it keeps watching but posts nothing. Say **unmute alert ${rule.id}**… or delete it.`
+            ? `Alert **${rule.id}** muted by ${who}: it keeps watching but posts nothing. Say **unmute alert ${rule.id}** to hear from it again.`
             : `Alert **${rule.id}** unmuted.`,
       };
   }
   const workspaceId = inputs.workspaceId;
   const state = workspaceId ? store.getAlertState(rule.id, workspaceId) : undefined;
-  if (!state || state.status !== 'firing') {
+  if (state?.status !== 'firing') {
     return { markdown: `Alert **${rule.id}** is not firing any more; nothing to do.` };
   }
   const now = ctx.now();

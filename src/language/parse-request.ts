@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { zoneOrUtc } from '../time-zones';
 import { type IndexedWorkspace, indexDirectory } from './directory-index';
 import { editDistance, typoAllowance } from './fuzzy';

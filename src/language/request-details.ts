@@ -1,4 +1,3 @@
-import { IANAZone } from 'luxon';
 import { isTimeZone } from '../time-zones';
 import type { TokenText } from './token-text';
 import type { AlertSpec, RankSpec, ReportSpec, RequestMetric, SettingsSpec } from './types';

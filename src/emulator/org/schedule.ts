@@ -7,7 +7,7 @@
  * humidity, tvoc) restart from their night equilibrium there. That keeps every reading a function of
  * the day it belongs to, with at most 24 h of warm-up and no dependence on the query range.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { isTimeZone } from '../../time-zones';
 import { createRng, hash32, hashInts, type Rng } from './random';
 import type { Organisation, SensorProfile, SyntheticWorkspace } from './types';
