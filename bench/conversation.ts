@@ -10,12 +10,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { addStaff } from '../src/emulator/extra-users';
 import type { StoredMessage } from '../src/emulator/messaging-store';
 import { type RunningEmulator, startEmulator } from '../src/emulator/server';
+import { freePort } from '../src/free-port';
+import { emulatorBotEnv } from '../src/sandbox/emulator-bot-env';
 
 const ROOT = join(__dirname, '..');
 const SECRET = 'bench-webhook-secret-0123456789';
@@ -61,16 +62,6 @@ interface PhaseResult {
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 /** Counts the bot's own Webex calls (bot and admin tokens), not the load generator's. */
 class CallCounter {
@@ -201,11 +192,8 @@ async function startBotProcess(kind: 'echo' | 'room-metrics', emulator: RunningE
   const port = await freePort();
   const common = {
     ...process.env,
-    WEBEX_API_URL: emulator.url,
-    WEBEX_CATALOG_URL: emulator.catalogUrl,
-    WEBEX_BOT_TOKEN: emulator.botToken,
+    ...emulatorBotEnv(emulator, { port, publicBaseUrl: `http://127.0.0.1:${port}` }),
     WEBHOOK_SECRET: SECRET,
-    PORT: String(port),
   };
   const child =
     kind === 'echo'
@@ -218,12 +206,7 @@ async function startBotProcess(kind: 'echo' | 'room-metrics', emulator: RunningE
         spawn(process.execPath, ['--max-old-space-size=192', join(ROOT, 'bin/room-metrics'), 'serve'], {
           env: {
             ...common,
-            PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-            HOST: '127.0.0.1',
-            WEBEX_ADMIN_CLIENT_ID: emulator.adminClient.clientId,
-            WEBEX_ADMIN_CLIENT_SECRET: emulator.adminClient.clientSecret,
-            WEBEX_ADMIN_REFRESH_TOKEN: emulator.adminClient.refreshToken,
-            ALLOWED_EMAIL_DOMAINS: 'nordlys.example',
+            DATA_DIR: ':memory:',
             DEFAULT_TIME_ZONE: 'Europe/Oslo',
             CHART_WORKERS: '2',
             LOG_LEVEL: 'warn',

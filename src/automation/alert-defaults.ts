@@ -2,7 +2,7 @@
  * Defaults and plausibility limits for threshold alerts, per metric. Values are in the unit the
  * API reports (temperature in °C: the caller converts a Fahrenheit threshold before it gets here).
  */
-import { METRIC_LABEL } from '../metrics';
+import { METRIC_LABEL, TREND_THRESHOLD } from '../metrics';
 import type { MetricName } from '../webex/wire';
 import type { AlertCondition } from './types';
 
@@ -14,16 +14,10 @@ export const DEFAULT_RENOTIFY_MS = 2 * 60 * 60_000;
 
 /**
  * How far back past the threshold a value must come before an alert resolves: about the
- * sensor's noise, so a value hovering at the threshold does not fire and resolve every poll.
+ * sensor's noise, so a value hovering at the threshold does not fire and resolve every poll. The
+ * same margin that tells a trend from noise in answers.
  */
-export const DEFAULT_HYSTERESIS: Readonly<Record<MetricName, number>> = {
-  temperature: 0.5,
-  humidity: 3,
-  tvoc: 50,
-  ambientNoise: 3,
-  soundLevel: 3,
-  peopleCount: 1,
-};
+export const DEFAULT_HYSTERESIS: Readonly<Record<MetricName, number>> = TREND_THRESHOLD;
 
 /** What a room sensor can report at all (a generous envelope over the devices Webex supports). */
 export const SENSOR_RANGES: Readonly<Record<MetricName, { min: number; max: number; unit: string }>> = {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { type RunningBot, startBot } from '../bot/bot-app';
 import { readSettings } from '../bot/settings';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
+import { freePort } from '../free-port';
 import type { Person, Webhook } from '../webex/wire';
 import { type ChatConfig, type RunningChatServer, startChatServer } from './chat-server';
+import { emulatorBotEnv } from './emulator-bot-env';
 import { seedSpaces } from './seed-spaces';
 import { pollFor, SandboxSetupError, webexRest } from './webex-rest';
 
@@ -126,18 +127,9 @@ async function startSandboxBot(
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const publicBaseUrl = `http://${urlHost}:${port}`;
   const settings = readSettings({
-    WEBEX_BOT_TOKEN: emulator.botToken,
-    PUBLIC_BASE_URL: publicBaseUrl,
+    ...emulatorBotEnv(emulator, { port, publicBaseUrl, host }),
     WEBHOOK_SECRET: randomBytes(20).toString('hex'),
-    WEBEX_API_URL: emulator.url,
-    WEBEX_CATALOG_URL: emulator.catalogUrl,
-    WEBEX_ADMIN_CLIENT_ID: emulator.adminClient.clientId,
-    WEBEX_ADMIN_CLIENT_SECRET: emulator.adminClient.clientSecret,
-    WEBEX_ADMIN_REFRESH_TOKEN: emulator.adminClient.refreshToken,
-    ALLOWED_EMAIL_DOMAINS: 'nordlys.example',
     DEFAULT_TIME_ZONE: SANDBOX_TIME_ZONE,
-    PORT: String(port),
-    HOST: host,
     // Each sandbox starts a fresh emulator: nothing the bot stores would make sense next time.
     DATA_DIR: ':memory:',
     // Seconds, not minutes: an alert set in the sandbox shows at once, a report for the next minute posts in it.
@@ -161,17 +153,4 @@ async function waitForWebhooks(webexUrl: string, botToken: string, targetUrl: st
       `the bot did not register its webhooks (${targetUrl}) within 10 s; run with LOG_LEVEL=debug to see why.`,
     );
   }
-}
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
-  });
 }

@@ -1,22 +1,13 @@
-import { createServer } from 'node:net';
 import { type BotOptions, type RunningBot, startBot } from '../../src/bot/bot-app';
 import { readSettings } from '../../src/bot/settings';
 import type { StoredMessage } from '../../src/emulator/messaging-store';
 import type { RunningEmulator } from '../../src/emulator/server';
+import { freePort } from '../../src/free-port';
+import { emulatorBotEnv } from '../../src/sandbox/emulator-bot-env';
 import { call } from './emulator';
 import { eventually, frameworkEmulator } from './framework-emulator';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+export { freePort } from '../../src/free-port';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
@@ -28,18 +19,9 @@ export async function startTestBot(
   const { emulator } = await frameworkEmulator();
   const port = await freePort();
   const settings = readSettings({
-    WEBEX_BOT_TOKEN: emulator.botToken,
-    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    ...emulatorBotEnv(emulator, { port, publicBaseUrl: `http://127.0.0.1:${port}` }),
     WEBHOOK_SECRET,
-    WEBEX_API_URL: emulator.url,
-    WEBEX_CATALOG_URL: emulator.catalogUrl,
-    WEBEX_ADMIN_CLIENT_ID: emulator.adminClient.clientId,
-    WEBEX_ADMIN_CLIENT_SECRET: emulator.adminClient.clientSecret,
-    WEBEX_ADMIN_REFRESH_TOKEN: emulator.adminClient.refreshToken,
-    ALLOWED_EMAIL_DOMAINS: 'nordlys.example',
     DEFAULT_TIME_ZONE: 'Europe/Oslo',
-    PORT: String(port),
-    HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: ':memory:',
     ...env,
