@@ -7,17 +7,34 @@ import { z } from 'zod';
  * - `csv`: the data of an answer as a file
  * - `alert`: acknowledge, snooze, mute or delete an alert rule / mark a false alarm
  * - `report`: send a report now, or cancel it
+ * - `alert-form`, `report-form`: the values of the "New alert" / "New report" forms
  */
+const metricName = z.enum(['temperature', 'humidity', 'tvoc', 'ambientNoise', 'soundLevel', 'peopleCount']);
+/** A form's number: clients send input values as text; an empty field is no value. */
+const fromText = (v: unknown) =>
+  v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v;
+const formNumber = z.preprocess(fromText, z.number().finite());
+const optionalFormNumber = z.preprocess(fromText, z.number().finite().optional());
+/** A multi-select of rooms: workspace ids (or "all") separated by commas. */
+const roomList = z
+  .string()
+  .min(1, 'pick at least one room')
+  .max(20_000)
+  .transform((v) =>
+    v
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().min(1).max(300)).min(1).max(200));
+
 export const actionInputsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('followup'), text: z.string().trim().min(1).max(500) }),
   z.object({ kind: z.literal('ask'), text: z.string().trim().min(1).max(500) }),
   z.object({
     kind: z.literal('csv'),
     workspaceIds: z.array(z.string().min(1).max(300)).min(1).max(50),
-    metrics: z
-      .array(z.enum(['temperature', 'humidity', 'tvoc', 'ambientNoise', 'soundLevel', 'peopleCount']))
-      .min(1)
-      .max(6),
+    metrics: z.array(metricName).min(1).max(6),
     from: z.string().datetime({ offset: true }),
     to: z.string().datetime({ offset: true }),
     aggregation: z.enum(['none', 'hourly', 'daily']),
@@ -31,6 +48,21 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
     hours: z.union([z.literal(1), z.literal(4), z.literal(24)]).optional(),
   }),
   z.object({
+    kind: z.literal('alert-form'),
+    rooms: roomList,
+    metric: metricName,
+    op: z.enum(['above', 'below', 'outside']),
+    value: formNumber,
+    high: optionalFormNumber,
+    holdMinutes: z.preprocess(fromText, z.number().int().min(0).max(1440).optional()),
+  }),
+  z.object({
+    kind: z.literal('report-form'),
+    rooms: roomList,
+    time: z.string().regex(/^\d{1,2}:\d{2}$/, 'a time of day, HH:MM'),
+    days: z.enum(['daily', 'weekdays']),
+  }),
+  z.object({
     kind: z.literal('report'),
     op: z.enum(['send-now', 'cancel']),
     reportId: z.string().regex(/^r\d{1,9}$/),
@@ -41,3 +73,5 @@ export type ActionInputs = z.infer<typeof actionInputsSchema>;
 export type CsvInputs = Extract<ActionInputs, { kind: 'csv' }>;
 export type AlertInputs = Extract<ActionInputs, { kind: 'alert' }>;
 export type ReportInputs = Extract<ActionInputs, { kind: 'report' }>;
+export type AlertFormInputs = Extract<ActionInputs, { kind: 'alert-form' }>;
+export type ReportFormInputs = Extract<ActionInputs, { kind: 'report-form' }>;

@@ -126,7 +126,12 @@ export class Conversation {
       await this.send(action.roomId, await sendCsv(this.context(who, undefined, '', log), inputs));
       return;
     }
-    if (inputs.kind === 'alert' || inputs.kind === 'report') {
+    if (
+      inputs.kind === 'alert' ||
+      inputs.kind === 'report' ||
+      inputs.kind === 'alert-form' ||
+      inputs.kind === 'report-form'
+    ) {
       const directory = await this.deps.webex.directory.get();
       const replies = await automationAction(this.context(who, undefined, '', log, directory), inputs);
       for (const reply of replies)
@@ -163,11 +168,21 @@ export class Conversation {
       } else if (followsUp) {
         request = mergeFollowUp(previous, analysis);
       }
+      // "set an alert" with nothing else said gets the form, not a question.
+      const bareSetUp =
+        SETUP_INTENTS.has(request.intent) &&
+        !request.allWorkspaces &&
+        request.workspaces.length === 0 &&
+        request.metrics.length === 0 &&
+        !request.alert;
       // Data questions are remembered for follow-ups; a setup only while it still asks back.
-      if (DATA_INTENTS.has(request.intent) || (SETUP_INTENTS.has(request.intent) && request.clarify))
+      if (
+        DATA_INTENTS.has(request.intent) ||
+        (SETUP_INTENTS.has(request.intent) && request.clarify && !bareSetUp)
+      )
         this.deps.memory.remember(who.roomId, who.personId, request);
       log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
-      const handler = HANDLERS[request.clarify ? 'clarify' : request.intent];
+      const handler = HANDLERS[request.clarify && !bareSetUp ? 'clarify' : request.intent];
       const answer = await answerScope.run(this.rateLimitNotice(who.roomId, log), () =>
         handler(this.context(who, request, text, log, directory)),
       );

@@ -73,7 +73,46 @@ export interface ContainerJson extends ElementBase {
   style?: ContainerStyle;
 }
 
-export type CardElementJson = TextBlockJson | FactSetJson | ImageJson | ColumnSetJson | ContainerJson;
+/** Inputs (schema 1.3): their values come back in the submit's `inputs`, merged with the button's data. */
+interface InputBase extends ElementBase {
+  id: string;
+  label?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+export interface NumberInputJson extends InputBase {
+  type: 'Input.Number';
+  value?: number;
+  min?: number;
+  max?: number;
+  placeholder?: string;
+}
+
+export interface TimeInputJson extends InputBase {
+  type: 'Input.Time';
+  /** `HH:MM` */
+  value?: string;
+}
+
+export interface ChoiceSetInputJson extends InputBase {
+  type: 'Input.ChoiceSet';
+  choices: { title: string; value: string }[];
+  /** Several values come back comma-separated. */
+  value?: string;
+  isMultiSelect?: boolean;
+  style?: 'compact' | 'expanded';
+}
+
+export type InputJson = NumberInputJson | TimeInputJson | ChoiceSetInputJson;
+
+export type CardElementJson =
+  | TextBlockJson
+  | FactSetJson
+  | ImageJson
+  | ColumnSetJson
+  | ContainerJson
+  | InputJson;
 
 export interface SubmitActionJson {
   type: 'Action.Submit';

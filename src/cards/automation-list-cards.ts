@@ -4,7 +4,9 @@
  * set", "Report r2 scheduled", "Deleted").
  */
 import {
+  type AdaptiveCardJson,
   adaptiveCard,
+  type CardActionJson,
   type CardElementJson,
   type CardMessage,
   MAX_CARD_ACTIONS,
@@ -12,6 +14,7 @@ import {
   type TextColor,
   textBlock,
 } from './adaptive-card';
+import { formButton } from './automation-forms';
 import type {
   AlertActionData,
   AlertRuleListView,
@@ -54,6 +57,7 @@ export function alertRulesCard(view: AlertRuleListView): CardMessage {
     view.rows.map((r) => r.id),
     hint,
     [NO_ALERTS, ALERT_EXAMPLE],
+    view.form ? { title: 'New alert', card: view.form } : undefined,
   );
 }
 
@@ -67,6 +71,7 @@ export function reportsCard(view: ReportListView): CardMessage {
     view.rows.map((r) => r.id),
     hint,
     [NO_REPORTS, REPORT_EXAMPLE],
+    view.form ? { title: 'New report', card: view.form } : undefined,
   );
 }
 
@@ -158,15 +163,18 @@ function listCard(
   ids: readonly string[],
   hint: (id: string, other: boolean) => string,
   empty: readonly string[],
+  form?: { title: string; card: AdaptiveCardJson },
 ): CardMessage {
   const body: CardElementJson[] = [titleBlock(title)];
+  const formButtons: CardActionJson[] = form ? [formButton(form.title, form.card)] : [];
   if (rows.length === 0) {
     body.push(...empty.map((line) => textBlock(line, { spacing: 'Small' })));
     return {
-      card: adaptiveCard(body),
+      card: adaptiveCard(body, formButtons),
       markdown: clampMarkdown([`**${title}**`, ...empty].join('\n')),
     };
   }
+  const rowButtons = MAX_CARD_ACTIONS - formButtons.length;
   rows.slice(0, CARD_ROWS).forEach((row, index) => {
     body.push(textBlock(row.text, { spacing: index === 0 ? 'Medium' : 'Small', separator: index > 0 }));
     if (row.state !== '') {
@@ -180,17 +188,17 @@ function listCard(
   });
   if (rows.length > CARD_ROWS) body.push(subtleBlock(moreText(rows.length - CARD_ROWS)));
   // Rows past the fifth have no button: the card says how to remove them in words.
-  const rest = ids[MAX_CARD_ACTIONS];
+  const rest = ids[rowButtons];
   if (rest !== undefined) body.push(subtleBlock(hint(escapeName(rest), true), { spacing: 'Medium' }));
 
-  const buttons: SubmitActionJson[] = rows.slice(0, MAX_CARD_ACTIONS).map((row) => ({
+  const buttons: SubmitActionJson[] = rows.slice(0, rowButtons).map((row) => ({
     type: 'Action.Submit',
     title: row.button.title,
     data: { ...row.button.data },
   }));
   const items = rows.map((row) => (row.state === '' ? `- ${row.text}` : `- ${row.text} · ${row.state}`));
   return {
-    card: adaptiveCard(body, buttons),
+    card: adaptiveCard(body, [...formButtons, ...buttons]),
     // The markdown has no buttons: its hint names the first row.
     markdown: markdownWithList([`**${title}**`], items, [hint(escapeName(ids[0] ?? ''), false)], (n) =>
       moreText(n),

@@ -4,6 +4,7 @@
  * display strings with units ("720 ppb"), instants as epoch ms formatted by the card in
  * `timeZone` (an IANA zone), and names (rooms, people, rule texts) as raw text the cards escape.
  */
+import type { AdaptiveCardJson } from './adaptive-card';
 import type { CardAction, Verdict } from './view-models';
 
 /** The snoozes an alert card offers, in hours. */
@@ -120,6 +121,8 @@ export interface AlertRuleRowView {
 
 export interface AlertRuleListView {
   timeZone: string;
+  /** A "New alert" form (see `alertForm`), offered as a button that opens it. */
+  form?: AdaptiveCardJson;
   /** When the list was made (epoch ms): times on that local day show only the clock. */
   asOf?: number;
   rows: AlertRuleRowView[];
@@ -142,6 +145,8 @@ export interface ReportRowView {
 
 export interface ReportListView {
   timeZone: string;
+  /** A "New report" form (see `reportForm`), offered as a button that opens it. */
+  form?: AdaptiveCardJson;
   rows: ReportRowView[];
 }
 

@@ -20,6 +20,14 @@ export {
   type TextBlockJson,
 } from './adaptive-card';
 export { alertCard } from './alert-card';
+export {
+  ALL_ROOMS_VALUE,
+  type AlertFormView,
+  alertForm,
+  MAX_FORM_ROOMS,
+  type ReportFormView,
+  reportForm,
+} from './automation-forms';
 export { alertRulesCard, automationConfirmCard, reportsCard } from './automation-list-cards';
 export {
   type AlertActionData,

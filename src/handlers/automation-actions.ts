@@ -1,5 +1,7 @@
-import type { AlertInputs, ReportInputs } from '../bot/action-inputs';
+import type { AlertCondition } from '../automation/types';
+import type { AlertFormInputs, AlertInputs, ReportFormInputs, ReportInputs } from '../bot/action-inputs';
 import { formatTimeWithZone } from '../cards/format';
+import { formRooms, setUpAlert, setUpReport } from './support/set-up';
 import type { HandlerContext, Reply } from './types';
 
 const HOUR_MS = 3_600_000;
@@ -10,9 +12,45 @@ const HOUR_MS = 3_600_000;
  */
 export async function automationAction(
   ctx: HandlerContext,
-  inputs: AlertInputs | ReportInputs,
+  inputs: AlertInputs | ReportInputs | AlertFormInputs | ReportFormInputs,
 ): Promise<Reply[]> {
-  return inputs.kind === 'alert' ? [await alertAction(ctx, inputs)] : reportAction(ctx, inputs);
+  switch (inputs.kind) {
+    case 'alert':
+      return [await alertAction(ctx, inputs)];
+    case 'report':
+      return reportAction(ctx, inputs);
+    case 'alert-form':
+      return [alertFromForm(ctx, inputs)];
+    case 'report-form':
+      return [reportFromForm(ctx, inputs)];
+  }
+}
+
+/** The "New alert" form: the same checks as an alert asked for in words. */
+function alertFromForm(ctx: HandlerContext, form: AlertFormInputs): Reply {
+  const rooms = formRooms(ctx, form.rooms);
+  if (typeof rooms === 'string') return { markdown: `${rooms} Nothing was set.` };
+  if (form.op === 'outside' && form.high === undefined) {
+    return { markdown: 'A range needs both ends: fill in the upper end too. Nothing was set.' };
+  }
+  const condition: AlertCondition =
+    form.op === 'outside'
+      ? { op: 'outside', low: Math.min(form.value, form.high!), high: Math.max(form.value, form.high!) }
+      : { op: form.op, value: form.value };
+  return setUpAlert(ctx, {
+    metric: form.metric,
+    rooms,
+    condition,
+    unit: ctx.space.unit,
+    ...(form.holdMinutes !== undefined ? { holdMs: form.holdMinutes * 60_000 } : {}),
+  });
+}
+
+/** The "New report" form. */
+function reportFromForm(ctx: HandlerContext, form: ReportFormInputs): Reply {
+  const rooms = formRooms(ctx, form.rooms);
+  if (typeof rooms === 'string') return { markdown: `${rooms} Nothing was scheduled.` };
+  return setUpReport(ctx, { rooms, time: form.time, days: form.days });
 }
 
 async function alertAction(ctx: HandlerContext, inputs: AlertInputs): Promise<Reply> {

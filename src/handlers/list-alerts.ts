@@ -1,5 +1,6 @@
 import { alertRulesCard } from '../cards';
 import { alertRow } from './support/automation-rows';
+import { newAlertForm } from './support/set-up';
 import type { Handler } from './types';
 
 /** `alert.list`: this space's rules with their state. */
@@ -10,6 +11,7 @@ export const listAlerts: Handler = async (ctx) => {
     timeZone: ctx.space.timeZone,
     asOf: ctx.now(),
     rows: rules.map((rule) => alertRow(ctx, rule, states)),
+    form: newAlertForm(ctx),
   });
   return { markdown: message.markdown, card: message.card };
 };

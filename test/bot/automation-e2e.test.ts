@@ -176,4 +176,43 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     const [again] = await chat.press('ingrid', set!, sendNow.data);
     assert.match(textOf(again!), /sent on request/i);
   });
+
+  it('sets up an alert and a report from the forms, and refuses a bad form without changing anything', async () => {
+    const [form] = await chat.ask('ingrid', room, 'set an alert');
+    const card = form!.attachments?.[0]?.content as unknown as { body: { id?: string }[] };
+    assert.ok(
+      card.body.some((e) => e.id === 'metric'),
+      'the alert form',
+    );
+    const fjord = (await bot.webex.directory.get()).workspaces.find((w) => w.displayName === 'Fjord')!;
+    // As a Webex client submits it: the button's data merged with the input values (all text).
+    const submit = (inputs: Record<string, string>) =>
+      chat.press('ingrid', form!, { kind: 'alert-form', op: 'above', high: '', holdMinutes: '5', ...inputs });
+    const [set] = await submit({ rooms: fjord.id, metric: 'tvoc', value: '700' });
+    assert.match(textOf(set!), /Alert a\d+ set/);
+    assert.match(textOf(set!), /Air quality \(TVOC\) above 700 ppb in Fjord, for 5 min/);
+
+    const before = bot.store.listAlertRules().length;
+    const [tooHigh] = await submit({ rooms: fjord.id, metric: 'humidity', value: '150' });
+    assert.match(textOf(tooHigh!), /Nothing was set/);
+    const [gone] = await submit({
+      rooms: 'Y2lzY29zcGFyazovL3VzL1dPUktTUEFDRS9ub3BlLTA',
+      metric: 'tvoc',
+      value: '500',
+    });
+    assert.match(textOf(gone!), /no longer exist/);
+    const [garbage] = await submit({ rooms: fjord.id, metric: 'tvoc', value: 'lots' });
+    assert.match(textOf(garbage!), /didn't understand that button/);
+    assert.equal(bot.store.listAlertRules().length, before, 'bad forms change nothing');
+
+    const [reportForm] = await chat.ask('ingrid', room, 'new daily report');
+    const [scheduled] = await chat.press('ingrid', reportForm!, {
+      kind: 'report-form',
+      rooms: 'all',
+      time: '07:30',
+      days: 'weekdays',
+    });
+    assert.match(textOf(scheduled!), /Report r\d+ scheduled/);
+    assert.match(textOf(scheduled!), /Weekdays at 07:30 for all rooms/);
+  });
 });

@@ -88,16 +88,25 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
   const botMessages = () => page.locator('.message.from-bot');
   const myMessages = () => page.locator('.message.mine');
 
-  /** Waits until there are more than `before` bot messages; returns the newest. */
-  async function nextBotMessage(before: number): Promise<Locator> {
-    const answer = botMessages().nth(before);
-    await answer.waitFor({ timeout: ANSWER_MS });
-    return answer;
+  /** The ids of the bot messages on screen (the chat shows a space's latest 50). */
+  const botIds = async (): Promise<Set<string>> =>
+    new Set(
+      await botMessages().evaluateAll((els) => els.map((e) => e.getAttribute('data-message-id') ?? '')),
+    );
+
+  /** Waits for a bot message that was not on screen before; returns it. */
+  async function nextBotMessage(before: Set<string>): Promise<Locator> {
+    const id = await eventually(
+      async () => [...(await botIds())].find((candidate) => candidate !== '' && !before.has(candidate)),
+      'a new answer from the bot',
+      ANSWER_MS,
+    );
+    return page.locator(`.message.from-bot[data-message-id="${id}"]`);
   }
 
   /** Types in the composer and presses Enter, as a person does; returns the bot's answer. */
   async function ask(text: string): Promise<Locator> {
-    const before = await botMessages().count();
+    const before = await botIds();
     await page.fill('#text', text);
     await page.press('#text', 'Enter');
     return nextBotMessage(before);
@@ -148,7 +157,7 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
   it('a follow-up button ("Last 24 h") posts a card submit as Ingrid and gets a new answer', async () => {
     const card = botMessages().last();
     const cardMessageId = await card.getAttribute('data-message-id');
-    const before = await botMessages().count();
+    const before = await botIds();
     await card.getByRole('button', { name: 'Last 24 h' }).click();
     const answer = await nextBotMessage(before);
     assert.match(await textOf(answer.locator('.ac-textBlock').first()), /^Room 4 · temperature · last 24 h/);
@@ -165,7 +174,7 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
   it('the CSV button brings a file that downloads with the person’s token', async () => {
     const csvButton = botMessages().last().getByRole('button', { name: 'CSV' });
     assert.equal(await csvButton.count(), 1, 'the answer offers its data as CSV');
-    const before = await botMessages().count();
+    const before = await botIds();
     await csvButton.click();
     const answer = await nextBotMessage(before);
     const file = answer.locator('.file');
@@ -266,6 +275,20 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
     await chart.waitFor();
     const loaded = () => chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
     assert.ok(await eventually(async () => ((await loaded()) > 0 ? true : undefined), 'the alert chart'));
+  });
+
+  it('sets an alert from the New alert form, filled in as a person does', async () => {
+    await openSpace('Facilities Oslo');
+    const list = await ask('list alerts');
+    await list.getByRole('button', { name: 'New alert' }).click();
+    await list.getByRole('checkbox', { name: 'Fjord' }).check();
+    await list.locator('select').first().selectOption({ label: 'air quality (TVOC)' });
+    await list.getByRole('spinbutton', { name: /Threshold/ }).fill('900');
+    const before = await botIds();
+    await list.getByRole('button', { name: 'Set alert' }).click();
+    const answer = await nextBotMessage(before);
+    assert.match(await textOf(answer), /Alert a\d+ set/);
+    assert.match(await textOf(answer), /Air quality \(TVOC\) above 900 ppb in Fjord/);
   });
 
   it('a report scheduled for the next minute is posted in it', async function () {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import {
   alertCard,
+  alertForm,
   alertRulesCard,
   automationConfirmCard,
   type CardMessage,
@@ -13,9 +14,11 @@ import {
   overviewCard,
   rankCard,
   reportCards,
+  reportForm,
   reportsCard,
   roomsCard,
 } from '../../src/cards';
+import { alertFormView, FORM_ROOMS } from './automation-form-fixtures';
 import { assertValidMessage, cardText, deepFreeze, markdownFields } from './card-checks';
 import {
   alertRuleListView,
@@ -86,6 +89,22 @@ function allCards(zone: string): [string, () => CardMessage][] {
     ['alert rules (none)', () => alertRulesCard(alertRuleListView({ timeZone: zone, rows: [] }))],
     ['reports', () => reportsCard(reportListView({ timeZone: zone }))],
     ['reports (none)', () => reportsCard(reportListView({ timeZone: zone, rows: [] }))],
+    [
+      'alert rules with the New alert form',
+      () => alertRulesCard(alertRuleListView({ timeZone: zone, form: alertForm(alertFormView()) })),
+    ],
+    [
+      'reports with the New report form',
+      () =>
+        reportsCard(
+          reportListView({ timeZone: zone, form: reportForm({ rooms: FORM_ROOMS, timeZone: zone }) }),
+        ),
+    ],
+    ['alert form', () => ({ card: alertForm(alertFormView()), markdown: 'Fill in the form.' })],
+    [
+      'report form',
+      () => ({ card: reportForm({ rooms: FORM_ROOMS, timeZone: zone }), markdown: 'Fill in the form.' }),
+    ],
     ['automation confirmation', () => automationConfirmCard(confirmView({ timeZone: zone }))],
   ];
 }

@@ -23,6 +23,13 @@ const ALLOWED_TYPES = new Set([
   'Action.Submit',
   'Action.OpenUrl',
   'Action.ShowCard',
+  // Inputs, with the 1.3 properties Webex supports (label, isRequired, errorMessage, regex).
+  'Input.Text',
+  'Input.Number',
+  'Input.Date',
+  'Input.Time',
+  'Input.Toggle',
+  'Input.ChoiceSet',
 ]);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

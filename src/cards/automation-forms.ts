@@ -1,0 +1,153 @@
+/**
+ * Forms that set up an alert or a daily report from a card (the same as saying it in chat): the
+ * person picks rooms, a measurement, a condition or a time; the values come back in the submit.
+ * Pure views; the bot validates what comes back like any other input.
+ */
+import {
+  type AdaptiveCardJson,
+  adaptiveCard,
+  type CardElementJson,
+  type ChoiceSetInputJson,
+  type ShowCardActionJson,
+  textBlock,
+} from './adaptive-card';
+import { cleanText, MAX_NAME_CHARS } from './text';
+
+/** Rooms a form lists at most (a choice list of thousands is no help; people type those). */
+export const MAX_FORM_ROOMS = 50;
+
+/** The value that stands for every room in the rooms list. */
+export const ALL_ROOMS_VALUE = 'all';
+
+export interface FormRoom {
+  id: string;
+  name: string;
+}
+
+export interface AlertFormView {
+  rooms: readonly FormRoom[];
+  /** Measurements offered: value = the API's metric name, title = how people say it. */
+  metrics: readonly { value: string; title: string }[];
+  /** Prefilled choices (an answer's "Set an alert" knows the room and the metric). */
+  roomId?: string;
+  metric?: string;
+  /** Unit label shown next to the threshold ("°C" in a Fahrenheit space says °F). */
+  unitHint?: string;
+}
+
+export interface ReportFormView {
+  rooms: readonly FormRoom[];
+  roomId?: string;
+  /** The space's zone, named next to the time. */
+  timeZone: string;
+}
+
+function roomChoices(rooms: readonly FormRoom[], selected: string | undefined): ChoiceSetInputJson {
+  return {
+    type: 'Input.ChoiceSet',
+    id: 'rooms',
+    label: 'Rooms',
+    isMultiSelect: true,
+    style: 'compact',
+    isRequired: true,
+    errorMessage: 'Pick at least one room.',
+    choices: [
+      { title: 'All rooms', value: ALL_ROOMS_VALUE },
+      ...rooms
+        .slice(0, MAX_FORM_ROOMS)
+        .map((r) => ({ title: cleanText(r.name, MAX_NAME_CHARS), value: r.id })),
+    ],
+    ...(selected ? { value: selected } : {}),
+  };
+}
+
+function formCard(body: CardElementJson[], title: string, data: Record<string, unknown>): AdaptiveCardJson {
+  return adaptiveCard(body, [{ type: 'Action.Submit', title, data }]);
+}
+
+/** "Set an alert": rooms, measurement, above/below/outside, threshold(s), hold minutes. */
+export function alertForm(view: AlertFormView): AdaptiveCardJson {
+  const unit = view.unitHint ? ` (${view.unitHint})` : '';
+  return formCard(
+    [
+      textBlock('Alert me when…', { weight: 'Bolder' }),
+      roomChoices(view.rooms, view.roomId),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'metric',
+        label: 'Measurement',
+        style: 'compact',
+        isRequired: true,
+        errorMessage: 'Pick a measurement.',
+        choices: view.metrics.map((m) => ({ title: m.title, value: m.value })),
+        value: view.metric ?? view.metrics[0]?.value ?? '',
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'op',
+        label: 'Condition',
+        style: 'expanded',
+        choices: [
+          { title: 'goes above', value: 'above' },
+          { title: 'drops below', value: 'below' },
+          { title: 'leaves the range from … to …', value: 'outside' },
+        ],
+        value: 'above',
+      },
+      {
+        type: 'Input.Number',
+        id: 'value',
+        label: `Threshold${unit}`,
+        isRequired: true,
+        errorMessage: 'Enter a number.',
+      },
+      { type: 'Input.Number', id: 'high', label: `Upper end of the range${unit} (only for a range)` },
+      {
+        type: 'Input.Number',
+        id: 'holdMinutes',
+        label: 'For at least (minutes)',
+        value: 10,
+        min: 0,
+        max: 1440,
+      },
+    ],
+    'Set alert',
+    { kind: 'alert-form' },
+  );
+}
+
+/** "Daily report": rooms, time (in the space's zone), every day or weekdays. */
+export function reportForm(view: ReportFormView): AdaptiveCardJson {
+  return formCard(
+    [
+      textBlock('Post a room report…', { weight: 'Bolder' }),
+      roomChoices(view.rooms, view.roomId),
+      {
+        type: 'Input.Time',
+        id: 'time',
+        label: `At (${cleanText(view.timeZone, 64)})`,
+        value: '08:00',
+        isRequired: true,
+        errorMessage: 'Pick a time.',
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'days',
+        label: 'On',
+        style: 'expanded',
+        choices: [
+          { title: 'every day', value: 'daily' },
+          { title: 'weekdays (Mon–Fri)', value: 'weekdays' },
+        ],
+        value: 'daily',
+      },
+    ],
+    'Schedule report',
+    { kind: 'report-form' },
+  );
+}
+
+/** A button that opens a form inside the card (no message round trip). */
+export function formButton(title: string, card: AdaptiveCardJson): ShowCardActionJson {
+  return { type: 'Action.ShowCard', title, card };
+}
