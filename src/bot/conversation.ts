@@ -168,13 +168,15 @@ export class Conversation {
       } else if (followsUp) {
         request = mergeFollowUp(previous, analysis);
       }
-      // "set an alert" with nothing else said gets the form, not a question.
+      // "set an alert" with nothing else said gets the form, and "change alert a3 to …" edits a
+      // rule: neither is asked which room.
       const bareSetUp =
-        SETUP_INTENTS.has(request.intent) &&
-        !request.allWorkspaces &&
-        request.workspaces.length === 0 &&
-        request.metrics.length === 0 &&
-        !request.alert;
+        (request.intent === 'alert.create' && /\ba\d{1,9}\b/i.test(text)) ||
+        (SETUP_INTENTS.has(request.intent) &&
+          !request.allWorkspaces &&
+          request.workspaces.length === 0 &&
+          request.metrics.length === 0 &&
+          !request.alert);
       // Data questions are remembered for follow-ups; a setup only while it still asks back.
       if (
         DATA_INTENTS.has(request.intent) ||

@@ -1,11 +1,14 @@
 import { METRIC_LABEL } from '../metrics';
+import { idIn } from './support/automation-rows';
 import { sensorMetrics } from './support/labels';
-import { newAlertForm, setUpAlert } from './support/set-up';
-import type { Handler } from './types';
+import { changeAlert, newAlertForm, setUpAlert } from './support/set-up';
+import type { Handler, HandlerContext, Reply } from './types';
 
 /** `alert.create`: one metric, rooms and a plausible threshold; with nothing stated, the form. */
 export const createAlert: Handler = async (ctx) => {
   const { request } = ctx;
+  const named = idIn(ctx.text, 'a');
+  if (named) return editAlert(ctx, named);
   const metrics = sensorMetrics(request.metrics);
   const rooms = request.allWorkspaces || request.workspaces.length > 0;
   if (!request.alert && metrics.length === 0 && !rooms) {
@@ -29,3 +32,17 @@ export const createAlert: Handler = async (ctx) => {
     unit: request.unit ?? ctx.space.unit,
   });
 };
+
+/** "change alert a3 to above 600": a new condition for a rule of this space. */
+function editAlert(ctx: HandlerContext, id: string): Reply {
+  const rule = ctx.store.getAlertRule(id);
+  if (!rule || rule.roomId !== ctx.space.roomId) {
+    return { markdown: `There is no alert **${id}** in this space. Say **list alerts** to see them.` };
+  }
+  if (!ctx.request.alert) {
+    return {
+      markdown: `Say the new condition, e.g. **change alert ${id} to above 600**. Nothing was changed.`,
+    };
+  }
+  return changeAlert(ctx, rule, ctx.request.alert, ctx.request.unit ?? ctx.space.unit);
+}

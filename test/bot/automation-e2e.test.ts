@@ -82,6 +82,18 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(refused!), new RegExp(`no alert ${id} in this space`));
     assert.ok(bot.store.getAlertRule(id), 'the rule of the other space is untouched');
 
+    const [changed] = await chat.ask('ingrid', room, `change alert ${id} to above 650`);
+    assert.match(
+      textOf(changed!),
+      new RegExp(`Alert ${id} changed: Air quality \\(TVOC\\) above 650 ppb in Fjord`),
+    );
+    const [impossible] = await chat.ask('ingrid', room, `change alert ${id} to below -5`);
+    assert.match(textOf(impossible!), /Nothing was changed/);
+    assert.deepEqual(bot.store.getAlertRule(id)?.condition, { op: 'above', value: 650 });
+    const [muted] = await chat.ask('ingrid', room, `mute alert ${id}`);
+    assert.match(textOf(muted!), new RegExp(`Alert ${id} muted`));
+    assert.equal(bot.store.getAlertRule(id)?.muted, true);
+
     const [deleted] = await chat.ask('ingrid', room, `delete alert ${id}`);
     assert.match(textOf(deleted!), new RegExp(`Alert ${id} deleted`));
     assert.equal(bot.store.getAlertRule(id), undefined);

@@ -6,8 +6,15 @@ import {
 } from '../../automation/alert-defaults';
 import { nextSlot, validateReportTime } from '../../automation/report-schedule';
 import { reportText, ruleText } from '../../automation/rule-text';
-import type { AlertCondition, RoomSelection } from '../../automation/types';
-import { ALL_ROOMS_VALUE, alertForm, automationConfirmCard, MAX_FORM_ROOMS, reportForm } from '../../cards';
+import type { AlertCondition, AlertRule, RoomSelection } from '../../automation/types';
+import {
+  ALL_ROOMS_VALUE,
+  alertForm,
+  automationConfirmCard,
+  escapeMarkdown,
+  MAX_FORM_ROOMS,
+  reportForm,
+} from '../../cards';
 import { METRIC_LABEL } from '../../metrics';
 import type { MetricName, TemperatureUnit } from '../../webex/wire';
 import type { HandlerContext, Reply } from '../types';
@@ -49,16 +56,39 @@ export function formRooms(ctx: HandlerContext, picked: readonly string[]): RoomS
   return { workspaceIds: [...new Set(picked)] };
 }
 
+/** A condition in the API's unit (a Fahrenheit temperature threshold becomes °C). */
+function inApiUnit(metric: MetricName, condition: AlertCondition, unit: TemperatureUnit): AlertCondition {
+  if (metric !== 'temperature' || unit !== 'fahrenheit') return condition;
+  return condition.op === 'outside'
+    ? { op: 'outside', low: toCelsius(condition.low), high: toCelsius(condition.high) }
+    : { op: condition.op, value: toCelsius(condition.value) };
+}
+
+/** A new condition for an existing rule (same checks as a new one); its state carries on. */
+export function changeAlert(
+  ctx: HandlerContext,
+  rule: AlertRule,
+  given: AlertCondition,
+  unit: TemperatureUnit,
+): Reply {
+  const condition = inApiUnit(rule.metric, given, unit);
+  const problem = validateThreshold(rule.metric, condition);
+  if (problem) return { markdown: `${problem} Nothing was changed.` };
+  const updated = ctx.store.updateAlertRule(rule.id, ctx.space.roomId, {
+    condition,
+    hysteresis: defaultHysteresis(rule.metric, condition),
+  });
+  if (!updated) return { markdown: `Alert **${rule.id}** no longer exists in this space.` };
+  ctx.automation.evaluateRuleNow(updated.id);
+  return {
+    markdown: `Alert **${updated.id}** changed: ${escapeMarkdown(ruleText(updated, nameOf(ctx), ctx.space.unit))}.`,
+  };
+}
+
 /** Validates and saves an alert rule, looks at it at once, and confirms it. Bad input changes nothing. */
 export function setUpAlert(ctx: HandlerContext, setUp: AlertSetUp): Reply {
   const { store, space } = ctx;
-  let condition = setUp.condition;
-  if (setUp.metric === 'temperature' && setUp.unit === 'fahrenheit') {
-    condition =
-      condition.op === 'outside'
-        ? { op: 'outside', low: toCelsius(condition.low), high: toCelsius(condition.high) }
-        : { op: condition.op, value: toCelsius(condition.value) };
-  }
+  const condition = inApiUnit(setUp.metric, setUp.condition, setUp.unit);
   const problem = validateThreshold(setUp.metric, condition);
   if (problem) return { markdown: `${problem} Nothing was set.` };
   if (store.listAlertRules(space.roomId).length >= MAX_RULES_PER_SPACE) {
