@@ -133,9 +133,14 @@ export class Conversation {
       inputs.kind === 'report-form'
     ) {
       const directory = await this.deps.webex.directory.get();
-      const replies = await automationAction(this.context(who, undefined, '', log, directory), inputs);
+      const afterReply: (() => void)[] = [];
+      const replies = await automationAction(
+        this.context(who, undefined, '', log, directory, afterReply),
+        inputs,
+      );
       for (const reply of replies)
         await this.send(action.roomId, reply, inputs.kind === 'alert' ? action.messageId : undefined);
+      for (const run of afterReply) run();
       return;
     }
     await this.answer(inputs.text, who, log, inputs.kind === 'followup');
@@ -149,6 +154,7 @@ export class Conversation {
     forceFollowUp = false,
   ): Promise<void> {
     let replies: Reply[];
+    const afterReply: (() => void)[] = [];
     try {
       const directory = await this.deps.webex.directory.get();
       const space = this.deps.spaces.get(who.roomId);
@@ -186,7 +192,7 @@ export class Conversation {
       log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
       const handler = HANDLERS[request.clarify && !bareSetUp ? 'clarify' : request.intent];
       const answer = await answerScope.run(this.rateLimitNotice(who.roomId, log), () =>
-        handler(this.context(who, request, text, log, directory)),
+        handler(this.context(who, request, text, log, directory, afterReply)),
       );
       replies = Array.isArray(answer) ? answer : [answer];
       if (replies.length === 0)
@@ -196,6 +202,7 @@ export class Conversation {
       replies = [errorCard(explainFailure(error))];
     }
     for (const reply of replies) await this.send(who.roomId, reply);
+    for (const run of afterReply) run();
     log.debug({ replies: replies.length }, 'answered');
   }
 
@@ -205,6 +212,7 @@ export class Conversation {
     text: string,
     log: Logger,
     directory = { workspaces: [], locations: [], floors: [] } as HandlerContext['directory'],
+    afterReply: (() => void)[] = [],
   ): HandlerContext {
     const space = this.deps.spaces.get(who.roomId);
     const req = request ?? { intent: 'unknown' as const, metrics: [], workspaces: [] };
@@ -228,7 +236,11 @@ export class Conversation {
         }),
       saveSpaceSettings: (patch) => this.deps.spaces.update(who.roomId, patch),
       store: this.deps.store,
-      automation: this.deps.automation,
+      automation: {
+        // A new rule is looked at once its confirmation is posted: an alert never precedes it.
+        evaluateRuleNow: (ruleId) => afterReply.push(() => this.deps.automation.evaluateRuleNow(ruleId)),
+        sendReportNow: (report) => this.deps.automation.sendReportNow(report),
+      },
     };
   }
 

@@ -94,22 +94,32 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
       await botMessages().evaluateAll((els) => els.map((e) => e.getAttribute('data-message-id') ?? '')),
     );
 
-  /** Waits for a bot message that was not on screen before; returns it. */
-  async function nextBotMessage(before: Set<string>): Promise<Locator> {
+  /**
+   * Waits for a bot message that was not on screen before (and, with `matching`, says that: the
+   * bot also posts on its own, e.g. an alert); returns it.
+   */
+  async function nextBotMessage(before: Set<string>, matching?: RegExp): Promise<Locator> {
+    const byId = (id: string) => page.locator(`.message.from-bot[data-message-id="${id}"]`);
     const id = await eventually(
-      async () => [...(await botIds())].find((candidate) => candidate !== '' && !before.has(candidate)),
-      'a new answer from the bot',
+      async () => {
+        for (const candidate of await botIds()) {
+          if (candidate === '' || before.has(candidate)) continue;
+          if (!matching || matching.test(await textOf(byId(candidate)))) return candidate;
+        }
+        return undefined;
+      },
+      `a new answer from the bot${matching ? ` matching ${matching}` : ''}`,
       ANSWER_MS,
     );
-    return page.locator(`.message.from-bot[data-message-id="${id}"]`);
+    return byId(id);
   }
 
   /** Types in the composer and presses Enter, as a person does; returns the bot's answer. */
-  async function ask(text: string): Promise<Locator> {
+  async function ask(text: string, matching?: RegExp): Promise<Locator> {
     const before = await botIds();
     await page.fill('#text', text);
     await page.press('#text', 'Enter');
-    return nextBotMessage(before);
+    return nextBotMessage(before, matching);
   }
 
   /** The messages of a space as Webex stores them, read with Ingrid's token. */
@@ -262,7 +272,7 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
 
   it('an alert whose threshold is already crossed arrives within one evaluation interval', async () => {
     await openSpace('Facilities Oslo');
-    const confirmation = await ask('alert me when temperature in Fjord goes above 10');
+    const confirmation = await ask('alert me when temperature in Fjord goes above 10', /Alert a\d+ set/);
     assert.match(await textOf(confirmation), /Alert a\d+ set/);
     // Fjord is always above 10 °C: the first look at the last 30 minutes fires at once.
     const alert = botMessages()
@@ -279,14 +289,14 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
 
   it('sets an alert from the New alert form, filled in as a person does', async () => {
     await openSpace('Facilities Oslo');
-    const list = await ask('list alerts');
+    const list = await ask('list alerts', /alert rule/);
     await list.getByRole('button', { name: 'New alert' }).click();
     await list.getByRole('checkbox', { name: 'Fjord' }).check();
     await list.locator('select').first().selectOption({ label: 'air quality (TVOC)' });
     await list.getByRole('spinbutton', { name: /Threshold/ }).fill('900');
     const before = await botIds();
     await list.getByRole('button', { name: 'Set alert' }).click();
-    const answer = await nextBotMessage(before);
+    const answer = await nextBotMessage(before, /Alert a\d+ set/);
     assert.match(await textOf(answer), /Alert a\d+ set/);
     assert.match(await textOf(answer), /Air quality \(TVOC\) above 900 ppb in Fjord/);
   });
@@ -299,7 +309,7 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
       hour: '2-digit',
       minute: '2-digit',
     });
-    const confirmation = await ask(`daily report for Room 4 and Fjord at ${time}`);
+    const confirmation = await ask(`daily report for Room 4 and Fjord at ${time}`, /Report r\d+ scheduled/);
     assert.match(await textOf(confirmation), /Report r\d+ scheduled/);
     const report = botMessages()
       .filter({ hasText: /Daily room report/ })
