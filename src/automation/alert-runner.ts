@@ -17,8 +17,8 @@ export interface AlertRunnerDeps {
   webex: WebexClient;
   charts: ChartRenderer;
   now: () => number;
-  /** Waits between calls (spreads a pass over its interval); tests pass a no-op. */
-  sleep: (ms: number) => Promise<void>;
+  /** Waits between calls (spreads a pass over its interval); ends early on abort. Tests pass a no-op. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   log: Logger;
   /** The space's time zone and temperature unit. */
   spaceOf: (roomId: string) => SpaceSettings;
@@ -64,8 +64,11 @@ export class AlertRunner {
     return { plan, pairs, rules };
   }
 
-  /** One evaluation pass over every rule. Only rule `onlyRuleId` when given (a new rule's first look). */
-  async pass(onlyRuleId?: string): Promise<PassResult> {
+  /**
+   * One evaluation pass over every rule. Only rule `onlyRuleId` when given (a new rule's first
+   * look). An aborted `signal` (the bot is stopping) ends the pass after the call in flight.
+   */
+  async pass(onlyRuleId?: string, signal?: AbortSignal): Promise<PassResult> {
     const { plan, pairs, rules } = await this.plan();
     const byId = new Map(rules.map((r) => [r.id, r]));
     const selected = onlyRuleId ? pairs.filter((p) => p.ruleIds.includes(onlyRuleId)) : pairs;
@@ -73,7 +76,8 @@ export class AlertRunner {
     let posted = 0;
     let failedPairs = 0;
     for (const [index, pair] of selected.entries()) {
-      if (index > 0 && !onlyRuleId) await this.deps.sleep(plan.spacingMs);
+      if (index > 0 && !onlyRuleId) await this.deps.sleep(plan.spacingMs, signal);
+      if (signal?.aborted) break;
       const pairRules = pair.ruleIds
         .filter((id) => !onlyRuleId || id === onlyRuleId)
         .map((id) => byId.get(id))

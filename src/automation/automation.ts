@@ -13,12 +13,14 @@ export interface AutomationOptions {
 /**
  * What runs on its own: report ticks and alert passes, each on its own timer chain (a pass that
  * takes long delays the next one, never overlaps it). Passes are planned within the API budget; a
- * lengthened interval is logged once with the reason. Stopping waits for the work in flight.
+ * lengthened interval is logged once with the reason. Stopping ends a pass between two calls (a
+ * spread-out pass can take many minutes) and waits for the work in flight.
  */
 export class Automation {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<unknown>>();
   private stopped = true;
+  private abort = new AbortController();
   private lastReason: string | undefined;
 
   constructor(private readonly options: AutomationOptions) {}
@@ -26,13 +28,14 @@ export class Automation {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.abort = new AbortController();
     this.loop('reports', async () => {
       await this.options.reports.tick();
       return this.options.reportTickMs ?? 15_000;
     });
     this.loop('alerts', async () => {
       const started = Date.now();
-      const result = await this.options.alerts.pass();
+      const result = await this.options.alerts.pass(undefined, this.abort.signal);
       if (result.plan.reason && result.plan.reason !== this.lastReason)
         this.options.log.warn({ plan: result.plan }, result.plan.reason);
       this.lastReason = result.plan.reason;
@@ -51,6 +54,7 @@ export class Automation {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.abort.abort();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.running]);

@@ -39,7 +39,7 @@ export interface BotOptions {
   now?: () => number;
   log?: Logger;
   /** Waits between alert polls (spreading a pass); tests with a fake clock pass a no-op. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** False: reports and alerts run only when a test calls them (`reports.tick()`, `alerts.pass()`). */
   automation?: boolean;
   /** How often report slots are checked (default 15 s; the sandbox checks more often). */
@@ -117,7 +117,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     webex,
     charts,
     now,
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep: options.sleep ?? sleepUnlessAborted,
     log: automationLog,
     spaceOf: (roomId) => spaces.get(roomId),
     intervalMs: settings.alertIntervalSeconds * 1000,
@@ -271,4 +271,18 @@ async function waitForWebhooks(webex: WebexClient, targetUrl: string): Promise<n
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return 0;
+}
+
+/** Waits `ms`, or less when `signal` aborts (never rejects). */
+function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

@@ -227,4 +227,29 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(scheduled!), /Report r\d+ scheduled/);
     assert.match(textOf(scheduled!), /Weekdays at 07:30 for all rooms/);
   });
+
+  it('a pass spread over a long interval ends between two calls when the bot stops', async () => {
+    const rule = bot.store.createAlertRule({
+      roomId: room,
+      metric: 'temperature',
+      rooms: { all: true },
+      condition: { op: 'above', value: 60 },
+      holdMs: 600_000,
+      hysteresis: 0.5,
+      renotifyMs: 0,
+      muted: false,
+      createdBy: { personId: 'p', email: 'ingrid.berg@nordlys.example' },
+      createdAt: Date.now(),
+    });
+    const { plan } = await bot.alerts.plan();
+    assert.ok(plan.spacingMs > 60_000, `calls are minutes apart (${plan.spacingMs} ms)`);
+    const stopping = new AbortController();
+    const started = Date.now();
+    const pass = bot.alerts.pass(undefined, stopping.signal);
+    setTimeout(() => stopping.abort(), 300);
+    const result = await pass;
+    assert.ok(Date.now() - started < 5_000, 'the pass ended at once');
+    assert.equal(result.calls, 1, 'one call made before the pause, none after the abort');
+    bot.store.deleteAlertRule(rule.id, room);
+  });
 });
