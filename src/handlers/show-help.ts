@@ -4,11 +4,13 @@ import type { Handler } from './types';
 const EXAMPLES = [
   'temperature in Room 4 last 6 hours',
   'which room was noisiest this week?',
-  'how was the Boardroom yesterday?',
+  'how was Boardroom yesterday?',
   'humidity in Fjord vs Fløyen today',
   'list rooms',
   'what is the air quality in Lab 2.1 right now?',
   'top 5 busiest rooms last week',
+  'alert me when tvoc in Fjord goes above 500',
+  'daily report for Room 4 at 8',
   'use fahrenheit',
 ];
 
