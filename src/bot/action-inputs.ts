@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { METRIC_NAMES } from '../webex/wire';
 
 /**
  * What our cards' buttons send back (`Action.Submit` data), validated: card inputs are untrusted.
@@ -9,7 +10,7 @@ import { z } from 'zod';
  * - `report`: send a report now, or cancel it
  * - `alert-form`, `report-form`: the values of the "New alert" / "New report" forms
  */
-const metricName = z.enum(['temperature', 'humidity', 'tvoc', 'ambientNoise', 'soundLevel', 'peopleCount']);
+const metricName = z.enum(METRIC_NAMES);
 /** A form's number: clients send input values as text; an empty field is no value. */
 const fromText = (v: unknown) =>
   v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v;

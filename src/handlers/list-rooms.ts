@@ -1,17 +1,8 @@
 import { roomsCard } from '../cards';
-import { METRIC_LABEL } from '../metrics';
+import { METRIC_LABEL, SENSOR_METRICS } from '../metrics';
 import { mapWithConcurrency } from '../webex/concurrency';
-import { METRIC_CAPABILITY, type MetricName } from '../webex/wire';
+import { METRIC_CAPABILITY } from '../webex/wire';
 import type { Handler } from './types';
-
-const METRICS: MetricName[] = [
-  'temperature',
-  'humidity',
-  'tvoc',
-  'ambientNoise',
-  'soundLevel',
-  'peopleCount',
-];
 
 /** `rooms`: the directory grouped by location and floor, with the sensors each room has. */
 export const listRooms: Handler = async (ctx) => {
@@ -21,7 +12,9 @@ export const listRooms: Handler = async (ctx) => {
   const sensors = await mapWithConcurrency(rooms.slice(0, 200), 6, async (w) => {
     const capabilities = await ctx.webex.directory.capabilities(w.id).catch(() => undefined);
     if (!capabilities) return [];
-    return METRICS.filter((m) => capabilities[METRIC_CAPABILITY[m]]?.supported).map((m) => METRIC_LABEL[m]);
+    return SENSOR_METRICS.filter((m) => capabilities[METRIC_CAPABILITY[m]]?.supported).map(
+      (m) => METRIC_LABEL[m],
+    );
   });
   const groups = directory.locations
     .map((location) => {

@@ -1,19 +1,9 @@
 import { overviewCard } from '../cards';
-import { formatDuration, METRIC_LABEL, summarizeDurations } from '../metrics';
-import type { MetricName } from '../webex/wire';
+import { formatDuration, METRIC_LABEL, SENSOR_METRICS, summarizeDurations } from '../metrics';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel } from './support/labels';
 import { metricSection, summaryOf } from './support/metric-sections';
 import type { Handler, Reply } from './types';
-
-const ALL_METRICS: MetricName[] = [
-  'temperature',
-  'humidity',
-  'tvoc',
-  'ambientNoise',
-  'soundLevel',
-  'peopleCount',
-];
 
 /** `overview`: every metric the room has (capabilities), a line each, and booked vs used time. */
 export const showOverview: Handler = async (ctx) => {
@@ -21,7 +11,7 @@ export const showOverview: Handler = async (ctx) => {
   const from = Date.parse(request.from ?? '');
   const to = Date.parse(request.to ?? '');
   const aggregation = request.aggregation ?? 'hourly';
-  const data = await ctx.readMetrics(ALL_METRICS);
+  const data = await ctx.readMetrics(SENSOR_METRICS);
   const replies: Reply[] = [];
   for (const room of request.workspaces.slice(0, 3)) {
     const capacity = ctx.directory.workspaces.find((w) => w.id === room.id)?.capacity;

@@ -15,6 +15,7 @@ export {
   type MetricSummary,
   RAW_GAP_MS,
   READING_VALIDITY_MS,
+  SENSOR_METRICS,
   type SummaryOptions,
   summarize,
   TREND_THRESHOLD,

@@ -78,6 +78,16 @@ export interface SummaryOptions {
   unit?: TemperatureUnit;
 }
 
+/** The sensor metrics, in the order answers and forms show them. */
+export const SENSOR_METRICS: readonly MetricName[] = [
+  'temperature',
+  'humidity',
+  'tvoc',
+  'ambientNoise',
+  'soundLevel',
+  'peopleCount',
+];
+
 /** Display names of the metrics, lower case (cards capitalise as needed). */
 export const METRIC_LABEL: Readonly<Record<MetricName | 'timeUsed' | 'timeBooked', string>> = {
   temperature: 'temperature',

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../metrics';
+import { formatDuration, SENSOR_METRICS } from '../../metrics';
 import type { MetricName, TemperatureUnit } from '../../webex/wire';
 
 /** "last 6 h", "last 7 d" for windows ending now; otherwise empty (the card shows the range). */
@@ -28,13 +28,5 @@ export function unitLabel(metric: MetricName, unit: TemperatureUnit = 'celsius')
 
 /** Sensor metrics of a request (time used / booked are durations, answered apart). */
 export function sensorMetrics(metrics: readonly string[]): MetricName[] {
-  const sensors: readonly string[] = [
-    'temperature',
-    'humidity',
-    'tvoc',
-    'ambientNoise',
-    'soundLevel',
-    'peopleCount',
-  ];
-  return metrics.filter((m): m is MetricName => sensors.includes(m));
+  return metrics.filter((m): m is MetricName => (SENSOR_METRICS as readonly string[]).includes(m));
 }

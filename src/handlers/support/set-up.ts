@@ -15,7 +15,7 @@ import {
   MAX_FORM_ROOMS,
   reportForm,
 } from '../../cards';
-import { METRIC_LABEL } from '../../metrics';
+import { METRIC_LABEL, SENSOR_METRICS } from '../../metrics';
 import type { MetricName, TemperatureUnit } from '../../webex/wire';
 import type { HandlerContext, Reply } from '../types';
 import { nameOf } from './automation-rows';
@@ -24,15 +24,6 @@ import { nameOf } from './automation-rows';
 export const MAX_RULES_PER_SPACE = 50;
 /** Reports one space may hold. */
 export const MAX_REPORTS_PER_SPACE = 20;
-
-const SENSOR_METRICS: readonly MetricName[] = [
-  'temperature',
-  'humidity',
-  'tvoc',
-  'ambientNoise',
-  'soundLevel',
-  'peopleCount',
-];
 
 const toCelsius = (f: number) => ((f - 32) * 5) / 9;
 
