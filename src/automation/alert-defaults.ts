@@ -3,8 +3,8 @@
  * API reports (temperature in °C: the caller converts a Fahrenheit threshold before it gets here).
  */
 import { METRIC_LABEL, TREND_THRESHOLD } from '../metrics';
+import type { AlertCondition } from '../model';
 import type { MetricName } from '../webex/wire';
-import type { AlertCondition } from './types';
 
 /** A condition must hold this long before an alert fires: one noisy reading is not an alert. */
 export const DEFAULT_HOLD_MS = 10 * 60_000;

@@ -22,9 +22,9 @@
  */
 
 import { DateTime } from 'luxon';
+import type { AlertCondition, AlertRule, AlertState, QuietHours } from '../model';
 import { effectiveHysteresis } from './alert-defaults';
 import { knownZone, parseLocalTime } from './report-schedule';
-import type { AlertCondition, AlertRule, AlertState, QuietHours } from './types';
 
 export {
   DEFAULT_HOLD_MS,

@@ -1,12 +1,12 @@
 import { alertCard } from '../cards';
 import type { ChartRenderer } from '../charts';
-import { unitLabel } from '../handlers/support/labels';
-import type { Reply } from '../handlers/types';
 import { METRIC_LABEL } from '../metrics';
+import type { AlertRule, AlertState } from '../model';
+import type { Reply } from '../model/reply';
+import { inDisplayUnit, unitLabel } from '../model/units';
 import type { TemperatureUnit } from '../webex/wire';
 import type { AlertEvent, Reading } from './alert-machine';
 import { conditionText, displayValue } from './rule-text';
-import type { AlertRule, AlertState } from './types';
 
 /** The last hours an alert's chart shows. */
 const CHART_HOURS = 3;
@@ -32,8 +32,7 @@ export interface AlertMessageInput {
  */
 export async function alertMessage(input: AlertMessageInput): Promise<Reply> {
   const { rule, event, timeZone, unit } = input;
-  const toShown = (v: number) =>
-    unit === 'fahrenheit' && rule.metric === 'temperature' ? (v * 9) / 5 + 32 : v;
+  const toShown = (v: number) => inDisplayUnit(rule.metric, v, unit);
   let chartUrl: string | undefined;
   if (event.kind !== 'resolve') {
     try {

@@ -1,16 +1,16 @@
 import type { Logger } from 'pino';
 import type { ChartRenderer } from '../charts';
-import { replyMessage } from '../handlers/reply-message';
-import type { SpaceSettings } from '../handlers/types';
+import type { AlertRule, AlertState } from '../model';
+import type { SpaceSettings } from '../model/space-settings';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
+import { replyMessage } from '../webex/reply-message';
 import type { MetricName } from '../webex/wire';
 import { type AlertEvent, evaluateAlert, type Reading } from './alert-machine';
 import { alertMessage } from './alert-message';
 import { type EvaluationPlan, type PollPair, pairsFor, planEvaluation } from './evaluation-budget';
 import { postOnce } from './post-once';
-import type { AlertRule, AlertState } from './types';
 
 export interface AlertRunnerDeps {
   store: Store;

@@ -4,8 +4,9 @@
  * is kept back for them. When a pass does not fit in the desired interval, the interval grows and
  * the plan says why in words an admin can act on.
  */
+
+import type { AlertRule } from '../model';
 import type { MetricName } from '../webex/wire';
-import type { AlertRule } from './types';
 
 const MINUTE_MS = 60_000;
 

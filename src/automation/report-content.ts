@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import type { RoomMetricData } from '../bot/metrics-reader';
 import {
   type ComfortBands,
   type DurationSummary,
@@ -9,6 +8,8 @@ import {
   toPoints,
 } from '../metrics';
 import type { MetricPoint } from '../metrics/points';
+import { inApiUnit } from '../model/units';
+import type { RoomMetricData } from '../readings/read-room-metrics';
 import type { MetricName, TemperatureUnit } from '../webex/wire';
 
 /** The metrics a daily report covers, in the order they are shown. */
@@ -71,7 +72,7 @@ export function insideBand(
 ): boolean | undefined {
   switch (metric) {
     case 'temperature': {
-      const c = unit === 'fahrenheit' ? ((value - 32) * 5) / 9 : value;
+      const c = inApiUnit('temperature', value, unit);
       return c >= bands.temperature.low && c <= bands.temperature.high;
     }
     case 'humidity':

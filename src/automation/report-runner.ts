@@ -1,19 +1,19 @@
 import type { Logger } from 'pino';
-import { readRoomMetrics } from '../bot/metrics-reader';
 import { reportCards } from '../cards';
 import type { ChartRenderer } from '../charts';
-import { replyMessage } from '../handlers/reply-message';
-import { comfortOverlay } from '../handlers/support/comfort-overlay';
-import { unitLabel } from '../handlers/support/labels';
-import type { SpaceSettings } from '../handlers/types';
+import { comfortOverlay } from '../charts/comfort-overlay';
 import { type ComfortBands, summarizeDurations, toPoints } from '../metrics';
+import type { ReportSubscription } from '../model';
+import type { SpaceSettings } from '../model/space-settings';
+import { unitLabel } from '../model/units';
+import { readRoomMetrics } from '../readings/read-room-metrics';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { mapWithConcurrency } from '../webex/concurrency';
+import { replyMessage } from '../webex/reply-message';
 import { postOnce } from './post-once';
 import { REPORT_METRICS, type ReportRoom, reportRoom, worstFirst } from './report-content';
 import { decideReport, previousSlot, reportPeriod, slotKey, slotPrefix } from './report-schedule';
-import type { ReportSubscription } from './types';
 
 export interface ReportRunnerDeps {
   store: Store;

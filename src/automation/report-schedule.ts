@@ -13,8 +13,8 @@
  * A zone luxon does not know is read as UTC, as the cards label times (see `src/cards/format.ts`).
  */
 import { DateTime } from 'luxon';
+import type { ReportSubscription } from '../model';
 import { zoneOrUtc } from '../time-zones';
-import type { ReportSubscription } from './types';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;

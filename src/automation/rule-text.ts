@@ -1,6 +1,7 @@
 import { formatValue, METRIC_LABEL } from '../metrics';
+import type { AlertCondition, AlertRule, ReportSubscription, RoomSelection } from '../model';
+import { inDisplayUnit } from '../model/units';
 import type { TemperatureUnit } from '../webex/wire';
-import type { AlertCondition, AlertRule, ReportSubscription, RoomSelection } from './types';
 
 /** A value stored in the API's unit (°C), shown in the space's unit. */
 export function displayValue(
@@ -8,8 +9,7 @@ export function displayValue(
   value: number,
   unit: TemperatureUnit = 'celsius',
 ): string {
-  const shown = unit === 'fahrenheit' && metric === 'temperature' ? (value * 9) / 5 + 32 : value;
-  return formatValue(metric, shown, unit);
+  return formatValue(metric, inDisplayUnit(metric, value, unit), unit);
 }
 
 /** "above 500 ppb", "below 18.0 °C", "outside 30–60 %". Values are stored in the API's units. */

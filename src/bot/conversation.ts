@@ -3,17 +3,18 @@ import { errorCard } from '../cards';
 import type { ChartRenderer } from '../charts';
 import { automationAction } from '../handlers/automation-actions';
 import { HANDLERS } from '../handlers/registry';
-import { replyMessage } from '../handlers/reply-message';
 import { sendCsv } from '../handlers/send-csv';
 import type { AutomationControl, HandlerContext, Reply } from '../handlers/types';
 import { analyzeRequest, type ParsedRequest } from '../language';
 import type { ComfortBands } from '../metrics';
+import { actionInputsSchema } from '../model/card-actions';
+import { readRoomMetrics } from '../readings/read-room-metrics';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
+import { replyMessage } from '../webex/reply-message';
 import type { MetricName, Person } from '../webex/wire';
 import { isAllowed } from './access';
-import { actionInputsSchema } from './action-inputs';
 import { answerScope } from './answer-scope';
 import type { ConversationMemory } from './conversation-memory';
 import {
@@ -24,7 +25,6 @@ import {
   setupFollowUpText,
 } from './follow-up';
 import { stripMention } from './mention';
-import { readRoomMetrics } from './metrics-reader';
 import type { SpaceSettingsStore } from './space-settings';
 import type { Delivery } from './webhook-envelope';
 

@@ -1,6 +1,6 @@
 import { metricsCard } from '../cards';
+import { comfortOverlay } from '../charts/comfort-overlay';
 import { METRIC_LABEL, toPoints } from '../metrics';
-import { comfortOverlay } from './support/comfort-overlay';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel, sensorMetrics, unitLabel } from './support/labels';
 import { metricSection } from './support/metric-sections';

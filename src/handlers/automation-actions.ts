@@ -1,6 +1,6 @@
-import type { AlertCondition } from '../automation/types';
-import type { AlertFormInputs, AlertInputs, ReportFormInputs, ReportInputs } from '../bot/action-inputs';
 import { formatTimeWithZone } from '../cards/format';
+import type { AlertCondition } from '../model';
+import type { AlertFormInputs, AlertInputs, ReportFormInputs, ReportInputs } from '../model/card-actions';
 import { formRooms, setUpAlert, setUpReport } from './support/set-up';
 import type { HandlerContext, Reply } from './types';
 

@@ -1,6 +1,6 @@
 import { compareCard } from '../cards';
+import { comfortOverlay } from '../charts/comfort-overlay';
 import { formatValue, METRIC_LABEL, toPoints } from '../metrics';
-import { comfortOverlay } from './support/comfort-overlay';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel, sensorMetrics, unitLabel } from './support/labels';
 import { summaryOf } from './support/metric-sections';

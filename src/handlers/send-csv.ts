@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { CsvInputs } from '../bot/action-inputs';
-import { readRoomMetrics } from '../bot/metrics-reader';
 import { toPoints } from '../metrics';
+import type { CsvInputs } from '../model/card-actions';
+import { readRoomMetrics } from '../readings/read-room-metrics';
 import type { HandlerContext, Reply } from './types';
 
 const cell = (value: string | number) => {

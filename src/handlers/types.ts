@@ -1,26 +1,14 @@
 import type { Logger } from 'pino';
-import type { ReportSubscription } from '../automation/types';
-import type { RoomMetricData } from '../bot/metrics-reader';
-import type { CardMessage } from '../cards';
 import type { ChartRenderer } from '../charts';
 import type { Directory, ParsedRequest } from '../language';
 import type { ComfortBands } from '../metrics';
+import type { Reply, ReportSubscription, SpaceSettings } from '../model';
+import type { RoomMetricData } from '../readings/read-room-metrics';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
-import type { FileUpload } from '../webex/messaging-api';
 import type { MetricName } from '../webex/wire';
 
-/** What a handler answers: a card with its markdown fallback, or plain markdown, or a file. */
-export interface Reply {
-  markdown: string;
-  card?: CardMessage['card'];
-  file?: FileUpload;
-}
-
-export interface SpaceSettings {
-  timeZone: string;
-  unit: 'celsius' | 'fahrenheit';
-}
+export type { Reply, SpaceSettings };
 
 /** Everything a handler may use. I/O goes through `webex` and `charts` only. */
 export interface HandlerContext {

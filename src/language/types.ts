@@ -1,4 +1,7 @@
-import type { Floor, Location, MetricName, TemperatureUnit, Workspace } from '../webex/wire';
+import type { AlertCondition, RankSpec, RequestMetric } from '../model';
+import type { Floor, Location, TemperatureUnit, Workspace } from '../webex/wire';
+
+export type { RankSpec, RequestMetric };
 
 /** What people can ask for. */
 export type Intent =
@@ -17,9 +20,6 @@ export type Intent =
   | 'settings'
   | 'help'
   | 'unknown';
-
-/** Sensor metrics plus the duration measurements of `/workspaceDurationMetrics`. */
-export type RequestMetric = MetricName | 'timeUsed' | 'timeBooked';
 
 export type RequestAggregation = 'none' | 'hourly' | 'daily';
 
@@ -45,15 +45,8 @@ export interface ParseContext {
   };
 }
 
-export interface RankSpec {
-  stat: 'mean' | 'max' | 'min';
-  order: 'desc' | 'asc';
-  limit: number;
-}
-
-export type AlertSpec =
-  | { op: 'above' | 'below'; value: number }
-  | { op: 'outside'; low: number; high: number };
+/** An alert's condition as asked for (in the unit of the request). */
+export type AlertSpec = AlertCondition;
 
 export interface ReportSpec {
   /** Local time of day, `HH:MM`. */

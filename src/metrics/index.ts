@@ -3,7 +3,7 @@
  * workspace ranking and booked-versus-used durations. No I/O and no clock: the reference instant
  * is always a parameter.
  */
-export { type ComfortBands, DEFAULT_COMFORT_BANDS, parseComfortBands } from './comfort-bands';
+export { type ComfortBands, DEFAULT_COMFORT_BANDS, parseComfortBands } from '../model/comfort-bands';
 export { type DurationSummary, summarizeDurations } from './durations';
 export { type MetricPoint, toPoints } from './points';
 export { rankWorkspaces } from './ranking';

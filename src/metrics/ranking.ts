@@ -1,4 +1,4 @@
-import type { RankSpec } from '../language/types';
+import type { RankSpec } from '../model/metric-catalogue';
 import type { MetricSummary } from './summary';
 
 function statOf(summary: MetricSummary, stat: RankSpec['stat']): number | undefined {

@@ -1,5 +1,6 @@
+import type { ComfortBands } from '../model/comfort-bands';
+import { celsiusToFahrenheit } from '../model/units';
 import type { MetricName, TemperatureUnit } from '../webex/wire';
-import type { ComfortBands } from './comfort-bands';
 import type { MetricPoint } from './points';
 
 const MINUTE_MS = 60_000;
@@ -78,27 +79,7 @@ export interface SummaryOptions {
   unit?: TemperatureUnit;
 }
 
-/** The sensor metrics, in the order answers and forms show them. */
-export const SENSOR_METRICS: readonly MetricName[] = [
-  'temperature',
-  'humidity',
-  'tvoc',
-  'ambientNoise',
-  'soundLevel',
-  'peopleCount',
-];
-
-/** Display names of the metrics, lower case (cards capitalise as needed). */
-export const METRIC_LABEL: Readonly<Record<MetricName | 'timeUsed' | 'timeBooked', string>> = {
-  temperature: 'temperature',
-  humidity: 'humidity',
-  tvoc: 'air quality (TVOC)',
-  ambientNoise: 'ambient noise',
-  soundLevel: 'sound level',
-  peopleCount: 'people count',
-  timeUsed: 'time used',
-  timeBooked: 'time booked',
-};
+export { METRIC_LABEL, SENSOR_METRICS } from '../model/metric-catalogue';
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -154,8 +135,6 @@ export function formatValue(metric: MetricName, value: number, unit?: Temperatur
 // ---------------------------------------------------------------------------------------------
 // Summary
 // ---------------------------------------------------------------------------------------------
-
-const celsiusToFahrenheit = (c: number): number => (c * 9) / 5 + 32;
 
 /** Decides for one value whether it lies above or below the comfort band (or neither). */
 type Classifier = (value: number) => 'above' | 'below' | undefined;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AlertRule, AlertState, ReportSubscription, RoomSelection } from '../automation/types';
-import type { SpaceSettings } from '../handlers/types';
+import type { AlertRule, AlertState, ReportSubscription, RoomSelection } from '../model';
+import type { SpaceSettings } from '../model/space-settings';
 import { METRIC_NAMES } from '../webex/wire';
 import { type PostRecord, StoreError } from './store';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AlertRule, AlertState, ReportSubscription } from '../automation/types';
-import type { SpaceSettings } from '../handlers/types';
+import type { AlertRule, AlertState, ReportSubscription } from '../model';
+import type { SpaceSettings } from '../model/space-settings';
 import { assertKnownVersion, migrate, schemaVersion } from './migrations';
 import {
   ALERT_RULE_COLUMNS,

@@ -1,5 +1,5 @@
-import type { AlertRule, AlertState, ReportSubscription } from '../automation/types';
-import type { SpaceSettings } from '../handlers/types';
+import type { AlertRule, AlertState, ReportSubscription } from '../model';
+import type { SpaceSettings } from '../model/space-settings';
 
 /**
  * What the bot keeps across restarts: space settings, report subscriptions, alert rules and their

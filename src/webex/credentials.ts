@@ -1,16 +1,9 @@
 import { WebexApiError } from './errors';
 import type { WebexHttp } from './http';
+import type { TokenProvider } from './token-provider';
 import type { AccessTokenResponse } from './wire';
 
-/** Where an HTTP client gets its bearer token. Implementations never log the token. */
-export interface TokenProvider {
-  getToken(): Promise<string>;
-  /**
-   * Called once when Webex answered 401 to `rejected`. Resolves true when a different token is now
-   * available (worth one retry), false when there is nothing better to try.
-   */
-  invalidate(rejected: string): Promise<boolean>;
-}
+export type { TokenProvider };
 
 /** A fixed token: a bot token, or an admin token pasted from the developer portal. */
 export class StaticToken implements TokenProvider {

@@ -1,5 +1,5 @@
-import type { TokenProvider } from './credentials';
 import { codeForStatus, scopeIn, WebexApiError } from './errors';
+import type { TokenProvider } from './token-provider';
 
 export type QueryValue = string | number | boolean | undefined;
 

@@ -11,7 +11,7 @@ import {
   recovered,
   validateThreshold,
 } from '../../src/automation/alert-machine';
-import type { AlertRule, AlertState } from '../../src/automation/types';
+import type { AlertRule, AlertState } from '../../src/model';
 
 const OSLO = 'Europe/Oslo';
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { pairsFor, planEvaluation } from '../../src/automation/evaluation-budget';
-import type { AlertRule } from '../../src/automation/types';
+import type { AlertRule } from '../../src/model';
 
 const MINUTE = 60_000;
 

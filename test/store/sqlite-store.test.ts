@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AlertRule, AlertState, ReportSubscription } from '../../src/automation/types';
+import type { AlertRule, AlertState, ReportSubscription } from '../../src/model';
 import {
   IN_MEMORY,
   openSqliteStore,

@@ -1,7 +1,7 @@
 import { nextSlot } from '../../automation/report-schedule';
 import { ruleText } from '../../automation/rule-text';
-import type { AlertRule, AlertState, ReportSubscription } from '../../automation/types';
 import type { AlertRuleRowView, ReportRowView } from '../../cards';
+import type { AlertRule, AlertState, ReportSubscription } from '../../model';
 import type { HandlerContext } from '../types';
 
 /** Display name of a workspace id ("a room that no longer exists" when it is gone). */

@@ -1,5 +1,4 @@
-import { formatDuration, SENSOR_METRICS } from '../../metrics';
-import type { MetricName, TemperatureUnit } from '../../webex/wire';
+import { formatDuration } from '../../metrics';
 
 /** "last 6 h", "last 7 d" for windows ending now; otherwise empty (the card shows the range). */
 export function rangeLabel(from: number, to: number, now: number): string {
@@ -10,23 +9,5 @@ export function rangeLabel(from: number, to: number, now: number): string {
   return `last ${formatDuration(to - from)}`;
 }
 
-export function unitLabel(metric: MetricName, unit: TemperatureUnit = 'celsius'): string {
-  switch (metric) {
-    case 'temperature':
-      return unit === 'fahrenheit' ? '°F' : '°C';
-    case 'humidity':
-      return '%';
-    case 'tvoc':
-      return 'ppb';
-    case 'ambientNoise':
-    case 'soundLevel':
-      return 'dBA';
-    case 'peopleCount':
-      return 'people';
-  }
-}
-
-/** Sensor metrics of a request (time used / booked are durations, answered apart). */
-export function sensorMetrics(metrics: readonly string[]): MetricName[] {
-  return metrics.filter((m): m is MetricName => (SENSOR_METRICS as readonly string[]).includes(m));
-}
+export { sensorMetrics } from '../../model/metric-catalogue';
+export { unitLabel } from '../../model/units';

@@ -1,4 +1,3 @@
-import type { RoomMetricData } from '../../bot/metrics-reader';
 import type { MetricSection } from '../../cards';
 import { formatClock } from '../../cards/format';
 import {
@@ -10,6 +9,7 @@ import {
   summarize,
   toPoints,
 } from '../../metrics';
+import type { RoomMetricData } from '../../readings/read-room-metrics';
 import type { TemperatureUnit } from '../../webex/wire';
 
 export interface SectionInput {

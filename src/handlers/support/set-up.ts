@@ -6,7 +6,6 @@ import {
 } from '../../automation/alert-defaults';
 import { nextSlot, validateReportTime } from '../../automation/report-schedule';
 import { reportText, ruleText } from '../../automation/rule-text';
-import type { AlertCondition, AlertRule, RoomSelection } from '../../automation/types';
 import {
   ALL_ROOMS_VALUE,
   alertForm,
@@ -16,6 +15,8 @@ import {
   reportForm,
 } from '../../cards';
 import { METRIC_LABEL, SENSOR_METRICS } from '../../metrics';
+import type { AlertCondition, AlertRule, RoomSelection } from '../../model';
+import { fahrenheitToCelsius as toCelsius } from '../../model/units';
 import type { MetricName, TemperatureUnit } from '../../webex/wire';
 import type { HandlerContext, Reply } from '../types';
 import { nameOf } from './automation-rows';
@@ -24,8 +25,6 @@ import { nameOf } from './automation-rows';
 export const MAX_RULES_PER_SPACE = 50;
 /** Reports one space may hold. */
 export const MAX_REPORTS_PER_SPACE = 20;
-
-const toCelsius = (f: number) => ((f - 32) * 5) / 9;
 
 /** What an alert needs, however it was asked for (chat text or the form). */
 export interface AlertSetUp {

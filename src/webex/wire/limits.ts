@@ -1,11 +1,10 @@
 /** Documented limits of the Webex APIs, shared by the client and the emulator. */
-import type { Aggregation } from './index';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
 /** Longest span of one Workspace Metrics call: 48 h for none/hourly, 30 days for daily. */
-export const METRICS_MAX_SPAN_MS: Readonly<Record<Aggregation, number>> = {
+export const METRICS_MAX_SPAN_MS: Readonly<Record<'none' | 'hourly' | 'daily', number>> = {
   none: 48 * HOUR_MS,
   hourly: 48 * HOUR_MS,
   daily: 30 * DAY_MS,

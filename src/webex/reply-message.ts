@@ -1,5 +1,5 @@
-import { ADAPTIVE_CARD_CONTENT_TYPE, type CreateMessageRequest } from '../webex/wire';
-import type { Reply } from './types';
+import type { Reply } from '../model/reply';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type CreateMessageRequest } from './wire';
 
 /** A reply as the message Webex takes: the markdown fallback, and the card as an attachment. */
 export function replyMessage(

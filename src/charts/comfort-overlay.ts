@@ -1,8 +1,9 @@
-import type { ChartRequest } from '../../charts';
-import type { ComfortBands } from '../../metrics';
-import type { MetricName, TemperatureUnit } from '../../webex/wire';
+import type { ComfortBands } from '../model/comfort-bands';
+import { celsiusToFahrenheit } from '../model/units';
+import type { MetricName, TemperatureUnit } from '../webex/wire';
+import type { ChartRequest } from './chart-request';
 
-const toF = (c: number) => Math.round(((c * 9) / 5 + 32) * 10) / 10;
+const toF = (c: number) => Math.round(celsiusToFahrenheit(c) * 10) / 10;
 
 /** The comfort band or threshold line a chart of this metric shows. */
 export function comfortOverlay(

@@ -1,4 +1,3 @@
-import type { AlertSpec } from '../language';
 import type { MetricName } from '../webex/wire';
 
 /**
@@ -28,7 +27,9 @@ export interface ReportSubscription {
   createdAt: number;
 }
 
-export type AlertCondition = AlertSpec;
+export type AlertCondition =
+  | { op: 'above' | 'below'; value: number }
+  | { op: 'outside'; low: number; high: number };
 
 export interface QuietHours {
   /** Local `HH:MM`; the window may cross midnight (22:00–07:00). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_COMFORT_BANDS, parseComfortBands } from '../../src/metrics';
+import { DEFAULT_COMFORT_BANDS, parseComfortBands } from '../../src/model';
 
-describe('metrics/comfort-bands', () => {
+describe('model/comfort-bands', () => {
   it('has the documented defaults', () => {
     assert.deepEqual(DEFAULT_COMFORT_BANDS, {
       temperature: { low: 20, high: 24 },
