@@ -62,10 +62,14 @@ export function intQuery(req: Request, name: string, min: number, max: number): 
   return n;
 }
 
-/** A path or body id must be a Webex id of the right type: malformed → 400, as Webex answers. */
-export function expectId(value: unknown, type: WebexIdType, what: string): string {
+/**
+ * A path or body id must be a Webex id of the right type (or one of several): malformed → 400, as
+ * Webex answers.
+ */
+export function expectId(value: unknown, type: WebexIdType | readonly WebexIdType[], what: string): string {
   if (typeof value !== 'string' || value === '') throw badRequest(`Missing ${what}.`);
-  if (!isWebexId(value, type)) throw badRequest(`Invalid ${what} '${value}'.`);
+  const types: readonly WebexIdType[] = typeof type === 'string' ? [type] : type;
+  if (!types.some((t) => isWebexId(value, t))) throw badRequest(`Invalid ${what} '${value}'.`);
   return value;
 }
 

@@ -13,6 +13,9 @@ export type WebexIdType =
   | 'CONTENT'
   | 'ORGANIZATION'
   | 'APPLICATION'
+  /** Workspaces: Webex mints `ciscospark://us/PLACES/<uuid>` (as in the official OpenAPI examples). */
+  | 'PLACES'
+  /** Not minted by Webex for workspaces (they are PLACES); kept for ids made by older emulator versions. */
   | 'WORKSPACE'
   | 'LOCATION'
   | 'FLOOR'

@@ -141,9 +141,11 @@ describe('emulator HTTP: workspaces and locations', () => {
     assert.equal(without.capabilities.airQuality?.supported, false);
     assert.equal(without.capabilities.soundLevel?.supported, true);
 
-    const unknown = webexId('WORKSPACE', UNKNOWN_UUID);
+    const unknown = webexId('PLACES', UNKNOWN_UUID);
     await admin.fails('GET', `/workspaces/${unknown}`, 404);
     await admin.fails('GET', `/workspaces/${unknown}/capabilities`, 404);
+    // An id of the emulator's former WORKSPACE type is well-formed but names no workspace.
+    await admin.fails('GET', `/workspaces/${webexId('WORKSPACE', UNKNOWN_UUID)}`, 404);
     await admin.fails('GET', '/workspaces/room-4', 400);
     await admin.fails('GET', `/workspaces/${webexId('LOCATION', UNKNOWN_UUID)}`, 400);
     await admin.fails('GET', '/workspaces/room-4/capabilities', 400);

@@ -338,7 +338,7 @@ describe('emulator HTTP: workspace metrics', () => {
       await metricsFail({ ...base, workspaceId: 'room-4' }, /workspaceId/);
       await admin.fails(
         'GET',
-        `/workspaceMetrics${query({ ...base, workspaceId: webexId('WORKSPACE', '00000000-0000-4000-8000-000000000000') })}`,
+        `/workspaceMetrics${query({ ...base, workspaceId: webexId('PLACES', '00000000-0000-4000-8000-000000000000') })}`,
         404,
       );
     });

@@ -11,7 +11,7 @@ import type {
 } from '../../src/webex/wire';
 import { findOperation, validateRequestBody, validateResponse } from './openapi';
 
-const WORKSPACE_ID = webexId('WORKSPACE', '5101b07b-4f8f-4ef7-b565-db19c7b723f7');
+const WORKSPACE_ID = webexId('PLACES', '5101b07b-4f8f-4ef7-b565-db19c7b723f7');
 const PERSON_ID = webexId('PEOPLE', 'f5b36187-c8dd-4727-8b2f-f9c447f29046');
 const ROOM_ID = webexId('ROOM', 'bbceb1ad-43f1-3b58-9147-f14bb0c4d154');
 const MESSAGE_ID = webexId('MESSAGE', '92db3be0-43bd-11e6-8ae9-dd5b3dfc565d');

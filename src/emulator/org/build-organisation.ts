@@ -134,7 +134,7 @@ function makeDefaultWorkspace(
 ): SyntheticWorkspace {
   const rng = createRng(hash32(seed, 'workspace', index));
   const workspace: SyntheticWorkspace = {
-    id: webexId('WORKSPACE', rng.uuid()),
+    id: webexId('PLACES', rng.uuid()),
     displayName: spec.displayName,
     locationId,
     type: spec.type,
@@ -309,7 +309,7 @@ function generateExtra(
       names.add(name);
       const hasNavigator = rng.chance(0.8);
       const workspace: SyntheticWorkspace = {
-        id: webexId('WORKSPACE', rng.uuid()),
+        id: webexId('PLACES', rng.uuid()),
         displayName: name,
         locationId: location.id,
         type,

@@ -17,8 +17,14 @@ const slug = (s: string): string =>
     .toLowerCase()
     .replace(/\s+/g, '-');
 
+/**
+ * Workspace ids are `PLACES` ids (as Webex mints them). A `WORKSPACE` id (minted by older emulator
+ * versions, e.g. kept in a store) is well-formed but names no workspace: 404, not 400.
+ */
+const WORKSPACE_ID_TYPES = ['PLACES', 'WORKSPACE'] as const;
+
 export function workspaceById(ctx: EmulatorContext, raw: unknown, what = 'workspaceId'): SyntheticWorkspace {
-  const id = expectId(raw, 'WORKSPACE', what);
+  const id = expectId(raw, WORKSPACE_ID_TYPES, what);
   const ws = ctx.org.workspaces.find((w) => w.id === id);
   if (!ws) throw notFound(`Could not find a workspace with id ${id}.`);
   return ws;

@@ -96,7 +96,7 @@ describe('emulator/org buildOrganisation', () => {
     for (const l of org.locations) assertWebexId(l.id, 'LOCATION');
     for (const f of org.floors) assertWebexId(f.id, 'FLOOR');
     for (const ws of org.workspaces) {
-      assertWebexId(ws.id, 'WORKSPACE');
+      assertWebexId(ws.id, 'PLACES'); // ciscospark://us/PLACES/<uuid>, as Webex mints them
       assertWebexId(ws.deviceId, 'DEVICE');
     }
     const all = [org.orgId, ...org.locations.map((l) => l.id), ...org.floors.map((f) => f.id)];
