@@ -151,6 +151,51 @@ describe('emulator HTTP: workspaces and locations', () => {
     await admin.fails('GET', '/workspaces/room-4/capabilities', 400);
   });
 
+  it('includeCapabilities=true adds each workspace’s capabilities map (as /capabilities answers it)', async () => {
+    const plain = await all();
+    assert.ok(
+      plain.items.every((w) => !('capabilities' in w)),
+      'no capabilities without the flag',
+    );
+    const off = await admin.get<ListResponse<Workspace>>(
+      `/workspaces${query({ includeCapabilities: 'false' })}`,
+    );
+    assert.deepEqual(off, plain);
+
+    const withCapabilities = await admin.get<ListResponse<Workspace>>(
+      `/workspaces${query({ includeCapabilities: 'true' })}`,
+    );
+    assert.equal(withCapabilities.items.length, plain.items.length);
+    for (const [i, ws] of withCapabilities.items.entries()) {
+      const { capabilities, ...rest } = ws;
+      assert.deepEqual(rest, plain.items[i], 'the flag only adds capabilities');
+      const expected = await admin.get<CapabilityResponse>(`/workspaces/${ws.id}/capabilities`);
+      assert.deepEqual(capabilities, expected.capabilities, ws.displayName);
+    }
+    const huddle = withCapabilities.items.find((w) => w.displayName === 'Huddle 3.2');
+    assert.equal(huddle?.capabilities?.temperature?.supported, false);
+
+    // With filters and paging, and on a single workspace.
+    const page = await admin.get<ListResponse<Workspace>>(
+      `/workspaces${query({ displayName: 'fjord', includeCapabilities: 'true', max: 1 })}`,
+    );
+    assert.deepEqual(
+      page.items.map((w) => [w.displayName, w.capabilities?.temperature?.supported]),
+      [['Fjord', true]],
+    );
+    const room4 = await byName('Room 4');
+    assert.ok(!('capabilities' in (await admin.get<Workspace>(`/workspaces/${room4.id}`))));
+    const one = await admin.get<Workspace>(
+      `/workspaces/${room4.id}${query({ includeCapabilities: 'true' })}`,
+    );
+    assert.deepEqual(one, {
+      ...room4,
+      capabilities: (await admin.get<CapabilityResponse>(`/workspaces/${room4.id}/capabilities`))
+        .capabilities,
+    });
+    await admin.fails('GET', `/workspaces${query({ includeCapabilities: 'yes' })}`, 400);
+  });
+
   it('GET /locations, /locations/{id} and the floors of a location', async () => {
     const { items } = await admin.get<ListResponse<Location>>('/locations');
     assert.deepEqual(items.map((l) => l.name).sort(), ['Bergen Office', 'Oslo HQ']);

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import { badRequest, forbidden, notFound } from '../api-error';
 import type { EmulatorContext } from '../context';
 import { enumQuery, expectId, queryString, requireScope, sendPage } from '../http-kit';
@@ -34,7 +34,17 @@ export function adminRoutes(ctx: EmulatorContext): Router {
   const router = Router();
   const domain = 'nordlys.example';
 
-  const workspaceView = (ws: SyntheticWorkspace) => ({
+  /** `includeCapabilities=true` adds each workspace's `capabilities` (one map, as `/capabilities` answers). */
+  const includeCapabilities = (req: Request): boolean => {
+    const value = queryString(req, 'includeCapabilities');
+    if (value === undefined) return false;
+    if (value !== 'true' && value !== 'false') {
+      throw badRequest(`Parameter 'includeCapabilities' must be true or false, got '${value}'.`);
+    }
+    return value === 'true';
+  };
+
+  const workspaceView = (ws: SyntheticWorkspace, withCapabilities = false) => ({
     id: ws.id,
     orgId: ctx.org.orgId,
     locationId: ws.locationId,
@@ -50,6 +60,7 @@ export function adminRoutes(ctx: EmulatorContext): Router {
     hotdeskingStatus: 'off',
     supportedDevices: 'collaborationDevices',
     devicePlatform: 'cisco',
+    ...(withCapabilities ? { capabilities: capabilitiesOf(ws) } : {}),
   });
 
   /** The real `/locations` shape (the device spec documents the deprecated one; see wire/index.ts). */
@@ -99,13 +110,21 @@ export function adminRoutes(ctx: EmulatorContext): Router {
           (!type || w.type === type) &&
           (capacity === undefined || w.capacity === capacity),
       );
-      sendPage(req, res, items.map(workspaceView), 100, 1000);
+      const withCapabilities = includeCapabilities(req);
+      sendPage(
+        req,
+        res,
+        items.map((ws) => workspaceView(ws, withCapabilities)),
+        100,
+        1000,
+      );
     },
   });
   route(router, '/workspaces/:workspaceId', {
     get: (req, res) => {
       requireScope(res, SCOPE_WORKSPACES);
-      res.json(workspaceView(workspaceById(ctx, req.params.workspaceId)));
+      const withCapabilities = includeCapabilities(req);
+      res.json(workspaceView(workspaceById(ctx, req.params.workspaceId), withCapabilities));
     },
   });
   route(router, '/workspaces/:workspaceId/capabilities', {
