@@ -38,6 +38,10 @@ export interface StoredMessage {
   mentionedPeople?: string[];
   mentionedGroups?: string[];
   created: string;
+  /** When the author last edited it (`PUT /messages/{id}`); absent until the first edit. */
+  updated?: string;
+  /** Edits so far (Webex allows 10 per message). */
+  edits?: number;
 }
 
 export interface StoredContent {

@@ -358,6 +358,124 @@ describe('emulator HTTP: messaging APIs', () => {
       await ingrid.fails('GET', '/messages/not-an-id', 400);
     });
 
+    it('PUT edits: new content and `updated`, seen by GET by id and the list; created and thread kept', async () => {
+      const room = await groupRoom(ingrid, 'Editing', ola, bot);
+      const root = await ingrid.post<Message>('/messages', { roomId: room.id, text: 'root' });
+      const posted = await ingrid.post<Message>('/messages', {
+        roomId: room.id,
+        parentId: root.id,
+        markdown: '**draft**',
+      });
+      assert.ok(!('updated' in posted), 'no updated before an edit');
+      clock.advance(90_000);
+      const path = `/messages/${posted.id}`;
+      const edited = await ingrid.put<Message>(path, {
+        roomId: room.id,
+        markdown: '**final** for <@personEmail:roombot@webex.bot|RoomBot>',
+      });
+      assert.equal(edited.id, posted.id);
+      assert.equal(edited.parentId, root.id);
+      assert.equal(edited.created, posted.created);
+      assert.equal(edited.updated, new Date(clock.now()).toISOString());
+      assert.equal(edited.markdown, '**final** for <@personEmail:roombot@webex.bot|RoomBot>');
+      // text, html and mentions as a new message with that markdown would have them.
+      const fresh = await ingrid.post<Message>('/messages', { roomId: room.id, markdown: edited.markdown });
+      assert.equal(edited.text, fresh.text);
+      assert.equal(edited.html, fresh.html);
+      assert.match(edited.text ?? '', /for RoomBot$/);
+      assert.deepEqual(edited.mentionedPeople, [(await me(bot)).id]);
+      await ingrid.delete(`/messages/${fresh.id}`);
+      assert.deepEqual(await ola.get<Message>(path), edited);
+      const list = await ola.get<ListResponse<Message>>(`/messages${query({ roomId: room.id })}`);
+      assert.deepEqual(list.items[0], edited);
+      assert.deepEqual(
+        list.items.map((m) => m.id),
+        [posted.id, root.id],
+        'an edit does not move the message',
+      );
+      // Now mentioned, the bot can read it.
+      assert.equal((await bot.get<Message>(path)).updated, edited.updated);
+
+      // Plain text replaces markdown (and its html and mentions).
+      clock.advance(1000);
+      const plain = await ingrid.put<Message>(path, { roomId: room.id, text: 'plain now' });
+      assert.equal(plain.text, 'plain now');
+      for (const field of ['markdown', 'html', 'mentionedPeople'] as const)
+        assert.ok(!(field in plain), field);
+      assert.equal(plain.updated, new Date(clock.now()).toISOString());
+    });
+
+    it('PUT: only the author (403); not with files or a card (400); at most 10 edits (400 on the 11th)', async () => {
+      const room = await groupRoom(ingrid, 'Edit rules', ola);
+      const message = await ingrid.post<Message>('/messages', { roomId: room.id, text: 'v0' });
+      const path = `/messages/${message.id}`;
+      await ola.fails('PUT', path, 403, { json: { roomId: room.id, text: 'hijack' } });
+      await kari.fails('PUT', path, 404, { json: { roomId: room.id, text: 'stranger' } });
+      await ingrid.fails('PUT', path, 400, { json: { text: 'no room' } });
+      await ingrid.fails('PUT', path, 400, { json: { roomId: room.id } });
+      await ingrid.fails('PUT', path, 400, { json: { roomId: room.id, text: 'ø'.repeat(3720) } });
+      const other = await ingrid.post<Room>('/rooms', { title: 'Elsewhere' });
+      await ingrid.fails('PUT', path, 400, { json: { roomId: other.id, text: 'wrong room' } });
+      await ingrid.fails('PUT', `/messages/${webexId('MESSAGE', UNKNOWN_UUID)}`, 404, {
+        json: { roomId: room.id, text: 'x' },
+      });
+      await ingrid.fails('PUT', '/messages/not-an-id', 400, { json: { roomId: room.id, text: 'x' } });
+      assert.equal((await ingrid.get<Message>(path)).text, 'v0', 'failed edits change nothing');
+
+      for (let n = 1; n <= 10; n++) {
+        clock.advance(1000);
+        assert.equal((await ingrid.put<Message>(path, { roomId: room.id, text: `v${n}` })).text, `v${n}`);
+      }
+      await ingrid.fails('PUT', path, 400, {
+        json: { roomId: room.id, text: 'v11' },
+        description: /edit limit/,
+      });
+      assert.equal((await ingrid.get<Message>(path)).text, 'v10');
+
+      const withCard = await bot.post<Message>('/messages', {
+        roomId: (await bot.post<Room>('/rooms', { title: 'Card edits' })).id,
+        markdown: 'fallback',
+        attachments: [card('Hi')],
+      });
+      await bot.fails('PUT', `/messages/${withCard.id}`, 400, {
+        json: { roomId: withCard.roomId, markdown: 'new fallback' },
+        description: /unsupported/,
+      });
+      const form = new FormData();
+      form.set('roomId', room.id);
+      form.set('text', 'a file');
+      form.set('files', new Blob([Uint8Array.from([1, 2, 3])], { type: 'text/csv' }), 'data.csv');
+      const withFile = expectOk<Message>(
+        await ingrid.raw('POST', '/messages', { body: form }),
+        'POST',
+        '/messages',
+      );
+      await ingrid.fails('PUT', `/messages/${withFile.id}`, 400, {
+        json: { roomId: room.id, text: 'other text' },
+        description: /unsupported/,
+      });
+    });
+
+    it('a bot edits and deletes its own messages, not a person’s; a deleted message is gone (404)', async () => {
+      const room = await groupRoom(ingrid, 'Bot edits', bot);
+      const own = await bot.post<Message>('/messages', { roomId: room.id, markdown: 'Working on it…' });
+      const edited = await bot.put<Message>(`/messages/${own.id}`, { roomId: room.id, markdown: 'Done.' });
+      assert.equal(edited.markdown, 'Done.');
+      const theirs = await ingrid.post<Message>('/messages', {
+        roomId: room.id,
+        markdown: '<@personEmail:roombot@webex.bot|RoomBot> hi',
+      });
+      await bot.fails('PUT', `/messages/${theirs.id}`, 403, { json: { roomId: room.id, text: 'no' } });
+      await bot.fails('DELETE', `/messages/${theirs.id}`, 403);
+      await ingrid.fails('DELETE', `/messages/${own.id}`, 403);
+      await bot.delete(`/messages/${own.id}`);
+      await bot.fails('GET', `/messages/${own.id}`, 404);
+      await ingrid.fails('GET', `/messages/${own.id}`, 404);
+      await bot.fails('PUT', `/messages/${own.id}`, 404, { json: { roomId: room.id, text: 'late' } });
+      const list = await ingrid.get<ListResponse<Message>>(`/messages${query({ roomId: room.id })}`);
+      assert.ok(!list.items.some((m) => m.id === own.id));
+    });
+
     it('a bot reads group messages that mention it and its own, not the others (404)', async () => {
       const room = await groupRoom(ingrid, 'Bot reading', bot);
       const botId = (await me(bot)).id;

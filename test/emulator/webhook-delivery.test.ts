@@ -303,6 +303,63 @@ describe('emulator HTTP: webhook delivery', () => {
     assert.deepEqual(events, ['created', 'deleted']);
   });
 
+  it('an edit fires messages:updated (ids and `updated` only), with the rules and filters of created', async () => {
+    const updates = await ingrid.post<Webhook>('/webhooks', {
+      name: 'ingrid edits',
+      targetUrl: `${receiver.url}/updates`,
+      resource: 'messages',
+      event: 'updated',
+    });
+    const mentions = await bot.post<Webhook>('/webhooks', {
+      name: 'bot mentioned',
+      targetUrl: `${receiver.url}/mentions`,
+      resource: 'messages',
+      event: 'all',
+      filter: 'mentionedPeople=me',
+    });
+    const room = await ingrid.post<Room>('/rooms', { title: 'Edits heard' });
+    await ingrid.post<Membership>('/memberships', { roomId: room.id, personId: botId });
+    const message = await ingrid.post<Message>('/messages', { roomId: room.id, text: 'secret draft' });
+    clock.advance(5000);
+    const quiet = await ingrid.put<Message>(`/messages/${message.id}`, {
+      roomId: room.id,
+      text: 'secret v1',
+    });
+    await settle();
+    const heard = receiver.of(updates.id);
+    assert.equal(heard.length, 1, 'the created event does not reach an updated webhook');
+    const envelope = heard[0]!.body;
+    assert.deepEqual(Object.keys(envelope).sort(), ENVELOPE_FIELDS);
+    assert.equal(envelope.resource, 'messages');
+    assert.equal(envelope.event, 'updated');
+    assert.equal(envelope.actorId, message.personId);
+    assert.equal(envelope.data.id, message.id);
+    assert.equal(envelope.data.roomId, room.id);
+    assert.equal(envelope.data.created, message.created);
+    assert.equal(envelope.data.updated, quiet.updated);
+    assert.ok(!heard[0]!.raw.toString('utf8').includes('secret'), 'ids only, never the text');
+    // Not mentioned: the bot hears nothing (firehose or filtered).
+    assert.ok(!receiver.of(firehose.id).some((d) => d.body.data.id === message.id));
+    assert.equal(receiver.of(mentions.id).length, 0);
+
+    receiver.clear();
+    await ingrid.put<Message>(`/messages/${message.id}`, {
+      roomId: room.id,
+      markdown: '<@personEmail:roombot@webex.bot|RoomBot> final',
+    });
+    await settle();
+    for (const hook of [firehose, mentions, updates]) {
+      assert.deepEqual(
+        receiver.of(hook.id).map((d) => [d.body.resource, d.body.event, d.body.data.id]),
+        [['messages', 'updated', message.id]],
+        hook.name,
+      );
+    }
+    assert.deepEqual(receiver.of(mentions.id)[0]!.body.data.mentionedPeople, [botId]);
+    await ingrid.delete(`/webhooks/${updates.id}`);
+    await bot.delete(`/webhooks/${mentions.id}`);
+  });
+
   it('honours a webhook filter, and the envelope carries it', async () => {
     const roomA = await bot.post<Room>('/rooms', { title: 'Filter A' });
     const roomB = await bot.post<Room>('/rooms', { title: 'Filter B' });

@@ -13,6 +13,8 @@ import { route } from '../routing';
 import { roomOfMember } from './rooms';
 
 const CARD_CONTENT_TYPE = ADAPTIVE_CARD_CONTENT_TYPE;
+/** Webex allows at most 10 edits of a message (`PUT /messages/{messageId}`). */
+export const MAX_MESSAGE_EDITS = 10;
 
 interface MessageInput {
   roomId?: unknown;
@@ -99,8 +101,30 @@ export function messageRoutes(ctx: EmulatorContext): Router {
       ...(m.mentionedPeople?.length ? { mentionedPeople: m.mentionedPeople } : {}),
       ...(m.mentionedGroups?.length ? { mentionedGroups: m.mentionedGroups } : {}),
       created: m.created,
+      ...(m.updated !== undefined ? { updated: m.updated } : {}),
     };
   };
+
+  /** Markdown rendered with mentions of the space's members (`<@personEmail:…|Name>`, `<@personId:…>`). */
+  const render = (markdown: string, room: StoredRoom) =>
+    renderMarkdown(markdown, (kind, value) => {
+      const p = kind === 'personId' ? ctx.people.get(value) : ctx.people.findByEmail(value);
+      return p && ctx.store.isMember(room.id, p.id) ? { id: p.id, displayName: p.displayName } : undefined;
+    });
+
+  /** The ids-only `data` of a `messages` webhook delivery. */
+  const eventData = (m: StoredMessage, room: StoredRoom) => ({
+    id: m.id,
+    roomId: room.id,
+    roomType: room.type,
+    personId: m.personId,
+    personEmail: ctx.people.get(m.personId)?.emails[0] ?? '',
+    ...(m.mentionedPeople ? { mentionedPeople: m.mentionedPeople } : {}),
+    ...(m.files ? { files: m.files } : {}),
+    ...(m.parentId ? { parentId: m.parentId } : {}),
+    created: m.created,
+    ...(m.updated !== undefined ? { updated: m.updated } : {}),
+  });
 
   /** Resolves the destination: a room the sender is in, or a 1:1 space created on first use. */
   const destination = (senderId: string, input: MessageInput): StoredRoom => {
@@ -213,15 +237,7 @@ export function messageRoutes(ctx: EmulatorContext): Router {
         if (parent.parentId)
           throw badRequest('Replies to a reply are not allowed; reply to the thread root.');
       }
-      const rendered =
-        markdown !== undefined
-          ? renderMarkdown(markdown, (kind, value) => {
-              const p = kind === 'personId' ? ctx.people.get(value) : ctx.people.findByEmail(value);
-              return p && ctx.store.isMember(room.id, p.id)
-                ? { id: p.id, displayName: p.displayName }
-                : undefined;
-            })
-          : undefined;
+      const rendered = markdown !== undefined ? render(markdown, room) : undefined;
       const created = isoTime(ctx.now());
       const message: StoredMessage = {
         id: webexId('MESSAGE', randomUUID()),
@@ -245,17 +261,7 @@ export function messageRoutes(ctx: EmulatorContext): Router {
         roomId: room.id,
         roomType: room.type,
         mentionedPeople: message.mentionedPeople ?? [],
-        data: {
-          id: message.id,
-          roomId: room.id,
-          roomType: room.type,
-          personId: me.personId,
-          personEmail: ctx.people.get(me.personId)?.emails[0] ?? '',
-          ...(message.mentionedPeople ? { mentionedPeople: message.mentionedPeople } : {}),
-          ...(message.files ? { files: message.files } : {}),
-          ...(parentId ? { parentId } : {}),
-          created,
-        },
+        data: eventData(message, room),
       });
       res.json(view(message));
     },
@@ -283,6 +289,65 @@ export function messageRoutes(ctx: EmulatorContext): Router {
   route(router, '/messages/:messageId', {
     get: (req, res) => {
       res.json(view(readableMessage(req.params.messageId, caller(res))));
+    },
+    /**
+     * Edit a Message: `{roomId, text?, markdown?}`. Only the author may edit; messages with files
+     * or a card cannot be edited (400); at most MAX_MESSAGE_EDITS edits (400 after). The new
+     * content replaces the old one (mentions are read again) and `updated` is set; subscribers
+     * hear `messages:updated` with the same rules as `created`.
+     */
+    put: (req, res) => {
+      const me = caller(res);
+      if (!req.is('application/json') && !req.is('application/*+json')) {
+        throw new ApiError(415, 'Unsupported media type.', 'Send application/json.');
+      }
+      const body = req.body as MessageInput | undefined;
+      if (!body || typeof body !== 'object' || Array.isArray(body))
+        throw badRequest('The body must be a JSON object.');
+      const m = readableMessage(req.params.messageId, me);
+      const roomId = expectId(body.roomId, 'ROOM', 'roomId');
+      if (roomId !== m.roomId) throw badRequest(`Message ${m.id} is not in room ${roomId}.`);
+      if (m.personId !== me.personId) throw forbidden('Only the author can edit this message.');
+      if (m.files || m.attachments) {
+        throw badRequest('Editing a message with files or attachments is currently unsupported.');
+      }
+      if ((m.edits ?? 0) >= MAX_MESSAGE_EDITS) {
+        throw badRequest(`The edit limit of ${MAX_MESSAGE_EDITS} edits for this message has been reached.`);
+      }
+      if ((body as Record<string, unknown>).html !== undefined) {
+        throw badRequest("Remove 'html' from the request; send 'text' or 'markdown'.");
+      }
+      const text = optionalString(body.text, 'text');
+      const markdown = optionalString(body.markdown, 'markdown');
+      if (text === undefined && markdown === undefined)
+        throw badRequest("An edit needs 'text' or 'markdown'.");
+      const room = found(ctx.store.rooms.get(m.roomId), `room ${m.roomId}`);
+      const rendered = markdown !== undefined ? render(markdown, room) : undefined;
+      const updated = isoTime(ctx.now());
+      const edited: StoredMessage = {
+        id: m.id,
+        roomId: m.roomId,
+        ...(m.parentId ? { parentId: m.parentId } : {}),
+        personId: m.personId,
+        text: text ?? rendered?.text ?? '',
+        ...(markdown !== undefined ? { markdown, html: rendered?.html ?? '' } : {}),
+        ...(rendered?.mentionedPeople.length ? { mentionedPeople: rendered.mentionedPeople } : {}),
+        ...(rendered?.mentionedGroups.length ? { mentionedGroups: rendered.mentionedGroups } : {}),
+        created: m.created,
+        updated,
+        edits: (m.edits ?? 0) + 1,
+      };
+      ctx.store.messages.set(m.id, edited);
+      ctx.webhooks.notify({
+        resource: 'messages',
+        event: 'updated',
+        actorId: me.personId,
+        roomId: room.id,
+        roomType: room.type,
+        mentionedPeople: edited.mentionedPeople ?? [],
+        data: eventData(edited, room),
+      });
+      res.json(view(edited));
     },
     delete: (req, res) => {
       const me = caller(res).personId;
