@@ -12,6 +12,30 @@ import {
   type Webhook,
 } from './wire';
 
+/**
+ * `PUT /messages/{messageId}` ("Edit a Message"): the message's space and its new content (at
+ * most 7439 bytes each). Webex allows 10 edits per message and none of a message with files or a
+ * card (400); only its author may edit it.
+ */
+export interface EditMessageRequest {
+  roomId: string;
+  markdown: string;
+  /** Alternate plain text for clients without rich text; Webex derives it from `markdown` otherwise. */
+  text?: string;
+}
+
+/** Throws a RangeError when `text` or `markdown` is over Webex's byte limit (as `sendMessage` does). */
+function checkMessageBytes(message: { text?: string | undefined; markdown?: string | undefined }): void {
+  for (const field of ['text', 'markdown'] as const) {
+    const value = message[field];
+    if (typeof value === 'string' && Buffer.byteLength(value, 'utf8') > MAX_MESSAGE_BYTES) {
+      throw new RangeError(
+        `${field} is ${Buffer.byteLength(value, 'utf8')} bytes; Webex allows ${MAX_MESSAGE_BYTES}.`,
+      );
+    }
+  }
+}
+
 export interface FileUpload {
   filename: string;
   contentType: string;
@@ -74,6 +98,28 @@ export class WebexMessagingApi {
     return this.http.get<Message>(`messages/${encodeURIComponent(messageId)}`);
   }
 
+  /**
+   * Edits one of the caller's own messages; the answer carries `updated`. Retried after a 5xx as
+   * any PUT (the same content again; a retried edit that had gone through counts twice towards
+   * Webex's 10).
+   */
+  async editMessage(messageId: string, edit: EditMessageRequest): Promise<Message> {
+    checkMessageBytes(edit);
+    const json = {
+      roomId: edit.roomId,
+      markdown: edit.markdown,
+      ...(edit.text !== undefined ? { text: edit.text } : {}),
+    };
+    return (
+      await this.http.request<Message>({
+        method: 'PUT',
+        path: `messages/${encodeURIComponent(messageId)}`,
+        json,
+      })
+    ).body;
+  }
+
+  /** Deletes one of the caller's own messages (204); 404 once it is gone, 403 for someone else's. */
   async deleteMessage(messageId: string): Promise<void> {
     await this.http.request({ method: 'DELETE', path: `messages/${encodeURIComponent(messageId)}` });
   }
