@@ -350,4 +350,41 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
     await page.unroute(messagesApi);
     await page.locator('#status').waitFor({ state: 'hidden' });
   });
+
+  it('re-renders a message edited elsewhere in place with an “edited” mark; a deleted one disappears', async () => {
+    const headers = {
+      authorization: `Bearer ${emulator.userTokens.ola}`,
+      'content-type': 'application/json',
+    };
+    const olaCall = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${sandbox.webexUrl}${path}`, {
+        method,
+        headers,
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      assert.ok(res.ok, `${method} ${path} → ${res.status}`);
+      return res.status === 204 ? undefined : ((await res.json()) as Message);
+    };
+    const rooms = (await (await fetch(`${sandbox.webexUrl}/rooms?max=1000`, { headers })).json()) as {
+      items: { id: string; title: string }[];
+    };
+    const roomId = rooms.items.find((r) => r.title === 'Facilities Oslo')?.id;
+    assert.ok(roomId);
+    // No mention: the bot stays quiet.
+    const posted = (await olaCall('POST', '/messages', { roomId, markdown: 'Stand-up in **Fjord**' }))!;
+    const item = page.locator(`.message[data-message-id="${posted.id}"]`);
+    await item.locator('.markdown', { hasText: 'Stand-up in Fjord' }).waitFor();
+    assert.equal(await item.locator('.edited').count(), 0);
+
+    await olaCall('PUT', `/messages/${posted.id}`, { roomId, markdown: 'Stand-up in **Boardroom**' });
+    await item.locator('.markdown', { hasText: 'Stand-up in Boardroom' }).waitFor();
+    await item.locator('.edited', { hasText: 'edited' }).waitFor();
+    assert.equal(await item.count(), 1, 'edited in place, not added again');
+    assert.equal(await textOf(item.locator('.author')), 'Ola Nordmann');
+    await snap('edited-message');
+
+    await olaCall('DELETE', `/messages/${posted.id}`);
+    await item.waitFor({ state: 'detached' });
+    assert.ok((await botMessages().count()) > 0, 'the other messages stay');
+  });
 });

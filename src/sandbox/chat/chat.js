@@ -255,18 +255,27 @@
     empty.textContent = text ?? '';
   }
 
-  /** Fetches the newest messages of the space and appends those not shown yet (oldest first). */
+  const PAGE = 50;
+
+  /**
+   * Fetches the newest messages of the space: appends those not shown yet (oldest first),
+   * re-renders edited ones in place and drops deleted ones.
+   */
   async function poll() {
     clearTimeout(state.pollTimer);
     const generation = state.generation;
     const room = state.room;
     if (room && !room.pending) {
-      const result = await webex('GET', `/messages?roomId=${encodeURIComponent(room.id)}&max=50`);
+      // Only messages shown before the request can be missing from its answer because they were
+      // deleted (one sent meanwhile may be newer than the answer).
+      const shownBefore = new Set(state.rendered.keys());
+      const result = await webex('GET', `/messages?roomId=${encodeURIComponent(room.id)}&max=${PAGE}`);
       if (generation !== state.generation) return;
       if (result.ok) {
         showStatus();
         const items = [...result.data.items].reverse();
         for (const message of items) addMessage(message);
+        removeDeleted(shownBefore, result.data.items);
         showEmpty(
           state.rendered.size === 0
             ? `No messages yet. Ask ${state.config.botName} something, e.g. “${SUGGESTIONS[0]}”.`
@@ -292,9 +301,52 @@
     scroller.scrollTop = scroller.scrollHeight;
   }
 
-  /** Shows one message (once), in order of creation. */
+  /**
+   * Removes the shown messages that the answer (newest first) no longer has. A full page may
+   * not reach back to older messages, so only those inside its time span count as deleted.
+   */
+  function removeDeleted(shownBefore, newestFirst) {
+    const present = new Set(newestFirst.map((m) => m.id));
+    const oldest = newestFirst.length >= PAGE ? newestFirst.at(-1)?.created : undefined;
+    let removed = false;
+    for (const id of shownBefore) {
+      const shown = state.rendered.get(id);
+      if (!shown || present.has(id)) continue;
+      if (oldest !== undefined && shown.message.created <= oldest) continue;
+      shown.item.remove();
+      state.rendered.delete(id);
+      removed = true;
+    }
+    if (removed) regroup();
+  }
+
+  /** After a removal: a message continues the previous one when by the same author within 3 minutes. */
+  function regroup() {
+    let previous;
+    for (const item of $('messages').children) {
+      const message = state.rendered.get(item.dataset.messageId)?.message;
+      if (!message) continue;
+      const sameAuthor =
+        previous &&
+        previous.personId === message.personId &&
+        Date.parse(message.created) - Date.parse(previous.created) < 3 * 60_000;
+      item.classList.toggle('continued', Boolean(sameAuthor));
+      previous = message;
+    }
+  }
+
+  /** Shows one message (once), in order of creation; an edited one (new `updated`) is re-rendered in place. */
   function addMessage(message) {
-    if (state.rendered.has(message.id)) return;
+    const shown = state.rendered.get(message.id);
+    if (shown) {
+      if ((shown.message.updated ?? '') !== (message.updated ?? '')) {
+        const item = renderMessage(message);
+        if (shown.item.classList.contains('continued')) item.classList.add('continued');
+        shown.item.replaceWith(item);
+        state.rendered.set(message.id, { item, message });
+      }
+      return;
+    }
     const stick = nearBottom();
     const list = $('messages');
     const item = renderMessage(message);
@@ -355,6 +407,14 @@
     }
     for (const url of message.files ?? []) bubble.append(renderFile(url));
     body.append(meta, bubble);
+    if (message.updated) {
+      // Next to the bubble (the meta line is hidden on a continued message).
+      const edited = timeLabel(message.updated);
+      const mark = el('span', 'edited', 'edited');
+      mark.title = `Edited ${edited.title}`;
+      item.classList.add('is-edited');
+      body.append(mark);
+    }
     item.append(avatar, body);
     return item;
   }
