@@ -6,7 +6,8 @@ import { type ComfortBands, summarizeDurations, toPoints } from '../metrics';
 import type { ReportSubscription } from '../model';
 import type { SpaceSettings } from '../model/space-settings';
 import { unitLabel } from '../model/units';
-import { readRoomMetrics } from '../readings/read-room-metrics';
+import { readRooms } from '../readings/read-room-metrics';
+import type { ReadingsCache } from '../readings/readings-cache';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { mapWithConcurrency } from '../webex/concurrency';
@@ -25,6 +26,8 @@ export interface ReportRunnerDeps {
   spaceOf: (roomId: string) => SpaceSettings;
   /** A slot older than this when the bot gets to it is skipped (and said so in the next report). */
   lateLimitMs: number;
+  /** Past readings already read (by answers, earlier reports). */
+  cache?: ReadingsCache;
 }
 
 /** Rooms per report at most (a report is a digest, not a dump). */
@@ -120,6 +123,10 @@ export class ReportRunner {
     await this.postReport(report, period, { skipped: [], manual: true });
   }
 
+  private readOptions() {
+    return this.deps.cache ? { cache: this.deps.cache, concurrency: 2 } : { concurrency: 2 };
+  }
+
   private skippedSlots(reportId: string): number[] {
     try {
       const value = JSON.parse(this.deps.store.getValue(skippedKey(reportId)) ?? '[]');
@@ -143,12 +150,13 @@ export class ReportRunner {
       : directory.workspaces.filter((w) => report.rooms.all || report.rooms.workspaceIds.includes(w.id));
     const rooms = chosen.slice(0, MAX_REPORT_ROOMS);
     const built = await mapWithConcurrency(rooms, 2, async (w): Promise<ReportRoom> => {
-      const room = { id: w.id, displayName: w.displayName };
-      const data = await readRoomMetrics(webex, [room], REPORT_METRICS, {
-        ...period,
-        aggregation: 'hourly',
-        unit: space.unit,
-      });
+      const data = await readRooms(
+        webex,
+        [w],
+        REPORT_METRICS,
+        { ...period, aggregation: 'hourly', unit: space.unit },
+        this.readOptions(),
+      );
       return reportRoom(
         {
           workspaceId: w.id,
@@ -224,11 +232,12 @@ export class ReportRunner {
   ) {
     const top = rooms.filter((r) => r.metrics.some((m) => m.metric === 'temperature')).slice(0, 5);
     if (top.length === 0) return undefined;
-    const data = await readRoomMetrics(
+    const data = await readRooms(
       this.deps.webex,
       top.map((r) => ({ id: r.workspaceId, displayName: r.name })),
       ['temperature'],
       { ...period, aggregation: 'hourly', unit: space.unit },
+      this.readOptions(),
     );
     return this.deps.charts.render({
       kind: 'line',

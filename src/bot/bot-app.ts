@@ -9,6 +9,8 @@ import { Automation } from '../automation/automation';
 import { ReportRunner } from '../automation/report-runner';
 import { ChartStore, chartRoutes, createChartRenderer } from '../charts';
 import { parseComfortBands } from '../metrics';
+import { answerLimits } from '../plan/limits';
+import { ReadingsCache } from '../readings/readings-cache';
 import { IN_MEMORY, openSqliteStore, openStore, type Store } from '../store';
 import { createWebexClient, type WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
@@ -111,6 +113,13 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     store,
   );
   const bands = parseComfortBands(settings.comfortBands);
+  const limits = answerLimits(settings.apiBudgetPerMinute, settings.maxHistoryDays);
+  const cache =
+    settings.readingsCacheMb > 0
+      ? new ReadingsCache({ maxBytes: settings.readingsCacheMb * 1024 * 1024, store, now })
+      : undefined;
+  // Stored buckets older than the history an answer reads are never used again.
+  cache?.prune(settings.maxHistoryDays * 86_400_000);
   const automationLog = log.child({ part: 'automation' });
   const alerts = new AlertRunner({
     store,
@@ -132,6 +141,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     log: automationLog,
     spaceOf: (roomId) => spaces.get(roomId),
     lateLimitMs: settings.reportLateLimitMinutes * 60_000,
+    ...(cache ? { cache } : {}),
   });
   const automation = new Automation({
     alerts,
@@ -154,6 +164,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     allowedDomains: settings.allowedDomains,
     allowedPeople: settings.allowedPeople,
     rateLimitNoticeMs: settings.rateLimitNoticeSeconds * 1000,
+    limits,
+    ...(cache ? { cache } : {}),
     now,
   });
 
@@ -253,6 +265,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       await automation.stop();
       await framework.stop().catch(() => undefined);
       await charts.close();
+      cache?.flush();
       store.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

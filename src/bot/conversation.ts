@@ -8,7 +8,10 @@ import type { AutomationControl, HandlerContext, Reply } from '../handlers/types
 import { analyzeRequest, type ParsedRequest } from '../language';
 import type { ComfortBands } from '../metrics';
 import { actionInputsSchema } from '../model/card-actions';
-import { readRoomMetrics } from '../readings/read-room-metrics';
+import type { AnswerLimits } from '../plan/limits';
+import type { AnswerPlan } from '../plan/plan-answer';
+import { readSeries } from '../readings/read-room-metrics';
+import type { ReadingsCache } from '../readings/readings-cache';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
@@ -41,8 +44,13 @@ export interface ConversationDeps {
   automation: AutomationControl;
   /** Rate-limit waits at least this long are announced before the answer. */
   rateLimitNoticeMs: number;
+  limits: AnswerLimits;
+  /** Past readings (optional: without it every answer reads Webex). */
+  cache?: ReadingsCache;
   now: () => number;
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 const DATA_INTENTS = new Set(['query', 'current', 'overview', 'compare', 'rank']);
 
@@ -123,7 +131,17 @@ export class Conversation {
     }
     const inputs = parsed.data;
     if (inputs.kind === 'csv') {
-      await this.send(action.roomId, await sendCsv(this.context(who, undefined, '', log), inputs));
+      const afterReply: (() => void)[] = [];
+      let reply: Reply;
+      try {
+        const directory = await this.deps.webex.directory.get();
+        reply = await sendCsv(this.context(who, undefined, '', log, directory, afterReply), inputs);
+      } catch (error) {
+        log.error({ err: error }, 'CSV export failed');
+        reply = errorCard(explainFailure(error));
+      }
+      await this.send(action.roomId, reply);
+      for (const run of afterReply) run();
       return;
     }
     if (
@@ -227,13 +245,9 @@ export class Conversation {
       bands: this.deps.bands,
       now: this.deps.now,
       log,
-      readMetrics: (metrics: readonly MetricName[]) =>
-        readRoomMetrics(this.deps.webex, req.workspaces, metrics, {
-          from: Date.parse(req.from ?? ''),
-          to: Date.parse(req.to ?? ''),
-          aggregation: req.aggregation ?? 'hourly',
-          unit: req.unit ?? space.unit,
-        }),
+      planContext: { directory, space, now: this.deps.now(), limits: this.deps.limits },
+      limits: this.deps.limits,
+      read: (plan) => this.read(plan, who.roomId, log, afterReply),
       saveSpaceSettings: (patch) => this.deps.spaces.update(who.roomId, patch),
       store: this.deps.store,
       automation: {
@@ -242,6 +256,51 @@ export class Conversation {
         sendReportNow: (report) => this.deps.automation.sendReportNow(report),
       },
     };
+  }
+
+  /**
+   * Reads a plan's series through the cache. A read that needs more calls than the budget allows in
+   * a few seconds posts what it is doing and how long it may take, edits it with progress (a few
+   * edits: Webex allows 10), and once the answer is posted says it is below.
+   */
+  private async read(plan: AnswerPlan, roomId: string, log: Logger, afterReply: (() => void)[]) {
+    const { webex, limits, cache } = this.deps;
+    const options = { ...(cache ? { cache } : {}) };
+    if (plan.calls <= limits.progressAfterCalls) return readSeries(webex, plan.fetches, options);
+    const rooms = new Set(plan.fetches.map((f) => f.room.id)).size;
+    const minutes = Math.max(1, Math.ceil(plan.calls / limits.callsPerMinute));
+    const what = `Reading ${count(rooms)} rooms (${count(plan.calls)} Webex calls)`;
+    const progress = await webex.bot
+      .sendMessage({
+        roomId,
+        markdown: `${what}: this can take up to ${minutes} min. The answer follows here.`,
+      })
+      .catch((error: unknown) => {
+        log.warn({ err: error }, 'could not post the progress message');
+        return undefined;
+      });
+    // Edits run one after another, so the last one written is the last one shown.
+    let edits = Promise.resolve();
+    const edit = (markdown: string) => {
+      if (!progress) return;
+      edits = edits
+        .then(() => webex.bot.editMessage(progress.id, { roomId, markdown }).then(() => undefined))
+        .catch((error: unknown) => log.debug({ err: error }, 'progress edit failed'));
+    };
+    let shownTenth = 0;
+    const data = await readSeries(webex, plan.fetches, {
+      ...options,
+      onProgress: (done, total) => {
+        const tenth = Math.floor((done * 10) / total);
+        // At most 8 progress edits (every tenth), leaving room for the last one.
+        if (tenth > shownTenth && tenth < 10) {
+          shownTenth = tenth;
+          edit(`${what}: ${count(done)} of ${count(total)} series read (${tenth * 10} %).`);
+        }
+      },
+    });
+    afterReply.push(() => edit(`${what}: done; the answer is below.`));
+    return data;
   }
 
   /** Posts a reply; `parentId` threads it under a message (an alert's acknowledgement). */

@@ -35,6 +35,10 @@ export interface BotSettings {
   alertIntervalSeconds: number;
   /** Webex API calls per minute the bot may make for alerts and answers together. */
   apiBudgetPerMinute: number;
+  /** Oldest data an answer reads, in days. */
+  maxHistoryDays: number;
+  /** Memory for the readings cache (MB); 0 turns the cache off. */
+  readingsCacheMb: number;
   /** A report slot the bot reaches later than this is skipped (and noted in the next report). */
   reportLateLimitMinutes: number;
   /** Longest Retry-After the bot waits out; a longer one ends the answer with an error line. */
@@ -112,6 +116,8 @@ const schema = z.object({
     .max(24 * 3600)
     .default(60),
   API_BUDGET_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(300),
+  MAX_HISTORY_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  READINGS_CACHE_MB: z.coerce.number().min(0).max(4096).default(16),
   REPORT_LATE_LIMIT_MINUTES: z.coerce
     .number()
     .int()
@@ -194,6 +200,8 @@ export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
     dataDir: s.DATA_DIR,
     alertIntervalSeconds: s.ALERT_INTERVAL_SECONDS,
     apiBudgetPerMinute: s.API_BUDGET_PER_MINUTE,
+    maxHistoryDays: s.MAX_HISTORY_DAYS,
+    readingsCacheMb: s.READINGS_CACHE_MB,
     reportLateLimitMinutes: s.REPORT_LATE_LIMIT_MINUTES,
     rateLimitMaxWaitSeconds: s.RATE_LIMIT_MAX_WAIT_SECONDS,
     rateLimitNoticeSeconds: s.RATE_LIMIT_NOTICE_SECONDS,

@@ -56,6 +56,7 @@ export { isUsableImageUrl } from './parts';
 export { rankCard } from './rank-card';
 export { ROOMS_PER_CARD, reportCards } from './report-card';
 export { roomsCard } from './rooms-card';
+export { roomsTableCard } from './rooms-table-card';
 export { escapeMarkdown } from './text';
 export type {
   CardAction,
@@ -67,6 +68,7 @@ export type {
   MetricsAnswerView,
   OverviewView,
   RankView,
+  RoomsTableView,
   RoomsView,
   StatLine,
   Verdict,

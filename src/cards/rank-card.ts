@@ -24,6 +24,7 @@ export function rankCard(view: RankView): CardMessage {
   const range = formatRange(view.from, view.to, view.timeZone);
 
   const body: CardElementJson[] = [titleBlock(title), subtleBlock(range)];
+  for (const note of view.notes ?? []) body.push(subtleBlock(escapeMarkdown(note)));
   if (view.rows.length === 0) body.push(textBlock('No data for this range.', { weight: 'Bolder' }));
   view.rows.slice(0, CARD_ROWS).forEach((row, index) => {
     body.push(
@@ -73,7 +74,7 @@ function noDataLine(rooms: readonly string[], max: number): string {
 }
 
 function rankMarkdown(view: RankView, title: string, range: string): string {
-  const head = [`**${title}**`, range];
+  const head = [`**${title}**`, range, ...(view.notes ?? []).map((n) => `_${escapeMarkdown(n)}_`)];
   if (view.rows.length === 0) head.push('No data for this range.');
   const items = view.rows.map(
     (row) => `**${row.position}.** ${escapeName(row.roomName)}: ${escapeMarkdown(row.value)}`,

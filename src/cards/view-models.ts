@@ -91,6 +91,8 @@ export interface RankView {
   rows: { position: number; roomName: string; value: string }[];
   /** Rooms without data in the range. */
   noData: string[];
+  /** How many rooms were ranked, what was bounded or left out. */
+  notes?: string[];
   chartUrl?: string;
   actions: CardAction[];
 }
@@ -121,4 +123,30 @@ export interface ErrorView {
   trackingId?: string;
   /** The request is being retried: the card says "Webex is busy; the answer is coming." */
   retrying?: boolean;
+}
+
+/** Several rooms in ONE card: a row per room, worst first, every room in scope or "showing N of M". */
+export interface RoomsTableView {
+  /** "Temperature now", "Oslo HQ · how the rooms were" */
+  title: string;
+  timeZone: string;
+  from: number;
+  to: number;
+  rangeLabel: string;
+  /** Header of the value column ("Now", "Mean", "Warmest"). */
+  valueLabel: string;
+  /** Worst first; the card lists the first `maxRows`, the markdown as many as fit. */
+  rows: { roomName: string; value: string; verdict: Verdict; detail?: string }[];
+  /** Rows the card lists at most (Webex's card size). */
+  maxRows: number;
+  /** Rooms in scope (rows + no sensor + no data + not read). */
+  total: number;
+  /** Rooms without the sensor (named, never read). */
+  noSensor: string[];
+  /** Rooms with a sensor but no readings in the range. */
+  noData: string[];
+  /** What the plan bounded or left out. */
+  notes: string[];
+  chartUrl?: string;
+  actions: CardAction[];
 }

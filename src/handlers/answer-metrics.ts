@@ -1,92 +1,107 @@
 import { metricsCard } from '../cards';
 import { comfortOverlay } from '../charts/comfort-overlay';
 import { METRIC_LABEL, toPoints } from '../metrics';
+import { sensorMetrics } from '../model/metric-catalogue';
+import { unitLabel } from '../model/units';
+import { type AnswerPlan, planAnswer } from '../plan/plan-answer';
+import type { RoomMetricData } from '../readings/read-room-metrics';
 import { followUpActions } from './support/follow-up-actions';
-import { rangeLabel, sensorMetrics, unitLabel } from './support/labels';
+import { rangeLabel } from './support/labels';
 import { metricSection } from './support/metric-sections';
-import type { Handler, Reply } from './types';
+import { roomsTable } from './support/room-table';
+import type { Handler, HandlerContext, Reply } from './types';
 
-const MAX_ROOMS = 5;
-
-/** `query` and `current`: a card per room, a section per metric, and a chart of the first metric. */
+/** `query` and `current`: one room in detail (a section per metric and a chart), several in one table. */
 export const answerMetrics: Handler = async (ctx) => {
-  const { request, space } = ctx;
-  const metrics = sensorMetrics(request.metrics);
-  const from = Date.parse(request.from ?? '');
-  const to = Date.parse(request.to ?? '');
-  const aggregation = request.aggregation ?? 'hourly';
-  const unit = request.unit ?? space.unit;
-  if (metrics.length === 0) {
+  const { request } = ctx;
+  if (sensorMetrics(request.metrics).length === 0) {
     return {
       markdown:
         'Time used and time booked are part of the room overview: ask "how was Boardroom this week?".',
     };
   }
-  const rooms = request.workspaces.slice(0, MAX_ROOMS);
-  const data = await ctx.readMetrics(metrics);
-  const replies: Reply[] = [];
-  for (const room of rooms) {
-    const capacity = ctx.directory.workspaces.find((w) => w.id === room.id)?.capacity;
-    const roomData = data.filter((d) => d.room.id === room.id);
-    const sections = roomData.map((d) =>
-      metricSection({
-        data: d,
-        from,
-        to,
-        now: ctx.now(),
-        aggregation,
-        bands: ctx.bands,
-        capacity,
-        unit,
-        timeZone: space.timeZone,
-      }),
-    );
-    const charted = roomData.find((d) => d.supported && d.items.length > 0);
-    let chartUrl: string | undefined;
-    if (charted) {
-      try {
-        chartUrl = await ctx.charts.render({
-          kind: 'line',
-          title: `${room.displayName} · ${METRIC_LABEL[charted.metric]}`,
-          subtitle: space.timeZone,
-          timeZone: space.timeZone,
-          unitLabel: unitLabel(charted.metric, unit),
-          series: [
-            {
-              label: room.displayName,
-              points: toPoints(charted.items, aggregation).map((p) => ({
-                t: p.start,
-                mean: p.mean,
-                min: p.min,
-                max: p.max,
-              })),
-            },
-          ],
-          ...comfortOverlay(charted.metric, ctx.bands, unit, capacity),
-        });
-      } catch (error) {
-        ctx.log.warn({ err: error }, 'chart rendering failed; answering without it');
-      }
-    }
-    const message = metricsCard({
-      roomName: room.displayName,
-      timeZone: space.timeZone,
-      from,
-      to,
-      rangeLabel: rangeLabel(from, to, ctx.now()),
-      current: request.intent === 'current',
-      sections,
-      ...(chartUrl
-        ? { chartUrl, chartAlt: `Chart of ${METRIC_LABEL[charted!.metric]} in ${room.displayName}` }
-        : {}),
-      actions: followUpActions(request, metrics, room.displayName),
-    });
-    replies.push({ markdown: message.markdown, card: message.card });
-  }
-  if (request.workspaces.length > MAX_ROOMS) {
-    replies.push({
-      markdown: `I showed the first ${MAX_ROOMS} of ${request.workspaces.length} rooms. For many rooms, ask for a ranking ("which rooms were warmest") or a comparison.`,
-    });
-  }
-  return replies.length === 1 ? replies[0]! : replies;
+  const plan = planAnswer(request, ctx.planContext);
+  if (plan.problem) return { markdown: plan.problem };
+  const data = await ctx.read(plan);
+  if (plan.rooms.length === 1) return roomDetail(ctx, plan, data);
+  const what = plan.metrics.map((m) => METRIC_LABEL[m]).join(', ');
+  return roomsTable(ctx, plan, data, {
+    title: request.intent === 'current' ? `${what} now` : what,
+    value: request.intent === 'current' ? 'latest' : 'mean',
+    actions: followUpActions(request, plan),
+  });
 };
+
+async function roomDetail(
+  ctx: HandlerContext,
+  plan: AnswerPlan,
+  data: readonly RoomMetricData[],
+): Promise<Reply> {
+  const { request, space } = ctx;
+  const room = plan.rooms[0]!;
+  const unsupported: RoomMetricData[] = plan.unsupported.map((u) => ({
+    room: u.room,
+    metric: u.metric,
+    supported: false,
+    items: [],
+    calls: 0,
+  }));
+  const series = plan.metrics
+    .map((m) => data.find((d) => d.metric === m) ?? unsupported.find((d) => d.metric === m))
+    .filter((d): d is RoomMetricData => d !== undefined);
+  const sections = series.map((d) =>
+    metricSection({
+      data: d,
+      from: plan.from,
+      to: plan.to,
+      now: ctx.now(),
+      aggregation: plan.aggregation,
+      bands: ctx.bands,
+      capacity: room.capacity,
+      unit: plan.unit,
+      timeZone: space.timeZone,
+    }),
+  );
+  if (sections[0] && plan.notes.length > 0) sections[0].caveats.unshift(...plan.notes);
+  const charted = series.find((d) => d.supported && d.items.length > 0);
+  let chartUrl: string | undefined;
+  if (charted) {
+    try {
+      chartUrl = await ctx.charts.render({
+        kind: 'line',
+        title: `${room.displayName} · ${METRIC_LABEL[charted.metric]}`,
+        subtitle: space.timeZone,
+        timeZone: space.timeZone,
+        unitLabel: unitLabel(charted.metric, plan.unit),
+        series: [
+          {
+            label: room.displayName,
+            points: toPoints(charted.items, plan.aggregation).map((p) => ({
+              t: p.start,
+              mean: p.mean,
+              min: p.min,
+              max: p.max,
+            })),
+          },
+        ],
+        ...comfortOverlay(charted.metric, ctx.bands, plan.unit, room.capacity),
+      });
+    } catch (error) {
+      ctx.log.warn({ err: error }, 'chart rendering failed; answering without it');
+    }
+  }
+  const message = metricsCard({
+    roomName: room.displayName,
+    timeZone: space.timeZone,
+    from: plan.from,
+    to: plan.to,
+    rangeLabel: rangeLabel(plan.from, plan.to, ctx.now()),
+    current: request.intent === 'current',
+    sections,
+    ...(chartUrl
+      ? { chartUrl, chartAlt: `Chart of ${METRIC_LABEL[charted!.metric]} in ${room.displayName}` }
+      : {}),
+    actions: followUpActions(request, plan, room.displayName),
+  });
+  return { markdown: message.markdown, card: message.card };
+}

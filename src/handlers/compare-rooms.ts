@@ -1,24 +1,35 @@
 import { compareCard } from '../cards';
 import { comfortOverlay } from '../charts/comfort-overlay';
 import { formatValue, METRIC_LABEL, toPoints } from '../metrics';
+import { planAnswer } from '../plan/plan-answer';
 import { followUpActions } from './support/follow-up-actions';
-import { rangeLabel, sensorMetrics, unitLabel } from './support/labels';
+import { rangeLabel, unitLabel } from './support/labels';
 import { summaryOf } from './support/metric-sections';
+import { roomsTable } from './support/room-table';
 import type { Handler } from './types';
 
 const MAX_ROOMS = 8;
 
-/** `compare`: one metric over several rooms, one chart with a line per room. */
+/** `compare`: one metric over several rooms, one chart with a line per room (a table beyond eight). */
 export const compareRooms: Handler = async (ctx) => {
   const { request, space } = ctx;
-  const metric = sensorMetrics(request.metrics)[0] ?? 'temperature';
-  const from = Date.parse(request.from ?? '');
-  const to = Date.parse(request.to ?? '');
-  const aggregation = request.aggregation ?? 'hourly';
-  const unit = request.unit ?? space.unit;
-  const data = (await ctx.readMetrics([metric])).slice(0, MAX_ROOMS);
+  const plan = planAnswer(request, ctx.planContext);
+  if (plan.problem) return { markdown: plan.problem };
+  const metric = plan.metrics[0]!;
+  const { from, to, aggregation, unit } = plan;
+  const read = await ctx.read(plan);
+  if (plan.rooms.length > MAX_ROOMS)
+    return roomsTable(ctx, plan, read, {
+      title: `${METRIC_LABEL[metric]} by room`,
+      value: 'mean',
+      actions: followUpActions(request, plan),
+    });
+  const data = plan.rooms.map(
+    (room) =>
+      read.find((d) => d.room.id === room.id) ?? { room, metric, supported: false, items: [], calls: 0 },
+  );
   const rows = data.map((d) => {
-    const capacity = ctx.directory.workspaces.find((w) => w.id === d.room.id)?.capacity;
+    const capacity = plan.rooms.find((w) => w.id === d.room.id)?.capacity;
     const summary = summaryOf({
       data: d,
       from,
@@ -69,7 +80,7 @@ export const compareRooms: Handler = async (ctx) => {
     rangeLabel: rangeLabel(from, to, ctx.now()),
     rows,
     ...(chartUrl ? { chartUrl } : {}),
-    actions: followUpActions(request, [metric]),
+    actions: followUpActions(request, plan),
   });
   return { markdown: message.markdown, card: message.card };
 };

@@ -1,9 +1,14 @@
 import { rankCard } from '../cards';
 import { formatDuration, formatValue, METRIC_LABEL, type MetricSummary, rankWorkspaces } from '../metrics';
+import { boundWindow, callsFor, isProblem } from '../plan/bounded-window';
+import { planAnswer } from '../plan/plan-answer';
 import { mapWithConcurrency } from '../webex/concurrency';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel, sensorMetrics, unitLabel } from './support/labels';
-import { summaryOf } from './support/metric-sections';
+import { summariesByRoom } from './support/room-table';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
 import type { Handler } from './types';
 
 const TITLES: Record<string, [string, string]> = {
@@ -22,11 +27,31 @@ const statValue = (summary: MetricSummary, stat: 'mean' | 'max' | 'min') =>
 const rankByDuration: Handler = async (ctx) => {
   const { request, space } = ctx;
   const measurement = request.metrics.includes('timeBooked') ? 'timeBooked' : 'timeUsed';
-  const from = Date.parse(request.from ?? '');
-  const to = Date.parse(request.to ?? '');
+  const bounded = boundWindow(
+    { from: Date.parse(request.from ?? ''), to: Date.parse(request.to ?? ''), aggregation: 'hourly' },
+    ctx.now(),
+    ctx.limits,
+    space.timeZone,
+  );
+  if (isProblem(bounded)) return { markdown: bounded.problem };
+  const perRoom = callsFor(
+    bounded.from,
+    bounded.to,
+    bounded.to - bounded.from > 7 * 86_400_000 ? 'daily' : 'hourly',
+  );
+  const maxRooms = Math.max(1, Math.floor(ctx.limits.maxCallsPerAnswer / Math.max(1, perRoom)));
+  const rooms = request.workspaces.slice(0, maxRooms);
+  const window = {
+    ...bounded,
+    notes:
+      rooms.length < request.workspaces.length
+        ? [...bounded.notes, `Showing ${count(rooms.length)} of ${count(request.workspaces.length)} rooms.`]
+        : bounded.notes,
+  };
+  const { from, to } = window;
   const order = request.rank?.order ?? 'desc';
   const limit = request.rank?.limit ?? 5;
-  const totals = await mapWithConcurrency(request.workspaces, 6, async (room) => {
+  const totals = await mapWithConcurrency(rooms, 6, async (room) => {
     const result = await ctx.webex.admin.durations({
       workspaceId: room.id,
       measurement,
@@ -54,7 +79,8 @@ const rankByDuration: Handler = async (ctx) => {
       value: formatDuration(r.minutes * 60_000),
     })),
     noData: [],
-    actions: followUpActions(request, []),
+    notes: window.notes,
+    actions: followUpActions(request, undefined),
   });
   return { markdown: message.markdown, card: message.card };
 };
@@ -68,32 +94,14 @@ export const rankRooms: Handler = async (ctx) => {
   ) {
     return rankByDuration(ctx);
   }
-  const metric = sensorMetrics(request.metrics)[0] ?? 'temperature';
   const rank = request.rank ?? { stat: 'mean' as const, order: 'desc' as const, limit: 5 };
-  const from = Date.parse(request.from ?? '');
-  const to = Date.parse(request.to ?? '');
-  const aggregation = request.aggregation ?? 'hourly';
-  const unit = request.unit ?? space.unit;
-  const data = await ctx.readMetrics([metric]);
-  const entries = data
-    .filter((d) => d.supported)
-    .map((d) => {
-      const capacity = ctx.directory.workspaces.find((w) => w.id === d.room.id)?.capacity;
-      return {
-        room: d.room,
-        summary: summaryOf({
-          data: d,
-          from,
-          to,
-          now: ctx.now(),
-          aggregation,
-          bands: ctx.bands,
-          capacity,
-          unit,
-          timeZone: space.timeZone,
-        }),
-      };
-    })
+  const plan = planAnswer(request, ctx.planContext);
+  if (plan.problem) return { markdown: plan.problem };
+  const metric = plan.metrics[0]!;
+  const { from, to, unit } = plan;
+  const data = await ctx.read(plan);
+  const entries = summariesByRoom(ctx, plan, data)
+    .map((r) => ({ room: r.room, summary: r.summaries[0]! }))
     .sort((a, b) => a.room.displayName.localeCompare(b.room.displayName));
   const ranked = rankWorkspaces(entries, rank);
   const rows = ranked.map((e, i) => ({
@@ -131,8 +139,12 @@ export const rankRooms: Handler = async (ctx) => {
     rangeLabel: rangeLabel(from, to, ctx.now()),
     rows,
     noData,
+    notes: [
+      `Ranked ${count(entries.length - noData.length)} of ${count(plan.rooms.length)} rooms${plan.unsupported.length > 0 ? `; ${count(plan.unsupported.length)} have no ${METRIC_LABEL[metric]} sensor` : ''}.`,
+      ...plan.notes,
+    ],
     ...(chartUrl ? { chartUrl } : {}),
-    actions: followUpActions({ ...request, workspaces: ranked.map((e) => e.room) }, [metric]),
+    actions: followUpActions(request, plan),
   });
   return { markdown: message.markdown, card: message.card };
 };

@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
+import { clampMarkdown } from '../cards/markdown';
+import { escapeMarkdown } from '../cards/text';
 import { toPoints } from '../metrics';
 import type { CsvInputs } from '../model/card-actions';
-import { readRoomMetrics } from '../readings/read-room-metrics';
+import { unitLabel } from '../model/units';
+import { planReadings } from '../plan/plan-answer';
 import type { HandlerContext, Reply } from './types';
 
 const cell = (value: string | number) => {
@@ -11,38 +14,50 @@ const cell = (value: string | number) => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** The data behind an answer as a CSV file, times in the space's zone with their offset. */
-export async function sendCsv(ctx: HandlerContext, inputs: CsvInputs): Promise<Reply> {
-  const directory = await ctx.webex.directory.get();
-  const rooms = inputs.workspaceIds
-    .map((id) => directory.workspaces.find((w) => w.id === id))
+const roomList = (names: readonly string[]) =>
+  names.length <= 10
+    ? names.join(', ')
+    : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more rooms`;
+
+/** The rooms a CSV button names: its ids, or every room, a floor or a site of the directory. */
+function csvRooms(ctx: HandlerContext, inputs: CsvInputs) {
+  const all = ctx.planContext.directory.workspaces;
+  if (inputs.allRooms) return all;
+  if (inputs.floorId) return all.filter((w) => w.floorId === inputs.floorId);
+  if (inputs.locationId) return all.filter((w) => w.locationId === inputs.locationId);
+  return inputs.workspaceIds
+    .map((id) => all.find((w) => w.id === id))
     .filter((w): w is NonNullable<typeof w> => w !== undefined);
+}
+
+/**
+ * The data behind an answer as a CSV file, times in the space's zone with their offset. The
+ * button's inputs are untrusted: they go through the same plan (bounds, calls) as a question.
+ */
+export async function sendCsv(ctx: HandlerContext, inputs: CsvInputs): Promise<Reply> {
+  const rooms = csvRooms(ctx, inputs);
   if (rooms.length === 0)
     return { markdown: 'Those rooms are no longer in the directory, so there is nothing to export.' };
-  const from = Date.parse(inputs.from);
-  const to = Date.parse(inputs.to);
-  const unit = inputs.unit ?? ctx.space.unit;
-  const data = await readRoomMetrics(ctx.webex, rooms, inputs.metrics, {
-    from,
-    to,
-    aggregation: inputs.aggregation,
-    unit,
-  });
+  const plan = planReadings(
+    {
+      rooms,
+      metrics: inputs.metrics,
+      from: Date.parse(inputs.from),
+      to: Date.parse(inputs.to),
+      aggregation: inputs.aggregation,
+      unit: inputs.unit ?? ctx.space.unit,
+    },
+    ctx.planContext,
+  );
+  if (plan.problem) return { markdown: `${plan.problem} Nothing was exported.` };
+  const { from, unit } = plan;
+  const data = await ctx.read(plan);
   const local = (ms: number) =>
     DateTime.fromMillis(ms, { zone: ctx.space.timeZone }).toISO({ suppressMilliseconds: true }) ?? '';
   const lines = [['room', 'metric', 'start', 'end', 'mean', 'min', 'max', 'unit'].join(',')];
   for (const d of data) {
-    const unitName =
-      d.metric === 'temperature'
-        ? unit
-        : d.metric === 'humidity'
-          ? '%'
-          : d.metric === 'tvoc'
-            ? 'ppb'
-            : d.metric === 'peopleCount'
-              ? 'people'
-              : 'dBA';
-    for (const p of toPoints(d.items, inputs.aggregation)) {
+    const unitName = d.metric === 'temperature' ? unit : unitLabel(d.metric);
+    for (const p of toPoints(d.items, plan.aggregation)) {
       lines.push(
         [d.room.displayName, d.metric, local(p.start), local(p.end), p.mean, p.min, p.max, unitName]
           .map(cell)
@@ -52,7 +67,12 @@ export async function sendCsv(ctx: HandlerContext, inputs: CsvInputs): Promise<R
   }
   const name = `room-metrics-${DateTime.fromMillis(from, { zone: ctx.space.timeZone }).toFormat('yyyyLLdd-HHmm')}.csv`;
   return {
-    markdown: `Data for ${rooms.map((r) => r.displayName).join(', ')} (times in ${ctx.space.timeZone}).`,
+    markdown: clampMarkdown(
+      [
+        `Data for ${escapeMarkdown(roomList(plan.rooms.map((r) => r.displayName)))} (times in ${ctx.space.timeZone}).`,
+        ...plan.notes.map((n) => `_${escapeMarkdown(n)}_`),
+      ].join('\n'),
+    ),
     file: {
       filename: name,
       contentType: 'text/csv',

@@ -3,10 +3,11 @@ import type { ChartRenderer } from '../charts';
 import type { Directory, ParsedRequest } from '../language';
 import type { ComfortBands } from '../metrics';
 import type { Reply, ReportSubscription, SpaceSettings } from '../model';
+import type { AnswerLimits } from '../plan/limits';
+import type { AnswerPlan, PlanContext } from '../plan/plan-answer';
 import type { RoomMetricData } from '../readings/read-room-metrics';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
-import type { MetricName } from '../webex/wire';
 
 export type { Reply, SpaceSettings };
 
@@ -23,7 +24,11 @@ export interface HandlerContext {
   bands: ComfortBands;
   now: () => number;
   log: Logger;
-  readMetrics: (metrics: readonly MetricName[]) => Promise<RoomMetricData[]>;
+  /** The plan's context: directory with capabilities, space settings, the clock's now, limits. */
+  planContext: PlanContext;
+  limits: AnswerLimits;
+  /** Reads a plan's series (through the readings cache; long reads show progress). */
+  read: (plan: AnswerPlan) => Promise<RoomMetricData[]>;
   /** Saves new space settings (time zone, unit). */
   saveSpaceSettings: (settings: Partial<SpaceSettings>) => void;
   /** Report subscriptions, alert rules and their state. */

@@ -34,7 +34,11 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ask'), text: z.string().trim().min(1).max(500) }),
   z.object({
     kind: z.literal('csv'),
-    workspaceIds: z.array(z.string().min(1).max(300)).min(1).max(50),
+    /** The rooms: up to 50 ids, or a scope (every room, a floor, a site) for larger answers. */
+    workspaceIds: z.array(z.string().min(1).max(300)).max(50).default([]),
+    allRooms: z.literal(true).optional(),
+    floorId: z.string().min(1).max(300).optional(),
+    locationId: z.string().min(1).max(300).optional(),
     metrics: z.array(metricName).min(1).max(6),
     from: z.string().datetime({ offset: true }),
     to: z.string().datetime({ offset: true }),

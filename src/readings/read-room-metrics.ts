@@ -1,12 +1,10 @@
+import { hasSensor, type MetricFetch, type PlanRoom, type RoomRef } from '../plan/plan-answer';
 import type { WebexClient } from '../webex/client';
 import { mapWithConcurrency } from '../webex/concurrency';
-import type { AggregatedMetricItem, MetricName, RawMetricItem, TemperatureUnit } from '../webex/wire';
-import { METRIC_CAPABILITY } from '../webex/wire';
+import type { AggregatedMetricItem, MetricName, RawMetricItem } from '../webex/wire';
+import type { ReadingsCache } from './readings-cache';
 
-export interface RoomRef {
-  id: string;
-  displayName: string;
-}
+export type { RoomRef };
 
 export interface RoomMetricData {
   room: RoomRef;
@@ -18,39 +16,80 @@ export interface RoomMetricData {
   calls: number;
 }
 
-export interface MetricsRange {
-  from: number;
-  to: number;
-  aggregation: 'none' | 'hourly' | 'daily';
-  unit: TemperatureUnit;
+export interface ReadOptions {
+  cache?: ReadingsCache;
+  concurrency?: number;
+  /** Called after each series is read (done, total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Fetches every (room, metric) pair with bounded concurrency, skipping metrics a room cannot
- * measure (capabilities, cached by the directory). One call per legal window, nothing twice.
+ * Reads the series a plan lists, with bounded concurrency, through the readings cache: one call per
+ * legal window of what is not cached yet. Rooms without the sensor are not in the plan's fetches.
  */
-export async function readRoomMetrics(
+export async function readSeries(
   webex: WebexClient,
-  rooms: readonly RoomRef[],
-  metrics: readonly MetricName[],
-  range: MetricsRange,
-  concurrency = 6,
+  fetches: readonly MetricFetch[],
+  options: ReadOptions = {},
 ): Promise<RoomMetricData[]> {
-  const pairs = rooms.flatMap((room) => metrics.map((metric) => ({ room, metric })));
-  return mapWithConcurrency(pairs, concurrency, async ({ room, metric }) => {
-    const capabilities = await webex.directory.capabilities(room.id);
-    const capability = capabilities[METRIC_CAPABILITY[metric]];
-    if (capability && capability.supported === false) {
-      return { room, metric, supported: false, items: [], calls: 0 };
-    }
-    const result = await webex.admin.metrics({
-      workspaceId: room.id,
-      metricName: metric,
-      aggregation: range.aggregation,
-      from: range.from,
-      to: range.to,
-      ...(metric === 'temperature' ? { unit: range.unit } : {}),
-    });
-    return { room, metric, supported: true, items: result.items, calls: result.calls };
+  let done = 0;
+  return mapWithConcurrency(fetches, options.concurrency ?? 6, async (f) => {
+    const fetchRange = async (from: number, to: number) => {
+      const result = await webex.admin.metrics({
+        workspaceId: f.room.id,
+        metricName: f.metric,
+        aggregation: f.aggregation,
+        from,
+        to,
+        ...(f.metric === 'temperature' ? { unit: f.unit } : {}),
+      });
+      return { items: result.items as (RawMetricItem | AggregatedMetricItem)[], calls: result.calls };
+    };
+    const key = {
+      workspaceId: f.room.id,
+      metric: f.metric,
+      aggregation: f.aggregation,
+      ...(f.metric === 'temperature' ? { unit: f.unit } : {}),
+    };
+    const result = options.cache
+      ? await options.cache.read(key, f.from, f.to, fetchRange)
+      : await fetchRange(f.from, f.to);
+    options.onProgress?.(++done, fetches.length);
+    return {
+      room: { id: f.room.id, displayName: f.room.displayName },
+      metric: f.metric,
+      supported: true,
+      items: result.items,
+      calls: result.calls,
+    };
   });
+}
+
+/**
+ * Reads `metrics` of `rooms` over one window: rooms whose capabilities say they lack a sensor
+ * are answered as unsupported without a call (the directory carries capabilities).
+ */
+export async function readRooms(
+  webex: WebexClient,
+  rooms: readonly PlanRoom[],
+  metrics: readonly MetricName[],
+  window: Pick<MetricFetch, 'from' | 'to' | 'aggregation' | 'unit'>,
+  options: ReadOptions = {},
+): Promise<RoomMetricData[]> {
+  const fetches: MetricFetch[] = [];
+  const unsupported: RoomMetricData[] = [];
+  for (const room of rooms) {
+    for (const metric of metrics) {
+      if (hasSensor(room, metric)) fetches.push({ room, metric, ...window });
+      else
+        unsupported.push({
+          room: { id: room.id, displayName: room.displayName },
+          metric,
+          supported: false,
+          items: [],
+          calls: 0,
+        });
+    }
+  }
+  return [...(await readSeries(webex, fetches, options)), ...unsupported];
 }

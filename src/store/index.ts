@@ -10,4 +10,11 @@ export {
   type SqliteStoreOptions,
   STORE_FILE_NAME,
 } from './sqlite-store';
-export { type AlertRulePatch, type PostRecord, type Store, StoreError, type StoreErrorCode } from './store';
+export {
+  type AlertRulePatch,
+  type CachedBucket,
+  type PostRecord,
+  type Store,
+  StoreError,
+  type StoreErrorCode,
+} from './store';

@@ -84,6 +84,18 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  `
+  -- The readings cache: complete past buckets of one series (workspace, metric, aggregation,
+  -- unit), one row per bucket start; items is the JSON array Webex answered for it ([] = none).
+  CREATE TABLE cached_buckets (
+    series TEXT NOT NULL,
+    bucket INTEGER NOT NULL,
+    items  TEXT NOT NULL,
+    stored_at INTEGER NOT NULL,
+    PRIMARY KEY (series, bucket)
+  ) WITHOUT ROWID;
+  CREATE INDEX cached_buckets_stored ON cached_buckets (stored_at);
+  `,
 ];
 
 /** The schema version this code writes: the number of migration steps. */

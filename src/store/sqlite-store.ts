@@ -18,7 +18,7 @@ import {
   readRow,
   toParams,
 } from './rows';
-import { type AlertRulePatch, type PostRecord, type Store, StoreError } from './store';
+import { type AlertRulePatch, type CachedBucket, type PostRecord, type Store, StoreError } from './store';
 
 /** The database file inside the bot's data directory. */
 export const STORE_FILE_NAME = 'room-metrics.sqlite';
@@ -167,6 +167,15 @@ class SqliteStore implements Store {
          ORDER BY claimed_at DESC, rowid DESC LIMIT 1`,
       ),
 
+      readBuckets: p(
+        'SELECT bucket, items FROM cached_buckets WHERE series = ? AND bucket >= ? AND bucket < ? ORDER BY bucket',
+      ),
+      writeBucket: p(
+        `INSERT INTO cached_buckets (series, bucket, items, stored_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (series, bucket) DO UPDATE SET items = excluded.items, stored_at = excluded.stored_at`,
+      ),
+      pruneBuckets: p('DELETE FROM cached_buckets WHERE stored_at < ?'),
+
       getValue: p('SELECT value FROM kv WHERE key = ?'),
       setValue: p(
         'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -286,6 +295,21 @@ class SqliteStore implements Store {
     // `prefix` (except one whose next character is U+10FFFF itself, a noncharacter).
     const row = this.sql.lastPost.get({ prefix, upper: `${prefix}\u{10FFFF}` });
     return row === undefined ? undefined : readRow(ROWS.post, row);
+  }
+
+  readCachedBuckets(series: string, from: number, to: number): CachedBucket[] {
+    return this.sql.readBuckets.all(series, from, to) as CachedBucket[];
+  }
+
+  writeCachedBuckets(series: string, buckets: readonly CachedBucket[], at: number): void {
+    if (buckets.length === 0) return;
+    this.db.transaction(() => {
+      for (const b of buckets) this.sql.writeBucket.run(series, b.bucket, b.items, at);
+    })();
+  }
+
+  pruneCachedBuckets(before: number): number {
+    return this.sql.pruneBuckets.run(before).changes;
   }
 
   getValue(key: string): string | undefined {

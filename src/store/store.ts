@@ -12,6 +12,12 @@ import type { SpaceSettings } from '../model/space-settings';
  * store (PostgreSQL) would not implement this interface directly; it would sit behind an async
  * wrapper (or an in-process cache written through), and callers would then await.
  */
+/** One complete bucket of a readings series, as stored: its start and its items as JSON text. */
+export interface CachedBucket {
+  bucket: number;
+  items: string;
+}
+
 export interface Store {
   /** The space's saved time zone and unit, or undefined when it never changed the defaults. */
   getSpaceSettings(roomId: string): SpaceSettings | undefined;
@@ -72,6 +78,12 @@ export interface Store {
   lastPost(prefix: string): PostRecord | undefined;
 
   /** A tiny key/value table for state that does not deserve its own table (yet). */
+  /** Cached complete buckets of one readings series with `from <= bucket < to`, oldest first. */
+  readCachedBuckets(series: string, from: number, to: number): CachedBucket[];
+  /** Stores complete buckets of one series (a bucket already stored is replaced). */
+  writeCachedBuckets(series: string, buckets: readonly CachedBucket[], at: number): void;
+  /** Forgets cached buckets stored before `before` (epoch ms); returns how many. */
+  pruneCachedBuckets(before: number): number;
   getValue(key: string): string | undefined;
   setValue(key: string, value: string): void;
 

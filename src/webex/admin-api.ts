@@ -26,6 +26,8 @@ export interface WorkspaceFilter {
   locationId?: string;
   floorId?: string;
   type?: WorkspaceType;
+  /** Each workspace with its `capabilities` (which sensors it has). */
+  includeCapabilities?: boolean;
 }
 
 export interface MetricsRequest<A extends Aggregation> {

@@ -10,7 +10,8 @@ export interface DirectorySnapshot {
 }
 
 /**
- * The workspace directory (workspaces, locations, floors) and capabilities, cached with a TTL.
+ * The workspace directory (workspaces with their capabilities, locations, floors), cached with a
+ * TTL: one list call per page, not one capabilities call per room.
  * Concurrent callers share one fetch; a failed refresh keeps serving the last good snapshot.
  */
 export class WorkspaceDirectory {
@@ -37,7 +38,10 @@ export class WorkspaceDirectory {
     }
   }
 
+  /** A workspace's capabilities: from the directory (listed with them), else asked once per TTL. */
   async capabilities(workspaceId: string): Promise<CapabilityMap> {
+    const listed = this.snapshot?.workspaces.find((w) => w.id === workspaceId)?.capabilities;
+    if (listed) return listed;
     const cached = this.capabilityCache.get(workspaceId);
     if (cached && this.now() - cached.at < this.ttlMs) return cached.value;
     const value = await this.api.capabilities(workspaceId);
@@ -52,7 +56,10 @@ export class WorkspaceDirectory {
   }
 
   private async load(): Promise<DirectorySnapshot> {
-    const [workspaces, locations] = await Promise.all([this.api.listWorkspaces(), this.api.listLocations()]);
+    const [workspaces, locations] = await Promise.all([
+      this.api.listWorkspaces({ includeCapabilities: true }),
+      this.api.listLocations(),
+    ]);
     const floors = (await Promise.all(locations.map((l) => this.api.listFloors(l.id)))).flat();
     this.snapshot = { workspaces, locations, floors, fetchedAt: this.now() };
     return this.snapshot;

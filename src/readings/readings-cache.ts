@@ -1,0 +1,226 @@
+import { LRUCache } from 'lru-cache';
+import type { Store } from '../store/store';
+import type { AggregatedMetricItem, RawMetricItem } from '../webex/wire';
+import { DAY_MS, HOUR_MS } from '../webex/wire/limits';
+
+export type Item = RawMetricItem | AggregatedMetricItem;
+export type Aggregation = 'none' | 'hourly' | 'daily';
+
+/** One series: a (workspace, metric) pair at an aggregation and unit. */
+export interface SeriesKey {
+  workspaceId: string;
+  metric: string;
+  aggregation: Aggregation;
+  unit?: string;
+}
+
+/** Reads a range from Webex: the client's `metrics` (legal windows, stitched). */
+export type RangeFetcher = (from: number, to: number) => Promise<{ items: Item[]; calls: number }>;
+
+export interface ReadingsCacheOptions {
+  /** Memory for cached buckets (approximate bytes). */
+  maxBytes: number;
+  /** Where buckets are kept across restarts (optional). */
+  store?: Store;
+  /** A bucket is complete (never changes) once it ended this long ago: readings arrive late. */
+  settleMs?: number;
+  now: () => number;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  storeHits: number;
+}
+
+/** Buckets are UTC hours for raw readings and hourly buckets, UTC days for daily ones. */
+const BUCKET_MS: Readonly<Record<Aggregation, number>> = { none: HOUR_MS, hourly: HOUR_MS, daily: DAY_MS };
+
+const seriesId = (k: SeriesKey) => `${k.workspaceId}|${k.metric}|${k.aggregation}|${k.unit ?? ''}`;
+const timeOf = (item: Item) => Date.parse('timestamp' in item ? item.timestamp : item.start);
+
+/**
+ * Past readings do not change: complete buckets (hourly, daily, and the raw readings of a past UTC
+ * hour) are kept, keyed by (series, bucket start), so a repeated question, a follow-up or a button
+ * reads only what is not complete yet. Bounded in memory (LRU by size); kept in the store across
+ * restarts. A bucket without data is kept as an empty one (an empty hour has no bucket at Webex).
+ */
+export class ReadingsCache {
+  private readonly memory: LRUCache<string, Item[]>;
+  private readonly settleMs: number;
+  private pending = new Map<string, { bucket: number; items: string }[]>();
+  private flushScheduled = false;
+  readonly stats: CacheStats = { hits: 0, misses: 0, storeHits: 0 };
+
+  constructor(private readonly options: ReadingsCacheOptions) {
+    this.memory = new LRUCache<string, Item[]>({
+      maxSize: Math.max(1024, options.maxBytes),
+      sizeCalculation: (items, key) => 96 + key.length * 2 + items.length * 160,
+    });
+    this.settleMs = options.settleMs ?? 10 * 60_000;
+  }
+
+  /**
+   * The items of [from, to) for a series: complete buckets from the cache, the rest from `fetch`
+   * in as few ranges as possible. A cold range is fetched whole (the minimum calls); a warm one
+   * fetches only its missing stretches and the incomplete edge.
+   */
+  async read(
+    key: SeriesKey,
+    from: number,
+    to: number,
+    fetch: RangeFetcher,
+  ): Promise<{ items: Item[]; calls: number }> {
+    const size = BUCKET_MS[key.aggregation];
+    const complete = Math.floor((this.options.now() - this.settleMs) / size) * size;
+    const raw = key.aggregation === 'none';
+    // Raw readings of a whole past hour can serve part of it; buckets only when wholly inside.
+    const first = raw ? Math.floor(from / size) * size : Math.ceil(from / size) * size;
+    const last = Math.min(Math.floor(to / size) * size, complete);
+    if (!(last > first)) return fetch(from, to);
+    const series = seriesId(key);
+    const cached = this.lookup(series, first, last, size);
+    if (cached.size === 0) {
+      this.stats.misses++;
+      const result = await fetch(from, to);
+      this.keep(series, result.items, first, last, size, from, to);
+      return result;
+    }
+    this.stats.hits++;
+    // Stretches to fetch: the head before the first usable bucket, missing runs, the tail.
+    const ranges: { from: number; to: number }[] = [];
+    const add = (a: number, b: number) => {
+      if (!(b > a)) return;
+      const prev = ranges[ranges.length - 1];
+      if (prev && prev.to >= a) prev.to = Math.max(prev.to, b);
+      else ranges.push({ from: a, to: b });
+    };
+    if (!raw) add(from, first);
+    for (let b = first; b < last; b += size) {
+      if (!cached.has(b)) add(Math.max(b, from), b + size);
+    }
+    add(last, to);
+    const parts = await Promise.all(ranges.map((r) => fetch(r.from, r.to)));
+    let calls = 0;
+    const items: Item[] = [];
+    parts.forEach((part, i) => {
+      calls += part.calls;
+      items.push(...part.items);
+      const r = ranges[i]!;
+      // Only whole buckets fetched whole are kept.
+      this.keep(
+        series,
+        part.items,
+        Math.ceil(r.from / size) * size,
+        Math.min(Math.floor(r.to / size) * size, last),
+        size,
+        r.from,
+        r.to,
+      );
+    });
+    for (const [, bucketItems] of cached) {
+      for (const item of bucketItems) {
+        const t = timeOf(item);
+        if (!raw || (t >= from && t < to)) items.push(item);
+      }
+    }
+    return { items: dedupe(items), calls };
+  }
+
+  /** Cached buckets of [first, last): memory first, then the store (which then fills memory). */
+  private lookup(series: string, first: number, last: number, size: number): Map<number, Item[]> {
+    const found = new Map<number, Item[]>();
+    let missing = false;
+    for (let b = first; b < last; b += size) {
+      const items = this.memory.get(`${series}@${b}`);
+      if (items) found.set(b, items);
+      else missing = true;
+    }
+    if (missing && this.options.store) {
+      for (const row of this.options.store.readCachedBuckets(series, first, last)) {
+        if (found.has(row.bucket)) continue;
+        const items = parseItems(row.items);
+        if (!items) continue;
+        found.set(row.bucket, items);
+        this.memory.set(`${series}@${row.bucket}`, items);
+        this.stats.storeHits++;
+      }
+    }
+    return found;
+  }
+
+  /** Keeps the complete buckets of [a, b) that a fetch of [from, to) returned whole. */
+  private keep(
+    series: string,
+    items: readonly Item[],
+    a: number,
+    b: number,
+    size: number,
+    from: number,
+    to: number,
+  ) {
+    if (!(b > a)) return;
+    const byBucket = new Map<number, Item[]>();
+    for (let s = a; s < b; s += size) if (s >= from && s + size <= to) byBucket.set(s, []);
+    for (const item of items) {
+      const s = Math.floor(timeOf(item) / size) * size;
+      byBucket.get(s)?.push(item);
+    }
+    const rows: { bucket: number; items: string }[] = [];
+    for (const [bucket, list] of byBucket) {
+      this.memory.set(`${series}@${bucket}`, list);
+      if (this.options.store) rows.push({ bucket, items: JSON.stringify(list) });
+    }
+    if (rows.length > 0) this.persist(series, rows);
+  }
+
+  /** Store writes are batched: one transaction per turn of the event loop, off the answer's path. */
+  private persist(series: string, rows: { bucket: number; items: string }[]) {
+    const list = this.pending.get(series);
+    if (list) list.push(...rows);
+    else this.pending.set(series, rows);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Writes what is pending to the store (also called on shutdown). */
+  flush(): void {
+    this.flushScheduled = false;
+    const store = this.options.store;
+    const pending = this.pending;
+    this.pending = new Map();
+    if (!store || pending.size === 0) return;
+    try {
+      store.transaction(() => {
+        for (const [series, rows] of pending) store.writeCachedBuckets(series, rows, this.options.now());
+      });
+    } catch {
+      // A cache that cannot be written is only a slower cache.
+    }
+  }
+
+  /** Forgets stored buckets older than `maxAgeMs` (call now and then). */
+  prune(maxAgeMs: number): number {
+    return this.options.store?.pruneCachedBuckets(this.options.now() - maxAgeMs) ?? 0;
+  }
+}
+
+function parseItems(text: string): Item[] | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as Item[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Oldest first, one item per bucket start or per (device, instant). */
+function dedupe(items: Item[]): Item[] {
+  const seen = new Map<string, Item>();
+  for (const item of items) {
+    const key = 'timestamp' in item ? `${item.deviceId}@${timeOf(item)}` : String(timeOf(item));
+    if (!seen.has(key)) seen.set(key, item);
+  }
+  return [...seen.values()].sort((a, b) => timeOf(a) - timeOf(b));
+}
