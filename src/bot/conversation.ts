@@ -16,7 +16,7 @@ import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import { replyMessage } from '../webex/reply-message';
-import type { MetricName, Person } from '../webex/wire';
+import type { Person } from '../webex/wire';
 import { isAllowed } from './access';
 import { answerScope } from './answer-scope';
 import type { ConversationMemory } from './conversation-memory';
