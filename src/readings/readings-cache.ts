@@ -36,6 +36,9 @@ export interface CacheStats {
 /** Buckets are UTC hours for raw readings and hourly buckets, UTC days for daily ones. */
 const BUCKET_MS: Readonly<Record<Aggregation, number>> = { none: HOUR_MS, hourly: HOUR_MS, daily: DAY_MS };
 
+/** The longest span of one raw call (48 h). */
+const RAW_SPAN_MS = 48 * HOUR_MS;
+
 const seriesId = (k: SeriesKey) => `${k.workspaceId}|${k.metric}|${k.aggregation}|${k.unit ?? ''}`;
 const timeOf = (item: Item) => Date.parse('timestamp' in item ? item.timestamp : item.start);
 
@@ -82,9 +85,11 @@ export class ReadingsCache {
     const cached = this.lookup(series, first, last, size);
     if (cached.size === 0) {
       this.stats.misses++;
-      const result = await fetch(from, to);
-      this.keep(series, result.items, first, last, size, from, to);
-      return result;
+      // Raw readings: the whole first hour costs no extra call (within 48 h) and can be kept.
+      const start = raw && to - first <= RAW_SPAN_MS ? first : from;
+      const result = await fetch(start, to);
+      this.keep(series, result.items, first, last, size, start, to);
+      return start === from ? result : { items: within(result.items, from, to), calls: result.calls };
     }
     this.stats.hits++;
     // Stretches to fetch: the head before the first usable bucket, missing runs, the tail.
@@ -97,7 +102,7 @@ export class ReadingsCache {
     };
     if (!raw) add(from, first);
     for (let b = first; b < last; b += size) {
-      if (!cached.has(b)) add(Math.max(b, from), b + size);
+      if (!cached.has(b)) add(raw ? b : Math.max(b, from), b + size);
     }
     add(last, to);
     const parts = await Promise.all(ranges.map((r) => fetch(r.from, r.to)));
@@ -118,13 +123,8 @@ export class ReadingsCache {
         r.to,
       );
     });
-    for (const [, bucketItems] of cached) {
-      for (const item of bucketItems) {
-        const t = timeOf(item);
-        if (!raw || (t >= from && t < to)) items.push(item);
-      }
-    }
-    return { items: dedupe(items), calls };
+    for (const [, bucketItems] of cached) items.push(...bucketItems);
+    return { items: dedupe(raw ? within(items, from, to) : items), calls };
   }
 
   /** Cached buckets of [first, last): memory first, then the store (which then fills memory). */
@@ -204,6 +204,14 @@ export class ReadingsCache {
   prune(maxAgeMs: number): number {
     return this.options.store?.pruneCachedBuckets(this.options.now() - maxAgeMs) ?? 0;
   }
+}
+
+/** Raw readings inside [from, to). */
+function within(items: readonly Item[], from: number, to: number): Item[] {
+  return items.filter((item) => {
+    const t = timeOf(item);
+    return t >= from && t < to;
+  });
 }
 
 function parseItems(text: string): Item[] | undefined {
