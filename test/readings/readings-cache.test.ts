@@ -8,7 +8,6 @@ import { useEmulator } from '../support/emulator';
 import { FakeClock } from '../support/fake-clock';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const NOW = Date.UTC(2026, 10, 20, 12, 37);
 
 describe('readings/ReadingsCache against the emulator', () => {
