@@ -8,6 +8,7 @@ import { startEmulator } from '../src/emulator/server';
 import { type Directory, parseRequest } from '../src/language';
 import { createWebexClient } from '../src/webex/client';
 import { alertBenchmark } from './alerts';
+import { callsBenchmark } from './calls-per-answer';
 import { conversationBenchmark } from './conversation';
 
 interface Row {
@@ -154,6 +155,13 @@ async function main(): Promise<void> {
 main()
   .then(() => alertBenchmark())
   .then(() => conversationBenchmark({ quick: process.argv.includes('--quick') }))
+  .then(() => callsBenchmark())
+  .then((calls) => {
+    console.log(
+      '\nWebex metric calls per answer, 2,000-room organisation (minimum: one per room with the sensor × metric × legal window)',
+    );
+    console.table(calls.map((r) => ({ ...r, ms: Math.round(r.ms) })));
+  })
   .catch((error) => {
     console.error(error);
     process.exitCode = 1;

@@ -95,7 +95,7 @@ async function roomDetail(
     timeZone: space.timeZone,
     from: plan.from,
     to: plan.to,
-    rangeLabel: rangeLabel(plan.from, plan.to, ctx.now()),
+    rangeLabel: rangeLabel(plan.labelFrom, plan.to, ctx.now()),
     current: request.intent === 'current',
     sections,
     ...(chartUrl

@@ -77,7 +77,7 @@ export const compareRooms: Handler = async (ctx) => {
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(from, to, ctx.now()),
+    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now()),
     rows,
     ...(chartUrl ? { chartUrl } : {}),
     actions: followUpActions(request, plan),

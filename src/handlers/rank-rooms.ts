@@ -72,7 +72,7 @@ const rankByDuration: Handler = async (ctx) => {
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(from, to, ctx.now()),
+    rangeLabel: rangeLabel(window.labelFrom, to, ctx.now()),
     rows: ranked.map((r, i) => ({
       position: i + 1,
       roomName: r.room.displayName,
@@ -136,7 +136,7 @@ export const rankRooms: Handler = async (ctx) => {
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(from, to, ctx.now()),
+    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now()),
     rows,
     noData,
     notes: [

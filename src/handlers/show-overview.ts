@@ -80,7 +80,7 @@ async function roomOverview(
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(from, to, ctx.now()),
+    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now()),
     lines,
     unsupported,
     ...(bookedVsUsed ? { bookedVsUsed } : {}),

@@ -7,6 +7,8 @@ export type Aggregation = 'none' | 'hourly' | 'daily';
 /** A window an answer may read: inside the history the bot keeps, never in the future. */
 export interface BoundedWindow {
   from: number;
+  /** `from` before it was moved to a whole hour: what the answer's label names ("last 6 h"). */
+  labelFrom: number;
   to: number;
   aggregation: Aggregation;
   /** What changed and why, in the person's words. */
@@ -91,8 +93,9 @@ export function boundWindow(
       `Hourly values are shown for up to ${Math.round(limits.maxHourlySpanMs / DAY_MS)} days: showing daily averages.`,
     );
   }
+  const labelFrom = from;
   if (aggregation === 'hourly') from = Math.floor(from / HOUR_MS) * HOUR_MS;
-  return { from, to, aggregation, notes };
+  return { from, labelFrom, to, aggregation, notes };
 }
 
 /**
@@ -111,7 +114,11 @@ export function narrowWindow(
   if (window.aggregation !== 'daily' && window.to - window.from > DAY_MS) {
     const daily = { ...window, aggregation: 'daily' as const };
     if (fits(daily))
-      return { ...daily, notes: [...window.notes, 'Showing daily averages to keep the answer quick.'] };
+      return {
+        ...daily,
+        from: window.labelFrom,
+        notes: [...window.notes, 'Showing daily averages to keep the answer quick.'],
+      };
   }
   const aggregation = window.aggregation;
   const size = aggregation === 'none' ? HOUR_MS : BUCKET_MS[aggregation];
@@ -124,7 +131,7 @@ export function narrowWindow(
   while (from < window.to && !fits({ from, to: window.to, aggregation })) from += size;
   if (from >= window.to) from = window.to - size;
   const note = `That is more than one answer reads for this many rooms: showing ${day(from, timeZone)} to ${day(window.to, timeZone)}.`;
-  return { from, to: window.to, aggregation, notes: [...window.notes, note] };
+  return { from, labelFrom: from, to: window.to, aggregation, notes: [...window.notes, note] };
 }
 
 export const isProblem = (w: BoundedWindow | WindowProblem): w is WindowProblem => 'problem' in w;

@@ -50,6 +50,8 @@ export interface AnswerPlan {
   rooms: PlanRoom[];
   metrics: MetricName[];
   from: number;
+  /** The start the answer's label names (the window asked, before whole-hour alignment). */
+  labelFrom: number;
   to: number;
   aggregation: Aggregation;
   unit: TemperatureUnit;
@@ -101,6 +103,7 @@ export function planReadings(ask: ReadingsAsk, ctx: PlanContext): AnswerPlan {
     rooms: known,
     metrics,
     from: ask.from,
+    labelFrom: ask.from,
     to: ask.to,
     aggregation: ask.aggregation,
     unit: ask.unit,
@@ -158,6 +161,7 @@ export function planReadings(ask: ReadingsAsk, ctx: PlanContext): AnswerPlan {
     rooms: known,
     metrics,
     from: window.from,
+    labelFrom: window.labelFrom,
     to: window.to,
     aggregation: window.aggregation,
     unit: ask.unit,

@@ -105,7 +105,7 @@ export async function roomsTable(
     timeZone: space.timeZone,
     from: plan.from,
     to: plan.to,
-    rangeLabel: rangeLabel(plan.from, plan.to, ctx.now()),
+    rangeLabel: rangeLabel(plan.labelFrom, plan.to, ctx.now()),
     valueLabel: options.value === 'latest' ? 'Now' : 'Mean',
     rows: rows.map((r) => r.row),
     maxRows: ctx.limits.maxTableRows,
