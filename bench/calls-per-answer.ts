@@ -141,8 +141,10 @@ export async function callsBenchmark(): Promise<CallsRow[]> {
         markdown: `<@personEmail:${emulator.botEmail}|RoomBot> ${text}`,
       });
     const press = (card: StoredMessage | undefined, title: string) => () => {
-      const actions = (card?.attachments?.[0]?.content as { actions?: { title: string; data?: unknown }[] })
-        .actions;
+      const content = card?.attachments?.[0]?.content as
+        | { actions?: { title: string; data?: unknown }[] }
+        | undefined;
+      const actions = content?.actions;
       const data = actions?.find((a) => a.title === title)?.data;
       return api('POST', 'attachment/actions', ingrid, { type: 'submit', messageId: card?.id, inputs: data });
     };
