@@ -29,7 +29,11 @@ export function compareCard(view: CompareView): CardMessage {
   const title = compareTitle(view);
   const range = formatRange(view.from, view.to, view.timeZone);
 
-  const body: CardElementJson[] = [titleBlock(title), subtleBlock(range)];
+  const body: CardElementJson[] = [
+    titleBlock(title),
+    subtleBlock(range),
+    ...(view.notes ?? []).map((n) => subtleBlock(escapeMarkdown(n))),
+  ];
   if (view.rows.length === 0) {
     body.push(textBlock('No rooms to compare.', { weight: 'Bolder' }));
   } else {
@@ -90,7 +94,7 @@ function headerRow(): ColumnSetJson {
 }
 
 function compareMarkdown(view: CompareView, title: string, range: string): string {
-  const head = [`**${title}**`, range];
+  const head = [`**${title}**`, range, ...(view.notes ?? []).map((n) => `_${escapeMarkdown(n)}_`)];
   if (view.rows.length === 0) head.push('No rooms to compare.');
   const items = view.rows.map(
     (row) =>

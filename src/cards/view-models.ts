@@ -75,6 +75,8 @@ export interface CompareView {
   to: number;
   rangeLabel: string;
   rows: { roomName: string; mean: string; max: string; verdict: Verdict }[];
+  /** What the plan bounded (history, aggregation). */
+  notes?: string[];
   chartUrl?: string;
   actions: CardAction[];
 }

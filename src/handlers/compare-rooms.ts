@@ -79,6 +79,7 @@ export const compareRooms: Handler = async (ctx) => {
     to,
     rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now()),
     rows,
+    notes: plan.notes,
     ...(chartUrl ? { chartUrl } : {}),
     actions: followUpActions(request, plan),
   });

@@ -121,7 +121,9 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
     }
   };
   const windowOf = (from: DateTime, to: DateTime) => {
-    atoms.window ??= { from, to };
+    // "last 99999999999999999999 days" reaches past what a date can hold: as far back as can be
+    // (the plan bounds it to the history it keeps, and says so).
+    atoms.window ??= { from: from.isValid ? from : DateTime.fromMillis(0, { zone: to.zone }), to };
   };
 
   // "until now", "up to now", "to date" are ends that add nothing.

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { callsFor } from '../plan/bounded-window';
 import type { Store } from '../store/store';
 import type { AggregatedMetricItem, RawMetricItem } from '../webex/wire';
 import { DAY_MS, HOUR_MS } from '../webex/wire/limits';
@@ -105,6 +106,16 @@ export class ReadingsCache {
       if (!cached.has(b)) add(raw ? b : Math.max(b, from), b + size);
     }
     add(last, to);
+    // Two stretches that one call covers (re-reading the cached hours between them) cost one call.
+    for (let i = ranges.length - 1; i > 0; i--) {
+      const a = ranges[i - 1]!;
+      const b = ranges[i]!;
+      const agg = key.aggregation;
+      if (callsFor(a.from, b.to, agg) < callsFor(a.from, a.to, agg) + callsFor(b.from, b.to, agg)) {
+        a.to = b.to;
+        ranges.splice(i, 1);
+      }
+    }
     const parts = await Promise.all(ranges.map((r) => fetch(r.from, r.to)));
     let calls = 0;
     const items: Item[] = [];
