@@ -1,12 +1,22 @@
 import { SettingsError } from '../bot/settings';
-import { EMULATOR_USAGE, runEmulator } from './emulator-command';
 import { loadEnvFile } from './env-file';
 import { UsageError } from './options';
-import { PARSE_USAGE, runParse } from './parse-command';
-import { runSandbox, SANDBOX_USAGE } from './sandbox-command';
-import { runServe, SERVE_USAGE } from './serve-command';
 
-const USAGE = `Usage: room-metrics <command> [options]
+// Each command is loaded when it runs: `serve` never loads the emulator, the sandbox or the parser's
+// sample office (memory of a long-running bot), and the others do not load the bot.
+// (`require`, not `import()`: tsx registers a CommonJS loader only.)
+const serve = () => require('./serve-command') as typeof import('./serve-command');
+const sandbox = () => require('./sandbox-command') as typeof import('./sandbox-command');
+const emulator = () => require('./emulator-command') as typeof import('./emulator-command');
+const parse = () => require('./parse-command') as typeof import('./parse-command');
+
+/** The full usage text (loads every command for its options). */
+function usage(): string {
+  const { SANDBOX_USAGE } = sandbox();
+  const { EMULATOR_USAGE } = emulator();
+  const { PARSE_USAGE } = parse();
+  const { SERVE_USAGE } = serve();
+  return `Usage: room-metrics <command> [options]
 
 Commands:
   start      run the product: the bot ('serve') when WEBEX_BOT_TOKEN is set (environment or .env),
@@ -25,6 +35,7 @@ ${EMULATOR_USAGE}
 ${PARSE_USAGE}
 
 ${SERVE_USAGE}`;
+}
 
 /** The command-line entry point; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -34,24 +45,24 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'start':
         return (process.env.WEBEX_BOT_TOKEN ?? '').trim() !== ''
-          ? await runServe(rest)
-          : await runSandbox(rest);
+          ? await serve().runServe(rest)
+          : await sandbox().runSandbox(rest);
       case 'sandbox':
-        return await runSandbox(rest);
+        return await sandbox().runSandbox(rest);
       case 'emulator':
-        return await runEmulator(rest);
+        return await emulator().runEmulator(rest);
       case 'parse':
-        return await runParse(rest);
+        return await parse().runParse(rest);
       case 'serve':
-        return await runServe(rest);
+        return await serve().runServe(rest);
       case undefined:
       case 'help':
       case '--help':
       case '-h':
-        console.log(USAGE);
+        console.log(usage());
         return command === undefined ? 2 : 0;
       default:
-        console.error(`room-metrics: unknown command '${command}'.\n\n${USAGE}`);
+        console.error(`room-metrics: unknown command '${command}'.\n\n${usage()}`);
         return 2;
     }
   } catch (error) {
