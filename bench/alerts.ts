@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { DEFAULT_HOLD_MS, DEFAULT_RENOTIFY_MS } from '../src/automation/alert-defaults';
 import { AlertRunner } from '../src/automation/alert-runner';
-import { QuickChartRenderer } from '../src/charts';
+import { QuickChartRenderer } from '../src/charts/quickchart-renderer';
 import { startEmulator } from '../src/emulator/server';
 import { openSqliteStore } from '../src/store';
 import { createWebexClient } from '../src/webex/client';

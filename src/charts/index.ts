@@ -1,6 +1,6 @@
 import type { ChartStore } from './chart-store';
 import { LocalChartRenderer } from './local-renderer';
-import { QuickChartRenderer } from './quickchart-renderer';
+import type * as QuickChartModule from './quickchart-renderer';
 import type { ChartRenderer } from './renderer';
 
 export {
@@ -24,12 +24,9 @@ export type { ChartPoint, ChartRequest, ChartSeries } from './chart-request';
 export { CHART_ID_PATTERN, ChartStore, type ChartStoreOptions, chartRoutes } from './chart-store';
 export { downsample } from './downsample';
 export { LocalChartRenderer, type LocalChartRendererOptions } from './local-renderer';
-export {
-  DEFAULT_QUICKCHART_HOST,
-  MAX_CHART_URL_LENGTH,
-  QuickChartRenderer,
-  type QuickChartRendererOptions,
-} from './quickchart-renderer';
+// QuickChart (quickchart-js and its fetch polyfills, ~10 MB) is loaded only when chosen: import
+// `QuickChartRenderer` from './quickchart-renderer' directly.
+export type { QuickChartRendererOptions } from './quickchart-renderer';
 export type { ChartRenderer } from './renderer';
 
 export interface ChartRendererSettings {
@@ -46,6 +43,7 @@ export interface ChartRendererSettings {
 /** The renderer for the configured mode: in-process workers (`local`) or QuickChart URLs. */
 export function createChartRenderer(settings: ChartRendererSettings): ChartRenderer {
   if (settings.mode === 'quickchart') {
+    const { QuickChartRenderer } = require('./quickchart-renderer') as typeof QuickChartModule;
     return new QuickChartRenderer({
       ...(settings.quickchartHost ? { host: settings.quickchartHost } : {}),
       ...(settings.quickchartApiKey ? { apiKey: settings.quickchartApiKey } : {}),

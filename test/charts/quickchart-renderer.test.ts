@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ChartStore, createChartRenderer, MAX_CHART_URL_LENGTH, QuickChartRenderer } from '../../src/charts';
+import { ChartStore, createChartRenderer } from '../../src/charts';
+import { MAX_CHART_URL_LENGTH, QuickChartRenderer } from '../../src/charts/quickchart-renderer';
 import { barRequest, lineRequest, makePoints } from './chart-fixtures';
 
 /** The `c` parameter as QuickChart will evaluate it (javascript-stringify output, not JSON). */
