@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startBot } from '../bot/bot-app';
 import { readSettings } from '../bot/settings';
+import { useRestOnlyWebexSdk } from './webex-sdk';
 
 export const SERVE_USAGE = `Usage: room-metrics serve
 
@@ -18,6 +19,7 @@ export async function runServe(argv: string[]): Promise<number> {
     return 0;
   }
   const settings = readSettings(process.env);
+  useRestOnlyWebexSdk();
   const bot = await startBot(settings);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
