@@ -3,6 +3,8 @@
  * desktop and mobile (TextBlock, FactSet, ColumnSet/Column, Container, Image), and at most
  * five Action.Submit / Action.OpenUrl / Action.ShowCard. No Table, no Action.Execute, no ActionSet.
  */
+
+import type { CardPayload } from '../model/card-actions';
 import type { VerdictLevel } from './view-models';
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -117,7 +119,7 @@ export type CardElementJson =
 export interface SubmitActionJson {
   type: 'Action.Submit';
   title: string;
-  data: Record<string, unknown>;
+  data: CardPayload;
 }
 
 export interface OpenUrlActionJson {

@@ -1,3 +1,4 @@
+import type { CardPayload } from '../model/card-actions';
 /**
  * Forms that set up an alert or a daily report from a card (the same as saying it in chat): the
  * person picks rooms, a measurement, a condition or a time; the values come back in the submit.
@@ -61,7 +62,7 @@ function roomChoices(rooms: readonly FormRoom[], selected: string | undefined): 
   };
 }
 
-function formCard(body: CardElementJson[], title: string, data: Record<string, unknown>): AdaptiveCardJson {
+function formCard(body: CardElementJson[], title: string, data: CardPayload): AdaptiveCardJson {
   return adaptiveCard(body, [{ type: 'Action.Submit', title, data }]);
 }
 

@@ -1,3 +1,4 @@
+import type { CardPayload } from '../model/card-actions';
 /**
  * The lists of alert rules and of reports, with a delete/cancel button for the first five rows
  * and a "say **delete alert a7**" hint for the rest; and the confirmation of a change ("Alert a3
@@ -44,7 +45,7 @@ interface Row {
   text: string;
   state: string;
   color?: TextColor;
-  button: { title: string; data: Record<string, unknown> };
+  button: { title: string; data: CardPayload };
 }
 
 export function alertRulesCard(view: AlertRuleListView): CardMessage {

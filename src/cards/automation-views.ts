@@ -1,3 +1,4 @@
+import type { CardPayload } from '../model/card-actions';
 /**
  * View models of what runs on its own: threshold alerts, daily room reports, the lists of both
  * and the confirmations of changes to them. Plain data, as in `view-models.ts`: values arrive as
@@ -16,13 +17,10 @@ export type SnoozeHours = (typeof SNOOZE_HOURS)[number];
  * untrusted). `ack`, `snooze`, `mute` and `false-alarm` come from an alert card and name the
  * workspace the alert is about; `delete` comes from the list of rules.
  */
-export type AlertActionData =
-  | { kind: 'alert'; op: 'ack' | 'mute' | 'false-alarm'; ruleId: string; workspaceId: string }
-  | { kind: 'alert'; op: 'snooze'; ruleId: string; workspaceId: string; hours: SnoozeHours }
-  | { kind: 'alert'; op: 'delete'; ruleId: string };
+export type AlertActionData = Extract<CardPayload, { kind: 'alert' }>;
 
 /** The `Action.Submit` data of the report buttons (the last report card and the list of reports). */
-export type ReportActionData = { kind: 'report'; op: 'send-now' | 'cancel'; reportId: string };
+export type ReportActionData = Extract<CardPayload, { kind: 'report' }>;
 
 /** One alert message: it fired, it is still firing (a reminder), or it is back to normal. */
 export interface AlertView {

@@ -1,3 +1,4 @@
+import type { CardPayload } from '../model/card-actions';
 /**
  * View models: everything a card shows, already decided and formatted by the handler. Values
  * arrive as display strings with units ("22.4 °C"); instants arrive as epoch ms and the cards
@@ -8,7 +9,7 @@
 /** A follow-up button: an `Action.Submit` whose `data` comes back in the attachment action. */
 export interface CardAction {
   title: string;
-  data: Record<string, unknown>;
+  data: CardPayload;
 }
 
 export interface StatLine {
@@ -111,13 +112,13 @@ export interface RoomsView {
 
 export interface HelpView {
   /** At most 5 become buttons; the rest are listed as text. */
-  examples: { title: string; data: Record<string, unknown> }[];
+  examples: { title: string; data: CardPayload }[];
 }
 
 export interface ClarifyView {
   question: string;
   /** Up to 5 become buttons; the rest are listed as text. */
-  options: { title: string; data: Record<string, unknown> }[];
+  options: { title: string; data: CardPayload }[];
 }
 
 export interface ErrorView {

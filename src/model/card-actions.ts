@@ -80,3 +80,12 @@ export type AlertInputs = Extract<ActionInputs, { kind: 'alert' }>;
 export type ReportInputs = Extract<ActionInputs, { kind: 'report' }>;
 export type AlertFormInputs = Extract<ActionInputs, { kind: 'alert-form' }>;
 export type ReportFormInputs = Extract<ActionInputs, { kind: 'report-form' }>;
+
+/**
+ * What a card's button sends (its `Action.Submit` data), as the card writes it: the same schema
+ * the bot validates it with, so a card cannot send what the handler would refuse. A form's button
+ * sends only its kind; the form's inputs fill in the rest.
+ */
+export type CardPayload =
+  | Exclude<z.input<typeof actionInputsSchema>, { kind: 'alert-form' | 'report-form' }>
+  | { kind: 'alert-form' | 'report-form' };

@@ -145,14 +145,18 @@ const evilCards: [string, () => CardMessage][] = [
         actions: [],
       }),
   ],
-  ['help', () => helpCard({ examples: [...helpView(5).examples, { title: EVIL, data: {} }] })],
+  [
+    'help',
+    () =>
+      helpCard({ examples: [...helpView(5).examples, { title: EVIL, data: { kind: 'ask', text: EVIL } }] }),
+  ],
   ['clarify (question)', () => clarifyCard(clarifyView(2, { question: `Did you mean ${EVIL}?` }))],
   [
     'clarify (options)',
     () =>
       clarifyCard({
         question: 'Which one?',
-        options: [...clarifyView(5).options, { title: EVIL, data: {} }],
+        options: [...clarifyView(5).options, { title: EVIL, data: { kind: 'ask', text: EVIL } }],
       }),
   ],
   ['error', () => errorCard({ message: `No room ${EVIL}`, trackingId: EVIL })],
@@ -248,7 +252,7 @@ describe('cards: every card', () => {
     const { card } = metricsCard(view);
     const action = card.actions?.[0];
     assert.ok(action?.type === 'Action.Submit');
-    action.data.kind = 'changed';
+    (action.data as { kind: string }).kind = 'changed';
     assert.equal(view.actions[0]?.data.kind, 'followup');
   });
 });

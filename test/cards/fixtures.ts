@@ -208,7 +208,7 @@ export function clarifyView(n = 3, overrides: Partial<ClarifyView> = {}): Clarif
     question: 'Which room did you mean?',
     options: Array.from({ length: n }, (_, i) => ({
       title: `Room ${i + 1}`,
-      data: { kind: 'pick', id: `ws-${i + 1}` },
+      data: { kind: 'followup', text: `Room ${i + 1}` },
     })),
     ...overrides,
   };
