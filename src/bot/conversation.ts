@@ -1,9 +1,7 @@
 import type { Logger } from 'pino';
-import { errorCard } from '../cards';
+import { errorCard, escapeMarkdown } from '../cards';
 import type { ChartRenderer } from '../charts';
-import { automationAction } from '../handlers/automation-actions';
-import { HANDLERS } from '../handlers/registry';
-import { sendCsv } from '../handlers/send-csv';
+import { ACTIONS, type ActionHandler, HANDLERS } from '../handlers/registry';
 import type { AutomationControl, HandlerContext, Reply } from '../handlers/types';
 import { analyzeRequest, type ParsedRequest } from '../language';
 import type { ComfortBands } from '../metrics';
@@ -27,6 +25,7 @@ import {
   SETUP_INTENTS,
   setupFollowUpText,
 } from './follow-up';
+import { type Guard, runGuards } from './guards';
 import { stripMention } from './mention';
 import type { SpaceSettingsStore } from './space-settings';
 import type { Delivery } from './webhook-envelope';
@@ -99,69 +98,82 @@ export class Conversation {
     this.botNames = [name, name.split(' ')[0] ?? name, deps.me.nickName ?? ''].filter(Boolean);
   }
 
+  /** Guards every turn passes before a handler sees it, in order. */
+  private readonly guards: readonly Guard[] = [
+    // Access: only allowed people (domains, list) get room data; others get one polite line.
+    (turn, next) =>
+      isAllowed(turn.email, this.deps.allowedDomains, this.deps.allowedPeople)
+        ? next()
+        : this.refuse(turn.roomId, turn.log),
+  ];
+
   async onMessage(delivery: Delivery, log: Logger): Promise<void> {
     const { data } = delivery;
     if (data.personId === this.deps.me.id) return; // our own message: never fetched
     const roomId = data.roomId;
-    if (!roomId || !data.personId) return;
-    if (!isAllowed(data.personEmail, this.deps.allowedDomains, this.deps.allowedPeople)) {
-      await this.refuse(roomId, log);
-      return;
-    }
-    const message = await this.deps.webex.bot.getMessage(data.id);
-    const text = stripMention(message.text ?? '', message.roomType === 'group' ? this.botNames : []);
-    await this.answer(text, { roomId, personId: data.personId, email: data.personEmail ?? '' }, log);
+    const personId = data.personId;
+    if (!roomId || !personId) return;
+    const turn = { roomId, personId, email: data.personEmail ?? '', log };
+    await runGuards(this.guards, turn, async () => {
+      const message = await this.deps.webex.bot.getMessage(data.id);
+      const text = stripMention(message.text ?? '', message.roomType === 'group' ? this.botNames : []);
+      await this.answer(text, turn, log);
+    });
   }
 
   async onAction(delivery: Delivery, log: Logger): Promise<void> {
     const action = await this.deps.webex.bot.getAttachmentAction(delivery.data.id);
     const email = await this.emailOf(action.personId);
-    if (!isAllowed(email, this.deps.allowedDomains, this.deps.allowedPeople)) {
-      await this.refuse(action.roomId, log);
-      return;
-    }
-    const parsed = actionInputsSchema.safeParse(action.inputs);
-    const who = { roomId: action.roomId, personId: action.personId, email };
-    if (!parsed.success) {
-      log.warn({ issue: parsed.error.issues[0]?.message }, 'card submit with unexpected inputs');
-      await this.send(action.roomId, {
-        markdown: "I didn't understand that button; please ask again in words.",
-      });
-      return;
-    }
-    const inputs = parsed.data;
-    if (inputs.kind === 'csv') {
-      const afterReply: (() => void)[] = [];
-      let reply: Reply;
-      try {
-        const directory = await this.deps.webex.directory.get();
-        reply = await sendCsv(this.context(who, undefined, '', log, directory, afterReply), inputs);
-      } catch (error) {
-        log.error({ err: error }, 'CSV export failed');
-        reply = errorCard(explainFailure(error));
+    const turn = { roomId: action.roomId, personId: action.personId, email, log };
+    await runGuards(this.guards, turn, async () => {
+      const parsed = actionInputsSchema.safeParse(action.inputs);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        log.warn({ issue: issue?.message, path: issue?.path }, 'card submit with unexpected inputs');
+        const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')}: ${issue.message})` : '';
+        await this.send(action.roomId, {
+          markdown: `I didn't understand that button${escapeMarkdown(where)}; nothing was changed. Please ask again in words.`,
+        });
+        return;
       }
-      await this.send(action.roomId, reply);
-      for (const run of afterReply) run();
-      return;
+      const inputs = parsed.data;
+      if (inputs.kind === 'followup' || inputs.kind === 'ask') {
+        await this.answer(inputs.text, turn, log, inputs.kind === 'followup');
+        return;
+      }
+      // Alert buttons answer in the alert's thread.
+      const parentId = inputs.kind === 'alert' ? action.messageId : undefined;
+      await this.boundary(turn, parentId, async (afterReply) => {
+        const directory = await this.deps.webex.directory.get();
+        const ctx = this.context(turn, undefined, '', log, directory, afterReply);
+        const handler = ACTIONS[inputs.kind] as ActionHandler<typeof inputs.kind>;
+        return handler(ctx, inputs as never);
+      });
+    });
+  }
+
+  /**
+   * The one error boundary: whatever `work` throws reaches the person as one short line (with
+   * Webex's trackingId), never only a log line. Replies are posted in order, then `afterReply`.
+   */
+  private async boundary(
+    turn: { roomId: string; log: Logger },
+    parentId: string | undefined,
+    work: (afterReply: (() => void)[]) => Promise<Reply | Reply[]>,
+  ): Promise<void> {
+    const afterReply: (() => void)[] = [];
+    let replies: Reply[];
+    try {
+      const answer = await work(afterReply);
+      replies = Array.isArray(answer) ? answer : [answer];
+      if (replies.length === 0)
+        replies = [{ markdown: 'I found nothing to show for that. Say **help** for examples.' }];
+    } catch (error) {
+      turn.log.error({ err: error }, 'answer failed');
+      replies = [errorCard(explainFailure(error))];
     }
-    if (
-      inputs.kind === 'alert' ||
-      inputs.kind === 'report' ||
-      inputs.kind === 'alert-form' ||
-      inputs.kind === 'report-form'
-    ) {
-      const directory = await this.deps.webex.directory.get();
-      const afterReply: (() => void)[] = [];
-      const replies = await automationAction(
-        this.context(who, undefined, '', log, directory, afterReply),
-        inputs,
-      );
-      for (const reply of replies)
-        await this.send(action.roomId, reply, inputs.kind === 'alert' ? action.messageId : undefined);
-      for (const run of afterReply) run();
-      return;
-    }
-    await this.answer(inputs.text, who, log, inputs.kind === 'followup');
+    for (const reply of replies) await this.send(turn.roomId, reply, parentId);
+    for (const run of afterReply) run();
   }
 
   /** Parses, merges follow-ups, runs the intent's handler and posts its reply. */
@@ -171,9 +183,7 @@ export class Conversation {
     log: Logger,
     forceFollowUp = false,
   ): Promise<void> {
-    let replies: Reply[];
-    const afterReply: (() => void)[] = [];
-    try {
+    await this.boundary({ roomId: who.roomId, log }, undefined, async (afterReply) => {
       const directory = await this.deps.webex.directory.get();
       const space = this.deps.spaces.get(who.roomId);
       const parseContext = {
@@ -209,19 +219,10 @@ export class Conversation {
         this.deps.memory.remember(who.roomId, who.personId, request);
       log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
       const handler = HANDLERS[request.clarify && !bareSetUp ? 'clarify' : request.intent];
-      const answer = await answerScope.run(this.rateLimitNotice(who.roomId, log), () =>
+      return answerScope.run(this.rateLimitNotice(who.roomId, log), () =>
         handler(this.context(who, request, text, log, directory, afterReply)),
       );
-      replies = Array.isArray(answer) ? answer : [answer];
-      if (replies.length === 0)
-        replies = [{ markdown: 'I found nothing to show for that. Say **help** for examples.' }];
-    } catch (error) {
-      log.error({ err: error }, 'answer failed');
-      replies = [errorCard(explainFailure(error))];
-    }
-    for (const reply of replies) await this.send(who.roomId, reply);
-    for (const run of afterReply) run();
-    log.debug({ replies: replies.length }, 'answered');
+    });
   }
 
   private context(

@@ -1,6 +1,8 @@
 import type { Intent } from '../language';
+import type { ActionInputs } from '../model/card-actions';
 import { answerMetrics } from './answer-metrics';
 import { askBack } from './ask-back';
+import { automationAction } from './automation-actions';
 import { cancelReport } from './cancel-report';
 import { changeSettings } from './change-settings';
 import { compareRooms } from './compare-rooms';
@@ -11,10 +13,11 @@ import { listReports } from './list-reports';
 import { listRooms } from './list-rooms';
 import { notUnderstood } from './not-understood';
 import { rankRooms } from './rank-rooms';
+import { sendCsv } from './send-csv';
 import { showHelp } from './show-help';
 import { showOverview } from './show-overview';
 import { subscribeReport } from './subscribe-report';
-import type { Handler } from './types';
+import type { Handler, HandlerContext, Reply } from './types';
 
 /** One handler per intent, registered in one place; `clarify` answers any request that asks back. */
 export const HANDLERS: Readonly<Record<Intent | 'clarify', Handler>> = {
@@ -34,4 +37,24 @@ export const HANDLERS: Readonly<Record<Intent | 'clarify', Handler>> = {
   'report.cancel': cancelReport,
   unknown: notUnderstood,
   clarify: askBack,
+};
+
+/** What a card button does, by the payload's kind (payloads are validated before they get here). */
+export type ActionHandler<K extends ActionInputs['kind']> = (
+  ctx: HandlerContext,
+  inputs: Extract<ActionInputs, { kind: K }>,
+) => Promise<Reply | Reply[]>;
+
+/**
+ * One handler per card-button kind. `followup` and `ask` are not here: they are text, answered
+ * like a typed question.
+ */
+export const ACTIONS: {
+  readonly [K in Exclude<ActionInputs['kind'], 'followup' | 'ask'>]: ActionHandler<K>;
+} = {
+  csv: sendCsv,
+  alert: automationAction,
+  report: automationAction,
+  'alert-form': automationAction,
+  'report-form': automationAction,
 };
