@@ -8,7 +8,7 @@ import type { ComfortBands } from '../metrics';
 import { actionInputsSchema } from '../model/card-actions';
 import type { AnswerLimits } from '../plan/limits';
 import type { AnswerPlan } from '../plan/plan-answer';
-import { readSeries } from '../readings/read-room-metrics';
+import { callsToRead, readSeries } from '../readings/read-room-metrics';
 import type { ReadingsCache } from '../readings/readings-cache';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
@@ -267,10 +267,12 @@ export class Conversation {
   private async read(plan: AnswerPlan, roomId: string, log: Logger, afterReply: (() => void)[]) {
     const { webex, limits, cache } = this.deps;
     const options = { ...(cache ? { cache } : {}) };
-    if (plan.calls <= limits.progressAfterCalls) return readSeries(webex, plan.fetches, options);
+    // What the cache already holds is not read again: only the calls still needed count.
+    const calls = plan.calls <= limits.progressAfterCalls ? plan.calls : callsToRead(plan.fetches, cache);
+    if (calls <= limits.progressAfterCalls) return readSeries(webex, plan.fetches, options);
     const rooms = new Set(plan.fetches.map((f) => f.room.id)).size;
-    const minutes = Math.max(1, Math.ceil(plan.calls / limits.callsPerMinute));
-    const what = `Reading ${count(rooms)} rooms (${count(plan.calls)} Webex calls)`;
+    const minutes = Math.max(1, Math.ceil(calls / limits.callsPerMinute));
+    const what = `Reading ${count(rooms)} rooms (${count(calls)} Webex calls)`;
     const progress = await webex.bot
       .sendMessage({
         roomId,

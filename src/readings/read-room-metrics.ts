@@ -1,8 +1,9 @@
+import { callsFor } from '../plan/bounded-window';
 import { hasSensor, type MetricFetch, type PlanRoom, type RoomRef } from '../plan/plan-answer';
 import type { WebexClient } from '../webex/client';
 import { mapWithConcurrency } from '../webex/concurrency';
 import type { AggregatedMetricItem, MetricName, RawMetricItem } from '../webex/wire';
-import type { ReadingsCache } from './readings-cache';
+import type { ReadingsCache, SeriesKey } from './readings-cache';
 
 export type { RoomRef };
 
@@ -14,6 +15,22 @@ export interface RoomMetricData {
   items: (RawMetricItem | AggregatedMetricItem)[];
   /** API calls this took. */
   calls: number;
+}
+
+/** The cache's key of a fetch (the unit matters only for temperature). */
+export function seriesKey(f: MetricFetch): SeriesKey {
+  return {
+    workspaceId: f.room.id,
+    metric: f.metric,
+    aggregation: f.aggregation,
+    ...(f.metric === 'temperature' ? { unit: f.unit } : {}),
+  };
+}
+
+/** Calls reading `fetches` would make now: the plan's count, less what the cache holds. */
+export function callsToRead(fetches: readonly MetricFetch[], cache: ReadingsCache | undefined): number {
+  if (!cache) return fetches.reduce((n, f) => n + callsFor(f.from, f.to, f.aggregation), 0);
+  return fetches.reduce((n, f) => n + cache.callsNeeded(seriesKey(f), f.from, f.to), 0);
 }
 
 export interface ReadOptions {
@@ -45,12 +62,7 @@ export async function readSeries(
       });
       return { items: result.items as (RawMetricItem | AggregatedMetricItem)[], calls: result.calls };
     };
-    const key = {
-      workspaceId: f.room.id,
-      metric: f.metric,
-      aggregation: f.aggregation,
-      ...(f.metric === 'temperature' ? { unit: f.unit } : {}),
-    };
+    const key = seriesKey(f);
     const result = options.cache
       ? await options.cache.read(key, f.from, f.to, fetchRange)
       : await fetchRange(f.from, f.to);

@@ -65,35 +65,26 @@ export class ReadingsCache {
   }
 
   /**
-   * The items of [from, to) for a series: complete buckets from the cache, the rest from `fetch`
-   * in as few ranges as possible. A cold range is fetched whole (the minimum calls); a warm one
-   * fetches only its missing stretches and the incomplete edge.
+   * What reading [from, to) of a series takes: the cached complete buckets and the stretches to
+   * fetch. A cold range is fetched whole (the minimum calls); a warm one only its missing
+   * stretches and the incomplete edge, joined where one call covers both.
    */
-  async read(
-    key: SeriesKey,
-    from: number,
-    to: number,
-    fetch: RangeFetcher,
-  ): Promise<{ items: Item[]; calls: number }> {
+  private reading(key: SeriesKey, from: number, to: number) {
     const size = BUCKET_MS[key.aggregation];
     const complete = Math.floor((this.options.now() - this.settleMs) / size) * size;
     const raw = key.aggregation === 'none';
     // Raw readings of a whole past hour can serve part of it; buckets only when wholly inside.
     const first = raw ? Math.floor(from / size) * size : Math.ceil(from / size) * size;
     const last = Math.min(Math.floor(to / size) * size, complete);
-    if (!(last > first)) return fetch(from, to);
     const series = seriesId(key);
+    const none = new Map<number, Item[]>();
+    if (!(last > first)) return { series, size, raw, first, last, cached: none, ranges: [{ from, to }] };
     const cached = this.lookup(series, first, last, size);
     if (cached.size === 0) {
-      this.stats.misses++;
       // Raw readings: the whole first hour costs no extra call (within 48 h) and can be kept.
       const start = raw && to - first <= RAW_SPAN_MS ? first : from;
-      const result = await fetch(start, to);
-      this.keep(series, result.items, first, last, size, start, to);
-      return start === from ? result : { items: within(result.items, from, to), calls: result.calls };
+      return { series, size, raw, first, last, cached, ranges: [{ from: start, to }] };
     }
-    this.stats.hits++;
-    // Stretches to fetch: the head before the first usable bucket, missing runs, the tail.
     const ranges: { from: number; to: number }[] = [];
     const add = (a: number, b: number) => {
       if (!(b > a)) return;
@@ -116,6 +107,27 @@ export class ReadingsCache {
         ranges.splice(i, 1);
       }
     }
+    return { series, size, raw, first, last, cached, ranges };
+  }
+
+  /** Calls reading [from, to) of a series would make now (no I/O but the store's cached rows). */
+  callsNeeded(key: SeriesKey, from: number, to: number): number {
+    return this.reading(key, from, to).ranges.reduce(
+      (n, r) => n + callsFor(r.from, r.to, key.aggregation),
+      0,
+    );
+  }
+
+  /** The items of [from, to) for a series: complete buckets from the cache, the rest from `fetch`. */
+  async read(
+    key: SeriesKey,
+    from: number,
+    to: number,
+    fetch: RangeFetcher,
+  ): Promise<{ items: Item[]; calls: number }> {
+    const { series, size, raw, first, last, cached, ranges } = this.reading(key, from, to);
+    if (cached.size === 0) this.stats.misses++;
+    else this.stats.hits++;
     const parts = await Promise.all(ranges.map((r) => fetch(r.from, r.to)));
     let calls = 0;
     const items: Item[] = [];
@@ -124,21 +136,23 @@ export class ReadingsCache {
       items.push(...part.items);
       const r = ranges[i]!;
       // Only whole buckets fetched whole are kept.
-      this.keep(
-        series,
-        part.items,
-        Math.ceil(r.from / size) * size,
-        Math.min(Math.floor(r.to / size) * size, last),
-        size,
-        r.from,
-        r.to,
-      );
+      if (last > first)
+        this.keep(
+          series,
+          part.items,
+          Math.max(first, Math.ceil(r.from / size) * size),
+          Math.min(Math.floor(r.to / size) * size, last),
+          size,
+          r.from,
+          r.to,
+        );
     });
+    if (cached.size === 0 && ranges.length === 1 && ranges[0]!.from === from) return { items, calls };
     for (const [, bucketItems] of cached) items.push(...bucketItems);
     return { items: dedupe(raw ? within(items, from, to) : items), calls };
   }
 
-  /** Cached buckets of [first, last): memory first, then the store (which then fills memory). */
+  /** Cached complete buckets of [first, last): memory first, then the store (which then fills memory). */
   private lookup(series: string, first: number, last: number, size: number): Map<number, Item[]> {
     const found = new Map<number, Item[]>();
     let missing = false;

@@ -122,6 +122,24 @@ describe('readings/ReadingsCache against the emulator', () => {
     assert.equal(restarted.stats.storeHits, 19);
   });
 
+  it('tells how many calls a read still needs, without reading', async () => {
+    const room = await room4();
+    const cache = new ReadingsCache({ maxBytes: 1 << 20, store, now: clock.now });
+    const yesterday = { from: Date.UTC(2026, 10, 18, 23), to: Date.UTC(2026, 10, 19, 23) };
+    const key = {
+      workspaceId: room.id,
+      metric: 'temperature',
+      aggregation: 'hourly' as const,
+      unit: 'celsius',
+    };
+    assert.equal(cache.callsNeeded(key, yesterday.from, yesterday.to), 1);
+    await readSeries(client(), [fetch(room, yesterday.from, yesterday.to, 'hourly')], { cache });
+    requests.length = 0;
+    assert.equal(cache.callsNeeded(key, yesterday.from, yesterday.to), 0, 'a past day is wholly cached');
+    assert.equal(cache.callsNeeded(key, yesterday.from, NOW), 1, 'up to now: the hours since and the edge');
+    assert.equal(metricCalls(), 0, 'asking reads nothing');
+  });
+
   it('stays within its memory bound', async () => {
     const room = await room4();
     const cache = new ReadingsCache({ maxBytes: 4096, now: clock.now });
