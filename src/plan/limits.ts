@@ -42,7 +42,7 @@ export function answerLimits(
     maxRawSpanMs: 48 * HOUR_MS,
     maxHourlySpanMs: 31 * DAY_MS,
     maxPointsPerSeries: 1000,
-    maxPointsPerAnswer: 200_000,
+    maxPointsPerAnswer: 100_000,
     maxCallsPerAnswer: perMinute * 10,
     maxTableRows: 25,
     maxChartSeries: 5,

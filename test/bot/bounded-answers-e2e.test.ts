@@ -192,7 +192,7 @@ describe('bounded answers: oversized and forged asks to the bot in its own proce
         // The emulator computes every 5-minute reading behind a daily bucket, in this process: at
         // the default budget (300 calls/min, so 3,000 calls per answer) one all-rooms answer takes
         // half a minute here. A fifth of it keeps the run short; the bounds that do not scale with
-        // the budget (400 days, raw 48 h, 200,000 points per answer) are the same.
+        // the budget (400 days, raw 48 h, 100,000 points per answer) are the same.
         API_BUDGET_PER_MINUTE: '60',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -291,7 +291,7 @@ describe('bounded answers: oversized and forged asks to the bot in its own proce
     assert.match(shownText(forged), /400 days/);
     assert.match(shownText(forged), /daily/);
     const rows = await csvFile(forged);
-    assert.ok(rows.length > 0 && rows.length <= 200_000, `${rows.length} rows`);
+    assert.ok(rows.length > 0 && rows.length <= 100_000, `${rows.length} rows`);
     assert.ok(earliestStart(rows) >= Date.now() - 401 * DAY_MS, 'no row older than the history limit');
 
     refusal(
@@ -366,7 +366,7 @@ describe('bounded answers: oversized and forged asks to the bot in its own proce
       /didn't understand that button/,
     );
     // Raw readings are what fills memory: every metric of every room for 48 h is more points than
-    // one answer holds (200,000), so fewer rooms and a shorter window are read, and said so.
+    // one answer holds (100,000), so fewer rooms and a shorter window are read, and said so.
     const rawAll = await press(
       'CSV button: allRooms, all 6 metrics, last 48 h raw',
       csv({
@@ -377,7 +377,7 @@ describe('bounded answers: oversized and forged asks to the bot in its own proce
       }),
     );
     assert.match(shownText(rawAll), /showing/);
-    assert.ok((await csvFile(rawAll)).length <= 200_000);
+    assert.ok((await csvFile(rawAll)).length <= 100_000);
     const allScope = await press(
       'CSV button: allRooms, all 6 metrics, 0000-01-01 to 9999-12-31, aggregation none',
       csv({
@@ -391,7 +391,7 @@ describe('bounded answers: oversized and forged asks to the bot in its own proce
     assert.match(shownText(allScope), /400 days/);
     assert.match(shownText(allScope), /showing/);
     const allRows = await csvFile(allScope);
-    assert.ok(allRows.length <= 200_000, `${allRows.length} rows`);
+    assert.ok(allRows.length <= 100_000, `${allRows.length} rows`);
     assert.ok(earliestStart(allRows) >= Date.now() - 401 * DAY_MS, 'no row older than the history limit');
     cardSaying(
       await press('follow-up button: "last 99999 days"', { kind: 'followup', text: 'last 99999 days' }),
