@@ -57,6 +57,16 @@ export class Chat {
     return all.filter((m) => m.personId === this.botId && m.created >= after);
   }
 
+  /** Mentions the bot with `text` without waiting for anything; the posted message's id. */
+  async post(user: 'ingrid' | 'ola' | 'kari' | 'sam', roomId: string, text: string): Promise<string> {
+    const posted = await call(this.emulator, 'POST', '/messages', {
+      token: this.token(user),
+      json: { roomId, markdown: `<@personEmail:${this.emulator.botEmail}|RoomBot> ${text}` },
+    });
+    if (posted.status !== 200) throw new Error(`posting failed: ${posted.status} ${posted.text}`);
+    return (posted.body as { id: string }).id;
+  }
+
   /** Mentions the bot with `text` and waits for `count` answers. */
   async ask(
     user: 'ingrid' | 'ola' | 'kari' | 'sam',
@@ -113,5 +123,54 @@ export class Chat {
       `${count} answer(s) from the bot`,
       timeoutMs,
     );
+  }
+}
+
+/**
+ * Watches the bot's conversation: which deliveries it started handling and when each handling
+ * finished (answers sent or deliberately not). A test waits on this instead of sleeping before it
+ * asserts that nothing else arrived.
+ */
+export class HandlingWatch {
+  private readonly started: string[] = [];
+  private readonly done = new Map<string, Promise<void>>();
+
+  constructor(bot: RunningBot) {
+    const conversation = bot.conversation;
+    const onMessage = conversation.onMessage.bind(conversation);
+    conversation.onMessage = (delivery, log) => this.track(delivery.data.id, onMessage(delivery, log));
+    const onAction = conversation.onAction.bind(conversation);
+    conversation.onAction = (delivery, log) => this.track(delivery.data.id, onAction(delivery, log));
+  }
+
+  private track(id: string, handling: Promise<void>): Promise<void> {
+    this.started.push(id);
+    this.done.set(
+      id,
+      handling.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return handling;
+  }
+
+  /** How many times the bot started handling the delivery of `id` (a message or card submit). */
+  timesStarted(id: string): number {
+    return this.started.filter((s) => s === id).length;
+  }
+
+  /** Resolves once the bot has finished handling `id` (every reply it sends is posted by then). */
+  async handled(id: string, timeoutMs = 10_000): Promise<void> {
+    // Wrapped: `eventually` would await a bare promise and take its undefined for "not yet".
+    const { done } = await eventually(
+      () => {
+        const done = this.done.get(id);
+        return done ? { done } : undefined;
+      },
+      `the bot to handle ${id}`,
+      timeoutMs,
+    );
+    await done;
   }
 }
