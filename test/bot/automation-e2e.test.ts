@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
 import type { RunningBot } from '../../src/bot/bot-app';
 import type { StoredMessage } from '../../src/emulator/messaging-store';
 import type { RunningEmulator } from '../../src/emulator/server';
 import { Chat, startTestBot } from '../support/chat';
+import { call } from '../support/emulator';
+import { TestClock } from '../support/fake-clock';
 import { eventually } from '../support/framework-emulator';
 
 interface Node {
@@ -49,18 +52,18 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
   let bot: RunningBot;
   let chat: Chat;
   let room: string;
-  /** The bot's clock runs ahead of the real one by this much (to reach a report slot at once). */
-  let ahead = 0;
+  /** The bot's clock: 14:00 in Oslo (real speed), pinned where a test needs an exact instant. */
+  const clock = new TestClock('Europe/Oslo');
 
   before(async () => {
     ({ emulator, bot } = await startTestBot(
       { ALERT_INTERVAL_SECONDS: '3600' },
-      { now: () => Date.now() + ahead, automation: false },
+      { now: clock.now, automation: false },
     ));
     chat = new Chat(emulator, bot.me.id);
   });
   beforeEach(async () => {
-    ahead = 0;
+    clock.release();
     room = await chat.groupSpace('ingrid', 'Facilities automation');
   });
   after(async () => {
@@ -131,9 +134,12 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.ok(bot.store.getAlertState(id, workspaceId)?.acknowledgedAt, 'stored');
 
     const snooze = buttonsOf(alert).find((b) => b.title === 'Snooze 4 h')!;
+    const pressedAt = clock.pin();
     const [snoozed] = await chat.press('ingrid', alert, snooze.data);
-    assert.match(textOf(snoozed!), /Snoozed by .* until .*Europe\/Oslo/);
-    assert.ok((bot.store.getAlertState(id, workspaceId)?.snoozedUntil ?? 0) > Date.now() + 3.9 * 3_600_000);
+    clock.release();
+    const until = DateTime.fromMillis(pressedAt + 4 * 3_600_000, { zone: 'Europe/Oslo' }).toFormat('HH:mm');
+    assert.match(textOf(snoozed!), new RegExp(`Snoozed by .* until .*${until}.*Europe/Oslo`));
+    assert.equal(bot.store.getAlertState(id, workspaceId)?.snoozedUntil, pressedAt + 4 * 3_600_000);
 
     const mute = buttonsOf(alert).find((b) => b.title === 'Mute rule')!;
     await chat.press('ingrid', alert, mute.data);
@@ -166,16 +172,19 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
   });
 
   it('schedules a report for the next minute, posts it once at its time, and sends one on request', async () => {
-    const local = new Date(Date.now() + 60_000).toLocaleTimeString('en-GB', {
-      timeZone: 'Europe/Oslo',
-      hour: '2-digit',
-      minute: '2-digit',
+    // The bot's clock stands at 11:59:05 in Oslo when asked, then at 12:00:05: no wall clock, no waiting.
+    const slot = DateTime.fromMillis(clock.now(), { zone: 'Europe/Oslo' }).set({
+      hour: 12,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
     });
-    const [set] = await chat.ask('ingrid', room, `daily report for Room 4 and Boardroom at ${local}`);
+    clock.pin(slot.toMillis() - 55_000);
+    const [set] = await chat.ask('ingrid', room, 'daily report for Room 4 and Boardroom at 12:00');
     assert.match(textOf(set!), /Report r\d+ scheduled/);
-    assert.match(textOf(set!), new RegExp(`Daily at ${local}`));
+    assert.match(textOf(set!), /Daily at 12:00/);
     assert.equal(await bot.reports.tick(), 0, 'not yet');
-    ahead = 65_000;
+    clock.pin(slot.toMillis() + 5_000);
     assert.equal(await bot.reports.tick(), 1, 'posted at its time');
     assert.equal(await bot.reports.tick(), 0, 'and only once');
     const report = chat.botMessagesAfter(room, set!.created).find((m) => /room report/i.test(textOf(m)));
@@ -183,11 +192,40 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(report), /Room 4/);
     assert.match(textOf(report), /Boardroom/);
     assert.match(textOf(report), /Europe\/Oslo/);
+    // The numbers are the previous day's, as the API answers them, not just the rooms' names.
+    const day = slot.startOf('day');
+    await assertReportNumbers(report, day.minus({ days: 1 }).toUTC().toISO()!, day.toUTC().toISO()!);
 
     const sendNow = buttonsOf(set!).find((b) => b.title === 'Send now')!;
     const [again] = await chat.press('ingrid', set!, sendNow.data);
     assert.match(textOf(again!), /sent on request/i);
   });
+
+  /** Each room's temperature min and max in the report equal the API's readings over the day. */
+  async function assertReportNumbers(report: StoredMessage, from: string, to: string): Promise<void> {
+    const card = report.attachments?.[0]?.content as unknown as Node;
+    const { workspaces } = await bot.webex.directory.get();
+    for (const name of ['Room 4', 'Boardroom']) {
+      const section = (card.body ?? []).find((n) => n.items?.[0]?.text === name);
+      assert.ok(section, `a section for ${name}`);
+      const text = textOf({ attachments: [{ content: section }] } as unknown as StoredMessage);
+      const workspaceId = workspaces.find((w) => w.displayName === name)!.id;
+      const query = new URLSearchParams({
+        workspaceId,
+        metricName: 'temperature',
+        aggregation: 'none',
+        from,
+        to,
+      });
+      const api = await call(emulator, 'GET', `/workspaceMetrics?${query}`);
+      const values = (api.body as { items: { value: number }[] }).items.map((i) => i.value);
+      assert.ok(values.length > 0, `readings of ${name}`);
+      const shown = /Temperature: mean [\d.]+ °C, min ([\d.]+) °C, max ([\d.]+) °C/.exec(text);
+      assert.ok(shown, `${name}'s temperature line in ${text}`);
+      assert.ok(Math.abs(Number(shown[1]) - Math.min(...values)) <= 0.05 + 1e-9, `${name}: min`);
+      assert.ok(Math.abs(Number(shown[2]) - Math.max(...values)) <= 0.05 + 1e-9, `${name}: max`);
+    }
+  }
 
   it('sets up an alert and a report from the forms, and refuses a bad form without changing anything', async () => {
     const [form] = await chat.ask('ingrid', room, 'set an alert');
@@ -239,17 +277,29 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
       renotifyMs: 0,
       muted: false,
       createdBy: { personId: 'p', email: 'ingrid.berg@nordlys.example' },
-      createdAt: Date.now(),
+      createdAt: clock.now(),
     });
     const { plan } = await bot.alerts.plan();
     assert.ok(plan.spacingMs > 60_000, `calls are minutes apart (${plan.spacingMs} ms)`);
     const stopping = new AbortController();
-    const started = Date.now();
-    const pass = bot.alerts.pass(undefined, stopping.signal);
-    setTimeout(() => stopping.abort(), 300);
-    const result = await pass;
-    assert.ok(Date.now() - started < 5_000, 'the pass ended at once');
-    assert.equal(result.calls, 1, 'one call made before the pause, none after the abort');
-    bot.store.deleteAlertRule(rule.id, room);
+    // The bot stops once the first metrics call has been answered (a signal, not a fixed delay).
+    const admin = bot.webex.admin;
+    const metrics = admin.metrics;
+    let abortedAt = 0;
+    admin.metrics = async (...args) => {
+      const answer = await metrics.apply(admin, args);
+      abortedAt = performance.now();
+      stopping.abort();
+      return answer;
+    };
+    try {
+      const result = await bot.alerts.pass(undefined, stopping.signal);
+      assert.ok(abortedAt > 0, 'the first call was made');
+      assert.ok(performance.now() - abortedAt < 5_000, 'the pass ended at once');
+      assert.equal(result.calls, 1, 'one call made before the pause, none after the abort');
+    } finally {
+      admin.metrics = metrics;
+      bot.store.deleteAlertRule(rule.id, room);
+    }
   });
 });
