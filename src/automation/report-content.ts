@@ -8,7 +8,7 @@ import {
   toPoints,
 } from '../metrics';
 import type { MetricPoint } from '../metrics/points';
-import { inApiUnit } from '../model/units';
+import { comfortRange, outsideRange } from '../model/comfort-bands';
 import type { RoomMetricData } from '../readings/read-room-metrics';
 import type { MetricName, TemperatureUnit } from '../webex/wire';
 
@@ -70,22 +70,8 @@ export function insideBand(
   unit: TemperatureUnit,
   capacity?: number,
 ): boolean | undefined {
-  switch (metric) {
-    case 'temperature': {
-      const c = inApiUnit('temperature', value, unit);
-      return c >= bands.temperature.low && c <= bands.temperature.high;
-    }
-    case 'humidity':
-      return value >= bands.humidity.low && value <= bands.humidity.high;
-    case 'tvoc':
-      return value <= bands.tvoc.moderate;
-    case 'ambientNoise':
-      return value <= bands.ambientNoise.fair;
-    case 'peopleCount':
-      return capacity === undefined ? undefined : value <= capacity;
-    case 'soundLevel':
-      return undefined;
-  }
+  const range = comfortRange(metric, bands, unit, capacity);
+  return range ? outsideRange(range, value) === undefined : undefined;
 }
 
 /** Hourly buckets that start inside working hours (Mon–Fri, local), in the given zone. */

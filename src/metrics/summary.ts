@@ -1,5 +1,4 @@
-import type { ComfortBands } from '../model/comfort-bands';
-import { celsiusToFahrenheit } from '../model/units';
+import { type ComfortBands, comfortRange, outsideRange } from '../model/comfort-bands';
 import type { MetricName, TemperatureUnit } from '../webex/wire';
 import type { MetricPoint } from './points';
 
@@ -140,31 +139,8 @@ export function formatValue(metric: MetricName, value: number, unit?: Temperatur
 type Classifier = (value: number) => 'above' | 'below' | undefined;
 
 function classifierFor(metric: MetricName, options: SummaryOptions): Classifier | undefined {
-  const { bands } = options;
-  const between = (low: number, high: number): Classifier => {
-    return (v) => (v > high ? 'above' : v < low ? 'below' : undefined);
-  };
-  const above = (limit: number): Classifier => {
-    return (v) => (v > limit ? 'above' : undefined);
-  };
-  switch (metric) {
-    case 'temperature': {
-      const { low, high } = bands.temperature;
-      return options.unit === 'fahrenheit'
-        ? between(celsiusToFahrenheit(low), celsiusToFahrenheit(high))
-        : between(low, high);
-    }
-    case 'humidity':
-      return between(bands.humidity.low, bands.humidity.high);
-    case 'tvoc':
-      return above(bands.tvoc.moderate);
-    case 'ambientNoise':
-      return above(bands.ambientNoise.fair);
-    case 'peopleCount':
-      return options.capacity !== undefined && options.capacity > 0 ? above(options.capacity) : undefined;
-    case 'soundLevel':
-      return undefined;
-  }
+  const range = comfortRange(metric, options.bands, options.unit, options.capacity);
+  return range ? (v) => outsideRange(range, v) : undefined;
 }
 
 /** The stretch of time a point stands for, clipped to [from, min(to, now)] for raw readings. */

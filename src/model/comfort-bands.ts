@@ -1,3 +1,5 @@
+import type { MetricName, TemperatureUnit } from '../webex/wire';
+import { celsiusToFahrenheit } from './units';
 /**
  * Comfort bands: what "comfortable" means for each sensor metric, in the units the bot reasons in.
  * People count has no band here (it is judged against the workspace capacity) and sound level has
@@ -138,4 +140,45 @@ export function parseComfortBands(text: string | undefined): ComfortBands {
     Object.assign(bands, parsed);
   }
   return bands;
+}
+
+/**
+ * The comfortable range of a metric in the unit it is shown in: values above `high` or below `low`
+ * are outside it (either bound may be absent). People count is judged against the room's capacity
+ * only; sound level has no range (undefined). The one place the bands are read as limits.
+ */
+export function comfortRange(
+  metric: MetricName,
+  bands: ComfortBands,
+  unit: TemperatureUnit = 'celsius',
+  capacity?: number,
+): { low?: number; high?: number } | undefined {
+  switch (metric) {
+    case 'temperature': {
+      const { low, high } = bands.temperature;
+      return unit === 'fahrenheit'
+        ? { low: celsiusToFahrenheit(low), high: celsiusToFahrenheit(high) }
+        : { low, high };
+    }
+    case 'humidity':
+      return { low: bands.humidity.low, high: bands.humidity.high };
+    case 'tvoc':
+      return { high: bands.tvoc.moderate };
+    case 'ambientNoise':
+      return { high: bands.ambientNoise.fair };
+    case 'peopleCount':
+      return capacity !== undefined && capacity > 0 ? { high: capacity } : undefined;
+    case 'soundLevel':
+      return undefined;
+  }
+}
+
+/** Which side of the range a value lies on, if outside it. */
+export function outsideRange(
+  range: { low?: number; high?: number },
+  value: number,
+): 'above' | 'below' | undefined {
+  if (range.high !== undefined && value > range.high) return 'above';
+  if (range.low !== undefined && value < range.low) return 'below';
+  return undefined;
 }
