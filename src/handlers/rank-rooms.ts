@@ -140,7 +140,7 @@ export const rankRooms: Handler = async (ctx) => {
     rows,
     noData,
     notes: [
-      `Ranked ${count(entries.length - noData.length)} of ${count(plan.rooms.length)} rooms${plan.unsupported.length > 0 ? `; ${count(plan.unsupported.length)} have no ${METRIC_LABEL[metric]} sensor` : ''}.`,
+      `Ranked ${count(entries.length - noData.length)} of ${count(plan.rooms.length)} rooms${plan.unsupported.length > 0 ? `; ${count(plan.unsupported.length)} ${plan.unsupported.length === 1 ? 'has' : 'have'} no ${METRIC_LABEL[metric]} sensor` : ''}.`,
       ...plan.notes,
     ],
     ...(chartUrl ? { chartUrl } : {}),

@@ -3,6 +3,7 @@ import { clampMarkdown } from '../cards/markdown';
 import { escapeMarkdown } from '../cards/text';
 import { toPoints } from '../metrics';
 import type { CsvInputs } from '../model/card-actions';
+import { METRIC_LABEL } from '../model/metric-catalogue';
 import { unitLabel } from '../model/units';
 import { planReadings } from '../plan/plan-answer';
 import type { HandlerContext, Reply } from './types';
@@ -25,9 +26,8 @@ function csvRooms(ctx: HandlerContext, inputs: CsvInputs) {
   if (inputs.allRooms) return all;
   if (inputs.floorId) return all.filter((w) => w.floorId === inputs.floorId);
   if (inputs.locationId) return all.filter((w) => w.locationId === inputs.locationId);
-  return inputs.workspaceIds
-    .map((id) => all.find((w) => w.id === id))
-    .filter((w): w is NonNullable<typeof w> => w !== undefined);
+  // Ids the directory no longer has stay in: the plan names them ("no longer in the directory").
+  return inputs.workspaceIds.map((id) => all.find((w) => w.id === id) ?? { id, displayName: id });
 }
 
 /**
@@ -36,7 +36,8 @@ function csvRooms(ctx: HandlerContext, inputs: CsvInputs) {
  */
 export async function sendCsv(ctx: HandlerContext, inputs: CsvInputs): Promise<Reply> {
   const rooms = csvRooms(ctx, inputs);
-  if (rooms.length === 0)
+  const known = new Set(ctx.planContext.directory.workspaces.map((w) => w.id));
+  if (!rooms.some((r) => known.has(r.id)))
     return { markdown: 'Those rooms are no longer in the directory, so there is nothing to export.' };
   const plan = planReadings(
     {
@@ -71,6 +72,13 @@ export async function sendCsv(ctx: HandlerContext, inputs: CsvInputs): Promise<R
       [
         `Data for ${escapeMarkdown(roomList(plan.rooms.map((r) => r.displayName)))} (times in ${ctx.space.timeZone}).`,
         ...plan.notes.map((n) => `_${escapeMarkdown(n)}_`),
+        ...plan.metrics
+          .map((m) => ({
+            m,
+            rooms: plan.unsupported.filter((u) => u.metric === m).map((u) => u.room.displayName),
+          }))
+          .filter((x) => x.rooms.length > 0)
+          .map((x) => `_No ${METRIC_LABEL[x.m]} sensor (no rows): ${escapeMarkdown(roomList(x.rooms))}_`),
       ].join('\n'),
     ),
     file: {

@@ -42,7 +42,7 @@ export function formRooms(ctx: HandlerContext, picked: readonly string[]): RoomS
   const known = new Set(ctx.directory.workspaces.map((w) => w.id));
   const unknown = picked.filter((id) => !known.has(id));
   if (unknown.length > 0)
-    return `${unknown.length === 1 ? 'A room' : 'Some rooms'} in the form no longer exist; open the form again.`;
+    return `${unknown.length === 1 ? 'A room in the form no longer exists' : 'Some rooms in the form no longer exist'}; open the form again.`;
   return { workspaceIds: [...new Set(picked)] };
 }
 
