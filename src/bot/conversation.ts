@@ -3,7 +3,7 @@ import { errorCard, escapeMarkdown } from '../cards';
 import type { ChartRenderer } from '../charts';
 import { ACTIONS, type ActionHandler, HANDLERS } from '../handlers/registry';
 import type { AutomationControl, HandlerContext, Reply } from '../handlers/types';
-import { analyzeRequest, type ParsedRequest } from '../language';
+import { analyzeRequest, DATA_INTENTS, type ParsedRequest } from '../language';
 import type { ComfortBands } from '../metrics';
 import { actionInputsSchema } from '../model/card-actions';
 import type { AnswerLimits } from '../plan/limits';
@@ -50,8 +50,6 @@ export interface ConversationDeps {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
-
-const DATA_INTENTS = new Set(['query', 'current', 'overview', 'compare', 'rank']);
 
 /** One short line a person understands, with the trackingId support asks for. */
 export function explainFailure(error: unknown): { message: string; trackingId?: string; retrying?: boolean } {

@@ -1,4 +1,4 @@
-import type { ParsedRequest, RequestAnalysis } from '../language';
+import { DATA_INTENTS, type ParsedRequest, type RequestAnalysis, SETUP_INTENTS } from '../language';
 
 const FOLLOW_UP =
   /^(?:and|also|plus|what about|how about|same for|same but|same thing for|now for|ok and|then|and for|and in|and on)\b/i;
@@ -11,8 +11,6 @@ export function looksLikeFollowUp(text: string, analysis: RequestAnalysis): bool
   const parts = Number(stated.metrics) + Number(stated.rooms) + Number(stated.time);
   return parts === 1 && text.trim().split(/\s+/).length <= 3 && request.intent !== 'unknown';
 }
-
-const DATA_INTENTS = new Set(['query', 'current', 'overview', 'compare', 'rank']);
 
 /**
  * The previous request with what the follow-up stated put in: its metrics, its rooms, its time.
@@ -51,7 +49,7 @@ export function mergeFollowUp(previous: ParsedRequest, analysis: RequestAnalysis
 }
 
 /** Requests that set something up; their clarifications are answered by a follow-up too. */
-export const SETUP_INTENTS = new Set(['alert.create', 'report.subscribe']);
+export { SETUP_INTENTS };
 
 /**
  * How to read a follow-up to a setup request that asked back ("Fjord", "above 500", "at 08:00"):

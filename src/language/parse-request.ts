@@ -9,6 +9,7 @@ import { claimCorrectedRooms, claimRooms, type RoomSelection, selectRooms } from
 import { readTime } from './time-expressions';
 import { TokenText } from './token-text';
 import type { Intent, ParseContext, ParsedRequest, RequestAggregation, RequestMetric } from './types';
+import { DATA_INTENTS } from './types';
 import { correctWord, isKnownWord } from './vocabulary';
 
 const HOUR_MS = 3_600_000;
@@ -261,7 +262,7 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
 
   // Time window: data questions only (and a bare time, "last 24 hours", which a follow-up uses);
   // reports and alerts run on their own clock.
-  const windowed = ['query', 'current', 'overview', 'compare', 'rank', 'unknown'].includes(intent);
+  const windowed = DATA_INTENTS.has(intent) || intent === 'unknown';
   let future = false;
   if (windowed) {
     let from: DateTime;

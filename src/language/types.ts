@@ -21,6 +21,18 @@ export type Intent =
   | 'help'
   | 'unknown';
 
+/** Questions about readings: they have a window, go through the plan and can be followed up. */
+export const DATA_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  'query',
+  'current',
+  'overview',
+  'compare',
+  'rank',
+]);
+
+/** Set-ups that may ask back and take the answer as a follow-up. */
+export const SETUP_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['alert.create', 'report.subscribe']);
+
 export type RequestAggregation = 'none' | 'hourly' | 'daily';
 
 /** The workspace directory as the Webex API returns it (only the fields the parser reads). */
