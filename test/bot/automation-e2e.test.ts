@@ -286,12 +286,12 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     const admin = bot.webex.admin;
     const metrics = admin.metrics;
     let abortedAt = 0;
-    admin.metrics = async (...args) => {
+    admin.metrics = (async (...args: Parameters<typeof metrics>) => {
       const answer = await metrics.apply(admin, args);
       abortedAt = performance.now();
       stopping.abort();
       return answer;
-    };
+    }) as typeof metrics;
     try {
       const result = await bot.alerts.pass(undefined, stopping.signal);
       assert.ok(abortedAt > 0, 'the first call was made');

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import pino from 'pino';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import type { RunningEmulator } from '../../src/emulator/server';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start-sandbox';
 import type { Message } from '../../src/webex/wire';
+import { TestClock } from '../support/fake-clock';
 import { eventually, frameworkEmulator } from '../support/framework-emulator';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -29,6 +31,8 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
   let browser: Browser;
   let page: Page;
   const dialogs: string[] = [];
+  /** The bot's clock: 14:00 in Oslo (real speed), pinned where a test needs an exact instant. */
+  const clock = new TestClock('Europe/Oslo');
   const pageErrors: string[] = [];
 
   before(async () => {
@@ -43,6 +47,7 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
     sandbox = await startSandbox({
       port: 0,
       emulator,
+      now: clock.now,
       log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -217,11 +222,13 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
       .waitFor();
     assert.equal(await page.locator('#send').isDisabled(), true);
     await page.press('#text', 'Enter');
-    await page.waitForTimeout(800);
-    assert.equal((await storedMessages('Facilities Oslo')).length, storedBefore, 'something was sent');
     assert.equal((await page.inputValue('#text')).length, 10_000, 'the text was kept');
     await snap('composer-too-long');
     await page.fill('#text', '');
+    // A message sent after them is the signal: had either been sent, it would be stored before it.
+    await ask('help', /temperature, humidity/i);
+    const stored = (await storedMessages('Facilities Oslo')).length - storedBefore;
+    assert.equal(stored, 2, 'only the message after them (and its answer) was stored');
   });
 
   it('sends a long (7,000-character) message, and the bot answers it', async () => {
@@ -243,8 +250,8 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
       );
       assert.equal(await bubble.locator('img, script, iframe').count(), 0);
     }
+    // Nothing that could run later is on the page (no handlers, no script-bearing elements).
     assert.equal(await page.locator('a[href^="javascript:" i], [onerror], [onclick]').count(), 0);
-    await page.waitForTimeout(300);
     assert.deepEqual(dialogs, []);
   });
 
@@ -301,20 +308,24 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
     assert.match(await textOf(answer), /Air quality \(TVOC\) above 900 ppb in Fjord/);
   });
 
-  it('a report scheduled for the next minute is posted in it', async function () {
-    this.timeout(120_000);
+  it('a report scheduled for the next minute is posted in it', async () => {
     await openSpace('Facilities Oslo');
-    const time = new Date(Date.now() + 60_000).toLocaleTimeString('en-GB', {
-      timeZone: 'Europe/Oslo',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    const confirmation = await ask(`daily report for Room 4 and Fjord at ${time}`, /Report r\d+ scheduled/);
-    assert.match(await textOf(confirmation), /Report r\d+ scheduled/);
-    const report = botMessages()
-      .filter({ hasText: /Daily room report/ })
-      .last();
-    await report.waitFor({ timeout: 90_000 });
+    // The bot's clock stands at 11:59:05 when asked and at 12:00:05 after: the sandbox's report
+    // tick (every 5 s) posts it, whatever the wall clock says.
+    const slot = DateTime.fromMillis(clock.now(), { zone: 'Europe/Oslo' })
+      .set({ hour: 12, minute: 0, second: 0, millisecond: 0 })
+      .toMillis();
+    clock.pin(slot - 55_000);
+    let report: Locator;
+    try {
+      const confirmation = await ask('daily report for Room 4 and Fjord at 12:00', /Report r\d+ scheduled/);
+      assert.match(await textOf(confirmation), /Daily at 12:00/);
+      const before = await botIds();
+      clock.pin(slot + 5_000);
+      report = await nextBotMessage(before, /Daily room report/);
+    } finally {
+      clock.release();
+    }
     const text = await textOf(report);
     assert.match(text, /Room 4/);
     assert.match(text, /Fjord/);
