@@ -3,7 +3,7 @@ import { startEmulator } from '../emulator/server';
 import { numberOption } from './options';
 
 export const EMULATOR_USAGE = `Usage: room-metrics emulator [--port N] [--host H] [--seed N] [--workspaces N]
-                            [--rate-limit N] [--fault-rate P] [--latency MS] [--admin-token-ttl S] [--log]
+                            [--rate-limit N] [--fault-rate P] [--fault-after-write-rate P] [--latency MS] [--admin-token-ttl S] [--log]
 
 Starts the local Webex API emulator and prints one JSON line with its URL and tokens.
 Each option can also be set in the environment or .env (the flag wins):
@@ -13,6 +13,9 @@ Each option can also be set in the environment or .env (the flag wins):
   --workspaces N       EMULATOR_WORKSPACES       number of workspaces (default: a standard office of 13 rooms)
   --rate-limit N       EMULATOR_RATE_LIMIT       requests per minute per token before 429 (default 0 = unlimited)
   --fault-rate P       EMULATOR_FAULT_RATE       fraction 0..1 of requests answered with a 5xx (default 0)
+  --fault-after-write-rate P
+                       EMULATOR_FAULT_AFTER_WRITE_RATE
+                                                 fraction 0..1 of writes carried out but answered 502 (default 0)
   --latency MS         EMULATOR_LATENCY_MS       added latency per request in ms (default 0)
   --admin-token-ttl S  EMULATOR_ADMIN_TOKEN_TTL  admin access token lifetime in seconds (default 1209600 = 14 days)
   --log                EMULATOR_LOG=1            print one line per request to stderr`;
@@ -24,6 +27,7 @@ const OPTIONS = {
   workspaces: { type: 'string' },
   'rate-limit': { type: 'string' },
   'fault-rate': { type: 'string' },
+  'fault-after-write-rate': { type: 'string' },
   latency: { type: 'string' },
   'admin-token-ttl': { type: 'string' },
   log: { type: 'boolean' },
@@ -60,6 +64,15 @@ export async function runEmulator(argv: string[], env: NodeJS.ProcessEnv = proce
       min: 0,
       max: 1,
     }),
+    faultAfterWriteRate: numberOption(
+      ...pick(
+        '--fault-after-write-rate',
+        values['fault-after-write-rate'],
+        'EMULATOR_FAULT_AFTER_WRITE_RATE',
+      ),
+      0,
+      { min: 0, max: 1 },
+    ),
     latencyMs: integer('--latency', values.latency, 'EMULATOR_LATENCY_MS', 0, 60_000),
     adminTokenTtlSeconds: numberOption(
       ...pick('--admin-token-ttl', values['admin-token-ttl'], 'EMULATOR_ADMIN_TOKEN_TTL'),

@@ -91,6 +91,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     {
       rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
       faultRate: options.faultRate ?? 0,
+      faultAfterWriteRate: options.faultAfterWriteRate ?? 0,
       latencyMs: options.latencyMs ?? 0,
       seed: options.seed ?? 1,
     },
@@ -118,6 +119,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
   });
   app.use(cors());
   app.use(traffic.latency);
+  app.use(traffic.outage);
   app.use('/u2c/api/v1', serviceCatalogRoutes());
   // The refresh endpoint authenticates with client credentials, not a bearer token.
   app.use('/v1', express.urlencoded({ extended: false, limit: '64kb' }), accessTokenRoutes(context));

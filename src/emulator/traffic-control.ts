@@ -8,6 +8,11 @@ export interface TrafficOptions {
   rateLimitPerMinute: number;
   /** Fraction (0..1) of requests answered with a 5xx. */
   faultRate: number;
+  /**
+   * Fraction (0..1) of writes (POST, PUT, DELETE) that are carried out but answered with a 502, as
+   * when a gateway loses the answer: the message exists, the caller does not know.
+   */
+  faultAfterWriteRate?: number;
   /** Added latency per request, in ms. */
   latencyMs: number;
   /** Seed of the fault generator, so a run is repeatable. */
@@ -27,6 +32,7 @@ export class TrafficControl {
   private readonly windows = new Map<string, { start: number; count: number }>();
   private random: () => number;
   private burst: { remaining: number; retryAfterSeconds: number } | undefined;
+  private outages: { method?: string; path: RegExp; until: number; status: number }[] = [];
 
   constructor(
     private options: TrafficOptions,
@@ -49,6 +55,23 @@ export class TrafficControl {
     this.burst = { remaining: count, retryAfterSeconds };
   }
 
+  /**
+   * Answers every request to a path (`/v1/people/me`, or a pattern) with `status` (default 503)
+   * until `forMs` from now, whatever the token: an outage of one API, e.g. at a bot's start-up.
+   */
+  failPath(outage: { method?: string; path: string | RegExp; forMs: number; status?: number }): void {
+    const path =
+      typeof outage.path === 'string'
+        ? new RegExp(`^${outage.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+        : outage.path;
+    this.outages.push({
+      ...(outage.method ? { method: outage.method.toUpperCase() } : {}),
+      path,
+      until: this.now() + outage.forMs,
+      status: outage.status ?? 503,
+    });
+  }
+
   get current(): Readonly<TrafficOptions> {
     return this.options;
   }
@@ -58,8 +81,22 @@ export class TrafficControl {
     next();
   };
 
+  /** Path outages (`failPath`): before authentication, for every caller. */
+  outage = (req: Request, _res: Response, next: NextFunction): void => {
+    const now = this.now();
+    this.outages = this.outages.filter((o) => o.until > now);
+    const hit = this.outages.find(
+      (o) => (!o.method || o.method === req.method) && o.path.test(req.originalUrl.split('?')[0] ?? ''),
+    );
+    if (hit) {
+      next(new ApiError(hit.status, 'The service is unavailable (injected outage).'));
+      return;
+    }
+    next();
+  };
+
   /** Runs after authentication: budgets are per token. */
-  limit = (_req: Request, res: Response, next: NextFunction): void => {
+  limit = (req: Request, res: Response, next: NextFunction): void => {
     const record = res.locals.caller as TokenRecord | undefined;
     const limit = this.options.rateLimitPerMinute;
     const applies =
@@ -90,6 +127,26 @@ export class TrafficControl {
       const status = FAULT_STATUSES[Math.floor(this.random() * FAULT_STATUSES.length)] ?? 500;
       next(new ApiError(status, 'Something went wrong on the server (injected fault).'));
       return;
+    }
+    const afterWrite = this.options.faultAfterWriteRate ?? 0;
+    if (afterWrite > 0 && req.method !== 'GET' && req.method !== 'OPTIONS' && this.random() < afterWrite) {
+      // The handler runs (the write happens); its answer is replaced by a 502 as it leaves.
+      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      let replaced = false;
+      res.end = ((...args: unknown[]) => {
+        if (replaced || res.statusCode >= 400 || res.headersSent) return end(...args);
+        replaced = true;
+        const body = JSON.stringify({
+          message: 'Bad gateway: the answer was lost after the request was carried out (injected fault).',
+          errors: [{ description: 'Bad gateway (injected fault after the write).' }],
+          trackingId: String(res.getHeader('trackingid') ?? ''),
+        });
+        res.statusCode = 502;
+        res.removeHeader('etag');
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.setHeader('content-length', Buffer.byteLength(body));
+        return end(body);
+      }) as typeof res.end;
     }
     next();
   };

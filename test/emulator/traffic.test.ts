@@ -10,7 +10,14 @@ describe('emulator HTTP: rate limits, faults and latency', () => {
   const emulator = useEmulator({ now: clock.now });
   const { bot, admin, ingrid } = callers(() => emulator.current);
 
-  afterEach(() => emulator.current.traffic.update({ rateLimitPerMinute: 0, faultRate: 0, latencyMs: 0 }));
+  afterEach(() =>
+    emulator.current.traffic.update({
+      rateLimitPerMinute: 0,
+      faultRate: 0,
+      faultAfterWriteRate: 0,
+      latencyMs: 0,
+    }),
+  );
 
   it('rateLimitPerMinute: the N+1st request of a token → 429 + Retry-After; other tokens keep their budget', async () => {
     const limit = 5;
@@ -72,5 +79,37 @@ describe('emulator HTTP: rate limits, faults and latency', () => {
     const started = performance.now();
     await bot.get<Person>('/people/me');
     assert.ok(performance.now() - started >= 120 - 1, `answered after ${performance.now() - started} ms`);
+  });
+
+  it('faultAfterWriteRate: the write happens, the caller gets a 502 (reads are never hit)', async () => {
+    const room = await ingrid.post<{ id: string }>('/rooms', { title: 'After-write faults' });
+    emulator.current.traffic.update({ faultAfterWriteRate: 1 });
+    const lost = await ingrid.raw('POST', '/messages', {
+      json: { roomId: room.id, markdown: 'did it land?' },
+    });
+    assert.equal(lost.status, 502);
+    validateResponse('POST', '/messages', 502, lost.body);
+    const listed = await ingrid.get<{ items: { markdown?: string }[] }>(`/messages?roomId=${room.id}`);
+    assert.deepEqual(
+      listed.items.map((m) => m.markdown),
+      ['did it land?'],
+      'the message exists although its answer was lost',
+    );
+    emulator.current.traffic.update({ faultAfterWriteRate: 0 });
+    assert.equal(
+      (await ingrid.raw('POST', '/messages', { json: { roomId: room.id, markdown: 'again' } })).status,
+      200,
+    );
+  });
+
+  it('failPath: one API is down for a while for every caller, the others answer', async () => {
+    emulator.current.traffic.failPath({ method: 'GET', path: '/v1/people/me', forMs: 120_000 });
+    assert.equal((await bot.raw('GET', '/people/me')).status, 503);
+    assert.equal((await ingrid.raw('GET', '/people/me')).status, 503);
+    await admin.get('/workspaces');
+    clock.advance(119_000);
+    assert.equal((await bot.raw('GET', '/people/me')).status, 503);
+    clock.advance(1_000);
+    await bot.get<Person>('/people/me');
   });
 });
