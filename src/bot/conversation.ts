@@ -14,7 +14,7 @@ import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import { replyMessage } from '../webex/reply-message';
-import type { Person } from '../webex/wire';
+import type { AttachmentAction, Person } from '../webex/wire';
 import { isAllowed } from './access';
 import { answerScope } from './answer-scope';
 import type { ConversationMemory } from './conversation-memory';
@@ -27,6 +27,7 @@ import {
 } from './follow-up';
 import { type Guard, runGuards } from './guards';
 import { stripMention } from './mention';
+import { OwnPosts, sameMessage } from './own-posts';
 import type { SpaceSettingsStore } from './space-settings';
 import type { Delivery } from './webhook-envelope';
 
@@ -44,17 +45,36 @@ export interface ConversationDeps {
   /** Rate-limit waits at least this long are announced before the answer. */
   rateLimitNoticeMs: number;
   limits: AnswerLimits;
+  /** How long a failed post waits for its own \`messages:created\` event before posting again. */
+  landedWaitMs?: number;
   /** Past readings (optional: without it every answer reads Webex). */
   cache?: ReadingsCache;
   now: () => number;
 }
 
+/** Posts tried at most (the first and two more after a 5xx, a reset or a timeout). */
+const POST_ATTEMPTS = 3;
+/** How long a failed post looks for the message it may have created. */
+const LANDED_WAIT_MS = 5_000;
+
+/** A failure after which the message may or may not exist: a 5xx, a reset, a timeout. */
+const lostInTransit = (error: unknown) =>
+  error instanceof WebexApiError && (error.code === 'server-error' || error.code === 'network-error');
+
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** One short line a person understands, with the trackingId support asks for. */
-export function explainFailure(error: unknown): { message: string; trackingId?: string; retrying?: boolean } {
+export function explainFailure(
+  error: unknown,
+  stage: 'answer' | 'post' = 'answer',
+): { message: string; trackingId?: string; retrying?: boolean } {
   if (error instanceof WebexApiError) {
     const trackingId = error.trackingId ? { trackingId: error.trackingId } : {};
+    if (stage === 'post')
+      return {
+        message: 'I could not answer: Webex did not take my reply after three tries. Please ask again.',
+        ...trackingId,
+      };
     if (error.code === 'forbidden' && error.missingScope) {
       return {
         message: `The bot's admin token lacks the scope ${error.missingScope}; ask a Webex admin to grant it.`,
@@ -88,10 +108,12 @@ export function explainFailure(error: unknown): { message: string; trackingId?: 
 /** The conversation: deliveries in, answers out. Handlers do the work; this routes and guards. */
 export class Conversation {
   private readonly toldNotAllowed = new Set<string>();
+  private readonly ownPosts: OwnPosts;
   private readonly people = new Map<string, { email: string; at: number }>();
   private readonly botNames: string[];
 
   constructor(private readonly deps: ConversationDeps) {
+    this.ownPosts = new OwnPosts(deps.now);
     const name = deps.me.displayName;
     this.botNames = [name, name.split(' ')[0] ?? name, deps.me.nickName ?? ''].filter(Boolean);
   }
@@ -107,21 +129,39 @@ export class Conversation {
 
   async onMessage(delivery: Delivery, log: Logger): Promise<void> {
     const { data } = delivery;
-    if (data.personId === this.deps.me.id) return; // our own message: never fetched
+    if (data.personId === this.deps.me.id) {
+      // Our own message: never fetched, but noted (a post whose answer was lost may be it).
+      if (data.roomId) this.ownPosts.seen(data.roomId, data.id);
+      return;
+    }
     const roomId = data.roomId;
     const personId = data.personId;
     if (!roomId || !personId) return;
     const turn = { roomId, personId, email: data.personEmail ?? '', log };
-    await runGuards(this.guards, turn, async () => {
-      const message = await this.deps.webex.bot.getMessage(data.id);
-      const text = stripMention(message.text ?? '', message.roomType === 'group' ? this.botNames : []);
-      await this.answer(text, turn, log);
-    });
+    await runGuards(this.guards, turn, () =>
+      this.boundary(turn, undefined, async (afterReply) => {
+        const message = await this.deps.webex.bot.getMessage(data.id);
+        const text = stripMention(message.text ?? '', message.roomType === 'group' ? this.botNames : []);
+        return this.respond(text, turn, log, false, afterReply);
+      }),
+    );
   }
 
   async onAction(delivery: Delivery, log: Logger): Promise<void> {
-    const action = await this.deps.webex.bot.getAttachmentAction(delivery.data.id);
-    const email = await this.emailOf(action.personId);
+    let action: AttachmentAction;
+    let email: string;
+    try {
+      action = await this.deps.webex.bot.getAttachmentAction(delivery.data.id);
+      email = await this.emailOf(action.personId);
+    } catch (error) {
+      // The press cannot be read: say so where it happened (the delivery names the space).
+      const roomId = delivery.data.roomId;
+      if (!roomId) throw error;
+      await this.boundary({ roomId, log }, undefined, async () => {
+        throw error;
+      });
+      return;
+    }
     const turn = { roomId: action.roomId, personId: action.personId, email, log };
     await runGuards(this.guards, turn, async () => {
       const parsed = actionInputsSchema.safeParse(action.inputs);
@@ -170,7 +210,15 @@ export class Conversation {
       turn.log.error({ err: error }, 'answer failed');
       replies = [errorCard(explainFailure(error))];
     }
-    for (const reply of replies) await this.send(turn.roomId, reply, parentId);
+    try {
+      for (const reply of replies) await this.send(turn.roomId, reply, parentId);
+    } catch (error) {
+      // The answer could not be posted (after retries): say so in one line if Webex lets us.
+      turn.log.error({ err: error }, 'could not post the answer');
+      await this.send(turn.roomId, errorCard(explainFailure(error, 'post')), parentId).catch(
+        (again: unknown) => turn.log.error({ err: again }, 'could not post the failure line either'),
+      );
+    }
     for (const run of afterReply) run();
   }
 
@@ -181,7 +229,20 @@ export class Conversation {
     log: Logger,
     forceFollowUp = false,
   ): Promise<void> {
-    await this.boundary({ roomId: who.roomId, log }, undefined, async (afterReply) => {
+    await this.boundary({ roomId: who.roomId, log }, undefined, (afterReply) =>
+      this.respond(text, who, log, forceFollowUp, afterReply),
+    );
+  }
+
+  /** The reply to a text: parse, follow-up merge, the intent's handler. */
+  private async respond(
+    text: string,
+    who: { roomId: string; personId: string; email: string },
+    log: Logger,
+    forceFollowUp: boolean,
+    afterReply: (() => void)[],
+  ): Promise<Reply | Reply[]> {
+    {
       const directory = await this.deps.webex.directory.get();
       const space = this.deps.spaces.get(who.roomId);
       const parseContext = {
@@ -220,7 +281,7 @@ export class Conversation {
       return answerScope.run(this.rateLimitNotice(who.roomId, log), () =>
         handler(this.context(who, request, text, log, directory, afterReply)),
       );
-    });
+    }
   }
 
   private context(
@@ -306,12 +367,37 @@ export class Conversation {
 
   /** Posts a reply; `parentId` threads it under a message (an alert's acknowledgement). */
   async send(roomId: string, reply: Reply, parentId?: string): Promise<void> {
+    const { webex } = this.deps;
     const target = parentId ? { roomId, parentId } : { roomId };
-    if (reply.file) {
-      await this.deps.webex.bot.sendFile(target, reply.file, reply.markdown);
-      return;
+    const message = reply.file ? undefined : replyMessage(target, reply);
+    const post = () =>
+      reply.file ? webex.bot.sendFile(target, reply.file, reply.markdown) : webex.bot.sendMessage(message!);
+    const sent = {
+      markdown: reply.markdown,
+      ...(parentId ? { parentId } : {}),
+      ...(message?.attachments ? { attachments: message.attachments } : {}),
+      file: Boolean(reply.file),
+    };
+    let pause = 500;
+    for (let attempt = 1; ; attempt++) {
+      const since = this.deps.now();
+      try {
+        await post();
+        return;
+      } catch (error) {
+        if (!lostInTransit(error) || attempt >= POST_ATTEMPTS) throw error;
+        // Webex may have created the message and lost only its answer: look before posting again.
+        const landed = await this.ownPosts.find(
+          roomId,
+          since,
+          async (id) => sameMessage(await webex.bot.getMessage(id), sent),
+          this.deps.landedWaitMs ?? LANDED_WAIT_MS,
+        );
+        if (landed) return;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        pause *= 2;
+      }
     }
-    await this.deps.webex.bot.sendMessage(replyMessage(target, reply));
   }
 
   /** Says once per answer that Webex is slowing us down and the answer is on its way. */
