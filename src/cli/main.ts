@@ -55,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
         return await parse().runParse(rest);
       case 'serve':
         return await serve().runServe(rest);
+      case 'doctor':
+        return await (require('./doctor-command') as typeof import('./doctor-command')).runDoctor(rest);
       case undefined:
       case 'help':
       case '--help':
