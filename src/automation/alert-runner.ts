@@ -26,6 +26,8 @@ export interface AlertRunnerDeps {
   intervalMs: number;
   /** API calls per minute the bot may make in all (the plan keeps a share for chat answers). */
   budgetPerMinute: number;
+  /** Told after each pass (for metrics): its length, its result (undefined: it failed), one rule only. */
+  onPass?: (seconds: number, result: PassResult | undefined, oneRule: boolean) => void;
 }
 
 export interface PassResult {
@@ -69,7 +71,13 @@ export class AlertRunner {
    * look). An aborted `signal` (the bot is stopping) ends the pass after the call in flight.
    */
   async pass(onlyRuleId?: string, signal?: AbortSignal): Promise<PassResult> {
-    const { plan, pairs, rules } = await this.plan();
+    const started = performance.now();
+    const ended = (result?: PassResult) =>
+      this.deps.onPass?.((performance.now() - started) / 1000, result, onlyRuleId !== undefined);
+    const { plan, pairs, rules } = await this.plan().catch((error: unknown) => {
+      ended();
+      throw error;
+    });
     const byId = new Map(rules.map((r) => [r.id, r]));
     const selected = onlyRuleId ? pairs.filter((p) => p.ruleIds.includes(onlyRuleId)) : pairs;
     let calls = 0;
@@ -95,7 +103,9 @@ export class AlertRunner {
         if (error instanceof WebexApiError && error.code === 'rate-limited') break;
       }
     }
-    return { plan, calls, posted, failedPairs };
+    const result = { plan, calls, posted, failedPairs };
+    ended(result);
+    return result;
   }
 
   /** New readings of one pair since the oldest of its rules' last evaluated reading. */

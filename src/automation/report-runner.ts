@@ -28,6 +28,8 @@ export interface ReportRunnerDeps {
   lateLimitMs: number;
   /** Past readings already read (by answers, earlier reports). */
   cache?: ReadingsCache;
+  /** Told what became of each scheduled slot (for metrics). */
+  onReport?: (outcome: 'posted' | 'late' | 'skipped' | 'failed') => void;
 }
 
 /** Rooms per report at most (a report is a digest, not a dump). */
@@ -59,6 +61,7 @@ export class ReportRunner {
         posted += await this.runDue(report);
       } catch (error) {
         this.deps.log.warn({ err: error, reportId: report.id }, 'report not posted; trying again next tick');
+        this.deps.onReport?.('failed');
       }
     }
     return posted;
@@ -89,6 +92,7 @@ export class ReportRunner {
       if (store.claimPost(key, now(), JSON.stringify({ slot, skipped: true }))) {
         store.completePost(key, SKIPPED_MESSAGE);
         skipped.push(slot);
+        this.deps.onReport?.('skipped');
       }
     }
     store.setValue(skippedKey(report.id), JSON.stringify(skipped));
@@ -111,7 +115,10 @@ export class ReportRunner {
       },
       JSON.stringify({ slot }),
     );
-    if (done) store.setValue(skippedKey(report.id), '[]');
+    if (done) {
+      store.setValue(skippedKey(report.id), '[]');
+      this.deps.onReport?.(late ? 'late' : 'posted');
+    }
     return done ? 1 : 0;
   }
 

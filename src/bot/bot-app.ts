@@ -22,6 +22,7 @@ import { loadFramework } from './framework-loader';
 import { RecentIds } from './recent-ids';
 import type { BotSettings } from './settings';
 import { SpaceSettingsStore } from './space-settings';
+import { Telemetry } from './telemetry';
 import type { Delivery } from './webhook-envelope';
 import { webhookReceiver } from './webhook-receiver';
 
@@ -66,6 +67,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       level: settings.logLevel,
       redact: { paths: ['*.token', '*.authorization', '*.botToken'], censor: '[redacted]' },
     });
+  const telemetry = new Telemetry({ token: settings.metricsToken, apiBaseUrl: settings.apiBaseUrl });
   const webex = createWebexClient({
     baseUrl: settings.apiBaseUrl,
     botToken: settings.botToken,
@@ -74,7 +76,9 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     now,
     http: {
       maxRetryAfterSeconds: settings.rateLimitMaxWaitSeconds,
+      fetch: telemetry.webexFetch(),
       onEvent: (event) => {
+        telemetry.webexEvent(event);
         if (event.kind === 'rate-limited') answerScope.getStore()?.onRateLimited(event.waitMs ?? 0);
         if (event.kind === 'failed') log.warn(event, 'Webex call failed');
         else log.debug(event, 'Webex call retried');
@@ -120,6 +124,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       : undefined;
   // Stored buckets older than the history an answer reads are never used again.
   cache?.prune(settings.maxHistoryDays * 86_400_000);
+  if (cache) telemetry.watchCache(cache);
   const automationLog = log.child({ part: 'automation' });
   const alerts = new AlertRunner({
     store,
@@ -131,6 +136,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     spaceOf: (roomId) => spaces.get(roomId),
     intervalMs: settings.alertIntervalSeconds * 1000,
     budgetPerMinute: settings.apiBudgetPerMinute,
+    onPass: (seconds, result, oneRule) => telemetry.alertPass(seconds, result, oneRule),
   });
   const reports = new ReportRunner({
     store,
@@ -141,6 +147,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     log: automationLog,
     spaceOf: (roomId) => spaces.get(roomId),
     lateLimitMs: settings.reportLateLimitMinutes * 60_000,
+    onReport: (outcome) => telemetry.report(outcome),
     ...(cache ? { cache } : {}),
   });
   const automation = new Automation({
@@ -164,6 +171,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     allowedDomains: settings.allowedDomains,
     allowedPeople: settings.allowedPeople,
     rateLimitNoticeMs: settings.rateLimitNoticeSeconds * 1000,
+    onAnswer: (intent, outcome, seconds) => telemetry.answer(intent, outcome, seconds),
     limits,
     ...(cache ? { cache } : {}),
     now,
@@ -222,6 +230,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     }
     res.status(health.ok ? 200 : 503).json(health.body);
   });
+  app.get('/metrics', telemetry.route());
   app.use(chartRoutes(chartStore));
   app.use(
     webhookReceiver({
@@ -229,6 +238,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       recent: new RecentIds(10 * 60_000, 20_000, now),
       log,
       onDelivery,
+      onRejected: (reason) => telemetry.deliveryRejected(reason),
     }),
   );
   app.use((_req, res) => {
@@ -267,6 +277,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       await charts.close();
       cache?.flush();
       store.close();
+      telemetry.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -50,6 +50,8 @@ export interface ConversationDeps {
   /** Past readings (optional: without it every answer reads Webex). */
   cache?: ReadingsCache;
   now: () => number;
+  /** Told when an answer ends (for metrics): its intent (`clarify`, `button`), outcome and seconds. */
+  onAnswer?: (intent: string, outcome: 'ok' | 'error' | 'refused', seconds: number) => void;
 }
 
 /** Posts tried at most (the first and two more after a 5xx, a reset or a timeout). */
@@ -139,10 +141,10 @@ export class Conversation {
     if (!roomId || !personId) return;
     const turn = { roomId, personId, email: data.personEmail ?? '', log };
     await runGuards(this.guards, turn, () =>
-      this.boundary(turn, undefined, async (afterReply) => {
+      this.boundary(turn, undefined, async (afterReply, answered) => {
         const message = await this.deps.webex.bot.getMessage(data.id);
         const text = stripMention(message.text ?? '', message.roomType === 'group' ? this.botNames : []);
-        return this.respond(text, turn, log, false, afterReply);
+        return this.respond(text, turn, log, false, afterReply, answered);
       }),
     );
   }
@@ -181,7 +183,8 @@ export class Conversation {
       }
       // Alert buttons answer in the alert's thread.
       const parentId = inputs.kind === 'alert' ? action.messageId : undefined;
-      await this.boundary(turn, parentId, async (afterReply) => {
+      await this.boundary(turn, parentId, async (afterReply, answered) => {
+        answered.intent = 'button';
         const directory = await this.deps.webex.directory.get();
         const ctx = this.context(turn, undefined, '', log, directory, afterReply);
         const handler = ACTIONS[inputs.kind] as ActionHandler<typeof inputs.kind>;
@@ -197,17 +200,21 @@ export class Conversation {
   private async boundary(
     turn: { roomId: string; log: Logger },
     parentId: string | undefined,
-    work: (afterReply: (() => void)[]) => Promise<Reply | Reply[]>,
+    work: (afterReply: (() => void)[], answered: { intent: string }) => Promise<Reply | Reply[]>,
   ): Promise<void> {
+    const started = performance.now();
+    const answered = { intent: 'unknown' };
+    let outcome: 'ok' | 'error' = 'ok';
     const afterReply: (() => void)[] = [];
     let replies: Reply[];
     try {
-      const answer = await work(afterReply);
+      const answer = await work(afterReply, answered);
       replies = Array.isArray(answer) ? answer : [answer];
       if (replies.length === 0)
         replies = [{ markdown: 'I found nothing to show for that. Say **help** for examples.' }];
     } catch (error) {
       turn.log.error({ err: error }, 'answer failed');
+      outcome = 'error';
       replies = [errorCard(explainFailure(error))];
     }
     try {
@@ -215,11 +222,13 @@ export class Conversation {
     } catch (error) {
       // The answer could not be posted (after retries): say so in one line if Webex lets us.
       turn.log.error({ err: error }, 'could not post the answer');
+      outcome = 'error';
       await this.send(turn.roomId, errorCard(explainFailure(error, 'post')), parentId).catch(
         (again: unknown) => turn.log.error({ err: again }, 'could not post the failure line either'),
       );
     }
     for (const run of afterReply) run();
+    this.deps.onAnswer?.(answered.intent, outcome, (performance.now() - started) / 1000);
   }
 
   /** Parses, merges follow-ups, runs the intent's handler and posts its reply. */
@@ -229,8 +238,8 @@ export class Conversation {
     log: Logger,
     forceFollowUp = false,
   ): Promise<void> {
-    await this.boundary({ roomId: who.roomId, log }, undefined, (afterReply) =>
-      this.respond(text, who, log, forceFollowUp, afterReply),
+    await this.boundary({ roomId: who.roomId, log }, undefined, (afterReply, answered) =>
+      this.respond(text, who, log, forceFollowUp, afterReply, answered),
     );
   }
 
@@ -241,6 +250,7 @@ export class Conversation {
     log: Logger,
     forceFollowUp: boolean,
     afterReply: (() => void)[],
+    answered = { intent: 'unknown' },
   ): Promise<Reply | Reply[]> {
     {
       const directory = await this.deps.webex.directory.get();
@@ -277,6 +287,7 @@ export class Conversation {
       )
         this.deps.memory.remember(who.roomId, who.personId, request);
       log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
+      answered.intent = request.clarify && !bareSetUp ? 'clarify' : request.intent;
       const handler = HANDLERS[request.clarify && !bareSetUp ? 'clarify' : request.intent];
       return answerScope.run(this.rateLimitNotice(who.roomId, log), () =>
         handler(this.context(who, request, text, log, directory, afterReply)),
@@ -419,6 +430,7 @@ export class Conversation {
   /** One polite line per space for people the bot may not answer. */
   private async refuse(roomId: string, log: Logger): Promise<void> {
     log.info('message from a person outside the allowed domains');
+    this.deps.onAnswer?.('unknown', 'refused', 0);
     if (this.toldNotAllowed.has(roomId)) return;
     this.toldNotAllowed.add(roomId);
     await this.send(roomId, {

@@ -45,6 +45,8 @@ export interface BotSettings {
   rateLimitMaxWaitSeconds: number;
   /** A rate-limit wait at least this long is announced ("your answer is coming"). */
   rateLimitNoticeSeconds: number;
+  /** When set, `GET /metrics` asks for `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -126,6 +128,7 @@ const schema = z.object({
     .default(120),
   RATE_LIMIT_MAX_WAIT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   RATE_LIMIT_NOTICE_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -205,6 +208,7 @@ export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
     reportLateLimitMinutes: s.REPORT_LATE_LIMIT_MINUTES,
     rateLimitMaxWaitSeconds: s.RATE_LIMIT_MAX_WAIT_SECONDS,
     rateLimitNoticeSeconds: s.RATE_LIMIT_NOTICE_SECONDS,
+    metricsToken: s.METRICS_TOKEN,
     logLevel: s.LOG_LEVEL,
   };
 }

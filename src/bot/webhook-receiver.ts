@@ -11,6 +11,8 @@ export interface ReceiverOptions {
   log: Logger;
   /** Called after the delivery was acknowledged; never awaited by the HTTP answer. */
   onDelivery: (delivery: Delivery, log: Logger) => Promise<void>;
+  /** Told of each delivery not processed, with the reason (for metrics). */
+  onRejected?: (reason: 'signature' | 'not-json' | 'not-envelope' | 'duplicate') => void;
 }
 
 /**
@@ -28,6 +30,7 @@ export function webhookReceiver(options: ReceiverOptions): Router {
         { bytes: raw.length, ip: req.ip },
         'webhook rejected: bad or missing X-Spark-Signature',
       );
+      options.onRejected?.('signature');
       res.status(401).json({ error: 'invalid signature' });
       return;
     }
@@ -36,12 +39,14 @@ export function webhookReceiver(options: ReceiverOptions): Router {
       body = JSON.parse(raw.toString('utf8'));
     } catch {
       deliveryLog.warn('webhook rejected: body is not JSON');
+      options.onRejected?.('not-json');
       res.status(400).json({ error: 'body is not JSON' });
       return;
     }
     const parsed = webhookEnvelopeSchema.safeParse(body);
     if (!parsed.success) {
       deliveryLog.warn({ issue: parsed.error.issues[0]?.message }, 'webhook rejected: not a Webex envelope');
+      options.onRejected?.('not-envelope');
       res.status(400).json({ error: 'not a Webex webhook envelope' });
       return;
     }
@@ -55,6 +60,7 @@ export function webhookReceiver(options: ReceiverOptions): Router {
     });
     if (!options.recent.firstTime(key)) {
       log.info('duplicate delivery ignored');
+      options.onRejected?.('duplicate');
       return;
     }
     setImmediate(() => {
