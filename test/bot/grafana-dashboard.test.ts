@@ -107,7 +107,7 @@ describe('the Grafana dashboard (docs/grafana)', () => {
         ...metric.values.flatMap((v) => Object.keys(v.labels ?? {})),
       ]);
       const names =
-        metric.type === 'histogram'
+        String(metric.type) === 'histogram' // a string at run time (typed as an enum)
           ? ['_bucket', '_sum', '_count'].map((suffix) => metric.name + suffix)
           : [metric.name];
       for (const name of names) exposed.set(name, labels);
