@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { errorCard, escapeMarkdown } from '../cards';
+import { formatTimeWithZone } from '../cards/format';
 import type { ChartRenderer } from '../charts';
 import { ACTIONS, type ActionHandler, HANDLERS } from '../handlers/registry';
 import type { AutomationControl, HandlerContext, Reply } from '../handlers/types';
@@ -17,6 +19,7 @@ import { replyMessage } from '../webex/reply-message';
 import type { AttachmentAction, Person } from '../webex/wire';
 import { isAllowed } from './access';
 import { answerScope } from './answer-scope';
+import { questionsSince } from './catch-up';
 import type { ConversationMemory } from './conversation-memory';
 import {
   looksLikeFollowUp,
@@ -25,7 +28,7 @@ import {
   SETUP_INTENTS,
   setupFollowUpText,
 } from './follow-up';
-import { type Guard, runGuards } from './guards';
+import { type Guard, runGuards, type Turn } from './guards';
 import { stripMention } from './mention';
 import { OwnPosts, sameMessage } from './own-posts';
 import type { SpaceSettingsStore } from './space-settings';
@@ -62,6 +65,9 @@ const LANDED_WAIT_MS = 5_000;
 /** A failure after which the message may or may not exist: a 5xx, a reset, a timeout. */
 const lostInTransit = (error: unknown) =>
   error instanceof WebexApiError && (error.code === 'server-error' || error.code === 'network-error');
+
+/** The store's note of the newest question answered. */
+const LAST_QUESTION_KEY = 'catch-up:last-question-at';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -111,6 +117,8 @@ export function explainFailure(
 export class Conversation {
   private readonly toldNotAllowed = new Set<string>();
   private readonly ownPosts: OwnPosts;
+  /** This process: deliveries it takes on are its own until done. */
+  private readonly boot = randomUUID();
   private readonly people = new Map<string, { email: string; at: number }>();
   private readonly botNames: string[];
 
@@ -141,12 +149,42 @@ export class Conversation {
     if (!roomId || !personId) return;
     const turn = { roomId, personId, email: data.personEmail ?? '', log };
     await runGuards(this.guards, turn, () =>
-      this.boundary(turn, undefined, async (afterReply, answered) => {
-        const message = await this.deps.webex.bot.getMessage(data.id);
-        const text = stripMention(message.text ?? '', message.roomType === 'group' ? this.botNames : []);
-        return this.respond(text, turn, log, false, afterReply, answered);
-      }),
+      this.once(`message:${data.id}`, log, () =>
+        this.boundary(
+          turn,
+          undefined,
+          async (afterReply, answered) => {
+            const message = await this.deps.webex.bot.getMessage(data.id);
+            const text = stripMention(message.text ?? '', message.roomType === 'group' ? this.botNames : []);
+            return this.respond(text, turn, log, false, afterReply, answered);
+          },
+          `message:${data.id}`,
+        ),
+      ),
     );
+    if (data.created) this.noteQuestionAt(Date.parse(data.created));
+  }
+
+  /**
+   * Runs `work` for a delivery unless it was taken on before (kept in the store: a replay, a
+   * redelivery, or a question caught up after a restart is answered once, however it arrives).
+   */
+  private async once(key: string, log: Logger, work: () => Promise<void>): Promise<void> {
+    const { store, now } = this.deps;
+    const claim = store.claimDelivery(key, this.boot, now());
+    if (claim !== 'new') {
+      log.info({ key, claim }, 'delivery already taken on; not answered again');
+      return;
+    }
+    await work();
+    store.completeDelivery(key, now());
+  }
+
+  /** The newest question answered (for the catch-up after a restart). */
+  private noteQuestionAt(created: number): void {
+    if (!Number.isFinite(created)) return;
+    const last = Number(this.deps.store.getValue(LAST_QUESTION_KEY) ?? Number.NaN);
+    if (!(created <= last)) this.deps.store.setValue(LAST_QUESTION_KEY, String(created));
   }
 
   async onAction(delivery: Delivery, log: Logger): Promise<void> {
@@ -165,7 +203,98 @@ export class Conversation {
       return;
     }
     const turn = { roomId: action.roomId, personId: action.personId, email, log };
-    await runGuards(this.guards, turn, async () => {
+    await runGuards(this.guards, turn, () =>
+      this.once(`action:${delivery.data.id}`, log, () => this.onPress(action, turn, log)),
+    );
+  }
+
+  /**
+   * After a start: questions addressed to the bot since the last one it answered (or left
+   * unanswered by a process that died) within `windowMs` are answered now, oldest first, after a
+   * line saying they were asked while it was offline; older ones are named in one line per space.
+   * Each is answered once, whether it comes from here or from a late delivery.
+   */
+  async catchUp(log: Logger, windowMs: number): Promise<{ answered: number; older: number }> {
+    const { store, now, webex, me } = this.deps;
+    const windowStart = now() - windowMs;
+    const last = Number(store.getValue(LAST_QUESTION_KEY) ?? Number.NaN);
+    const since = Number.isFinite(last) ? last : windowStart;
+    const found = await questionsSince(webex, me, Math.min(since, windowStart));
+    // Questions a process that died had taken on but not answered. One whose reply was being
+    // posted may have landed: Webex gives a bot no way to look (it cannot list its own messages
+    // in a group space), so it is not answered again; the person is told instead.
+    const left = store.unfinishedDeliveries(this.boot).filter((d) => d.key.startsWith('message:'));
+    for (const d of left.filter((d) => d.posting)) {
+      const id = d.key.slice('message:'.length);
+      const message = await webex.bot.getMessage(id).catch(() => undefined);
+      if (message?.roomId) {
+        const { timeZone } = this.deps.spaces.get(message.roomId);
+        const asked = formatTimeWithZone(Date.parse(message.created ?? ''), timeZone);
+        await this.send(message.roomId, {
+          markdown: `I was restarted while posting the answer to a question asked here at ${asked}; if it is not above, please ask again.`,
+        }).catch((error: unknown) => log.warn({ err: error }, 'could not post the restart line'));
+      }
+      store.completeDelivery(d.key, now());
+    }
+    const unfinished = left.filter((d) => !d.posting).map((d) => d.key.slice('message:'.length));
+    for (const id of unfinished) {
+      if (found.some((q) => q.message.id === id)) continue;
+      const message = await webex.bot.getMessage(id).catch(() => undefined);
+      if (message) found.push({ message, created: Date.parse(message.created ?? '') });
+    }
+    const missed = found
+      .filter((q) => q.created > since || unfinished.includes(q.message.id))
+      .filter((q) => !store.deliveryDone(`message:${q.message.id}`))
+      .sort((a, b) => a.created - b.created);
+    let answered = 0;
+    let older = 0;
+    const byRoom = new Map<string, typeof missed>();
+    for (const q of missed) {
+      const roomId = q.message.roomId ?? '';
+      byRoom.set(roomId, [...(byRoom.get(roomId) ?? []), q]);
+    }
+    for (const [roomId, questions] of byRoom) {
+      const { timeZone } = this.deps.spaces.get(roomId);
+      const recent = questions.filter((q) => q.created >= windowStart);
+      const old = questions.length - recent.length;
+      older += old;
+      const at = (ms: number) => formatTimeWithZone(ms, timeZone);
+      if (old > 0)
+        await this.send(roomId, {
+          markdown: `While I was offline, ${old === 1 ? 'a question was' : `${old} questions were`} asked here before ${at(windowStart)}; please ask again if you still need ${old === 1 ? 'an answer' : 'answers'}.`,
+        }).catch((error: unknown) => log.warn({ err: error }, 'could not post the catch-up line'));
+      if (recent.length === 0) continue;
+      await this.send(roomId, {
+        markdown: `I was offline for a while; answering ${recent.length === 1 ? 'the question' : `the ${recent.length} questions`} asked here since ${at(recent[0]!.created)}.`,
+      }).catch((error: unknown) => log.warn({ err: error }, 'could not post the catch-up line'));
+      for (const q of recent) {
+        const m = q.message;
+        if (!m.personId) continue;
+        const turn = { roomId, personId: m.personId, email: m.personEmail ?? '', log };
+        await runGuards(this.guards, turn, () =>
+          this.once(`message:${m.id}`, log, () =>
+            this.boundary(
+              turn,
+              undefined,
+              (afterReply, answered) => {
+                const text = stripMention(m.text ?? '', m.roomType === 'group' ? this.botNames : []);
+                return this.respond(text, turn, log, false, afterReply, answered);
+              },
+              `message:${m.id}`,
+            ),
+          ),
+        );
+        this.noteQuestionAt(q.created);
+        answered++;
+      }
+    }
+    if (answered + older > 0) log.info({ answered, older }, 'caught up with questions asked while offline');
+    return { answered, older };
+  }
+
+  /** A validated button press: text buttons are asked as questions, the others run their handler. */
+  private async onPress(action: AttachmentAction, turn: Turn, log: Logger): Promise<void> {
+    {
       const parsed = actionInputsSchema.safeParse(action.inputs);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -190,7 +319,7 @@ export class Conversation {
         const handler = ACTIONS[inputs.kind] as ActionHandler<typeof inputs.kind>;
         return handler(ctx, inputs as never);
       });
-    });
+    }
   }
 
   /**
@@ -201,6 +330,8 @@ export class Conversation {
     turn: { roomId: string; log: Logger },
     parentId: string | undefined,
     work: (afterReply: (() => void)[], answered: { intent: string }) => Promise<Reply | Reply[]>,
+    /** The delivery being answered: noted in the store once its reply is being posted. */
+    deliveryKey?: string,
   ): Promise<void> {
     const started = performance.now();
     const answered = { intent: 'unknown' };
@@ -217,6 +348,7 @@ export class Conversation {
       outcome = 'error';
       replies = [errorCard(explainFailure(error))];
     }
+    if (deliveryKey) this.deps.store.markPosting(deliveryKey, this.deps.now());
     try {
       for (const reply of replies) await this.send(turn.roomId, reply, parentId);
     } catch (error) {

@@ -96,6 +96,19 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX cached_buckets_stored ON cached_buckets (stored_at);
   `,
+  `
+  -- Deliveries (questions, button presses) the bot has taken on: a replayed or redelivered one
+  -- is not answered again, and one in flight when the process died is answered after a restart.
+  CREATE TABLE deliveries (
+    key        TEXT PRIMARY KEY,
+    boot       TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    -- When the first reply was being posted: after a crash, whether it landed is unknown.
+    posting_at INTEGER,
+    done_at    INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX deliveries_claimed ON deliveries (claimed_at);
+  `,
 ];
 
 /** The schema version this code writes: the number of migration steps. */

@@ -167,6 +167,19 @@ class SqliteStore implements Store {
          ORDER BY claimed_at DESC, rowid DESC LIMIT 1`,
       ),
 
+      getDelivery: p('SELECT boot, done_at FROM deliveries WHERE key = ?'),
+      insertDelivery: p(
+        'INSERT INTO deliveries (key, boot, claimed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+      ),
+      takeOverDelivery: p(
+        'UPDATE deliveries SET boot = ?, claimed_at = ? WHERE key = ? AND boot <> ? AND done_at IS NULL',
+      ),
+      completeDelivery: p('UPDATE deliveries SET done_at = ? WHERE key = ?'),
+      markPosting: p('UPDATE deliveries SET posting_at = ? WHERE key = ? AND posting_at IS NULL'),
+      unfinishedDeliveries: p(
+        'SELECT key, posting_at FROM deliveries WHERE boot <> ? AND done_at IS NULL ORDER BY claimed_at',
+      ),
+      pruneDeliveries: p('DELETE FROM deliveries WHERE claimed_at < ?'),
       readBuckets: p(
         'SELECT bucket, items FROM cached_buckets WHERE series = ? AND bucket >= ? AND bucket < ? ORDER BY bucket',
       ),
@@ -295,6 +308,42 @@ class SqliteStore implements Store {
     // `prefix` (except one whose next character is U+10FFFF itself, a noncharacter).
     const row = this.sql.lastPost.get({ prefix, upper: `${prefix}\u{10FFFF}` });
     return row === undefined ? undefined : readRow(ROWS.post, row);
+  }
+
+  claimDelivery(key: string, boot: string, at: number): 'new' | 'done' | 'busy' {
+    return this.db
+      .transaction((): 'new' | 'done' | 'busy' => {
+        if (this.sql.insertDelivery.run(key, boot, at).changes === 1) return 'new';
+        const row = this.sql.getDelivery.get(key) as { boot: string; done_at: number | null } | undefined;
+        if (!row || row.done_at !== null) return 'done';
+        if (row.boot === boot) return 'busy';
+        this.sql.takeOverDelivery.run(boot, at, key, boot);
+        return 'new';
+      })
+      .immediate();
+  }
+
+  deliveryDone(key: string): boolean {
+    const row = this.sql.getDelivery.get(key) as { done_at: number | null } | undefined;
+    return row !== undefined && row.done_at !== null;
+  }
+
+  completeDelivery(key: string, at: number): void {
+    this.sql.completeDelivery.run(at, key);
+  }
+
+  markPosting(key: string, at: number): void {
+    this.sql.markPosting.run(at, key);
+  }
+
+  unfinishedDeliveries(boot: string): { key: string; posting: boolean }[] {
+    return (this.sql.unfinishedDeliveries.all(boot) as { key: string; posting_at: number | null }[]).map(
+      (r) => ({ key: r.key, posting: r.posting_at !== null }),
+    );
+  }
+
+  pruneDeliveries(before: number): number {
+    return this.sql.pruneDeliveries.run(before).changes;
   }
 
   readCachedBuckets(series: string, from: number, to: number): CachedBucket[] {

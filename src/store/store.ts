@@ -78,6 +78,25 @@ export interface Store {
   lastPost(prefix: string): PostRecord | undefined;
 
   /** A tiny key/value table for state that does not deserve its own table (yet). */
+  /**
+   * Takes on a delivery (`message:<id>`, `action:<id>`) for this process (`boot`): `new` when it
+   * was never taken or was left unfinished by another process (which died), `done` when it was
+   * answered, `busy` when this process is answering it now.
+   */
+  claimDelivery(key: string, boot: string, at: number): 'new' | 'done' | 'busy';
+  /** Whether a delivery was answered. */
+  deliveryDone(key: string): boolean;
+  /** Marks a delivery answered. */
+  completeDelivery(key: string, at: number): void;
+  /** Notes that the reply to a delivery is being posted (from now on it may have landed). */
+  markPosting(key: string, at: number): void;
+  /**
+   * Deliveries taken by another process and never finished (it died answering them), oldest
+   * first; `posting` when it had started posting the reply (which may or may not have landed).
+   */
+  unfinishedDeliveries(boot: string): { key: string; posting: boolean }[];
+  /** Forgets deliveries claimed before `before`; returns how many. */
+  pruneDeliveries(before: number): number;
   /** Cached complete buckets of one readings series with `from <= bucket < to`, oldest first. */
   readCachedBuckets(series: string, from: number, to: number): CachedBucket[];
   /** Stores complete buckets of one series (a bucket already stored is replaced). */

@@ -128,6 +128,12 @@ export class WebexMessagingApi {
     return this.http.listAll<Message>('messages', { roomId, ...query });
   }
 
+  /** The newest messages of a space, newest first: one page of at most `max` (no paging). */
+  async recentMessages(roomId: string, query: { mentionedPeople?: 'me'; max?: number } = {}): Promise<Message[]> {
+    const page = await this.http.get<{ items?: Message[] }>('messages', { roomId, max: 50, ...query });
+    return page.items ?? [];
+  }
+
   getAttachmentAction(actionId: string): Promise<AttachmentAction> {
     return this.http.get<AttachmentAction>(`attachment/actions/${encodeURIComponent(actionId)}`);
   }
