@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isTimeZone } from '../time-zones';
 import type { AdminCredentials } from '../webex/client';
@@ -48,6 +49,24 @@ export interface BotSettings {
   /** When set, `GET /metrics` asks for `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Express `trust proxy`: false (default), a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: false | number | string[];
+  /** Longest time a client may take to send a whole request (headers and body), in seconds. */
+  httpRequestTimeoutSeconds: number;
+  /** Longest time a client may take to send the request headers, in seconds. */
+  httpHeadersTimeoutSeconds: number;
+  /** How long an idle keep-alive connection stays open, in seconds. */
+  httpKeepAliveSeconds: number;
+  /** Open connections the server accepts at once; more are refused. */
+  httpMaxConnections: number;
+  /** Start-up retries Webex (identity, webhooks) for at most this long, then exits non-zero. */
+  startupTimeoutSeconds: number;
+  /** How often the bot re-checks (and repairs) its webhooks and the readiness probes. */
+  webhookCheckIntervalSeconds: number;
+  /** Webex failing (5xx, network) for this long makes /readyz answer 503. */
+  webexFailingSeconds: number;
+  /** On SIGTERM: longest wait for answers in flight before closing anyway. */
+  shutdownGraceSeconds: number;
 }
 
 export class SettingsError extends Error {
@@ -67,6 +86,32 @@ const HINTS: Record<string, string> = {
   WEBEX_ADMIN_TOKEN:
     'an admin token, or WEBEX_ADMIN_CLIENT_ID + WEBEX_ADMIN_CLIENT_SECRET + WEBEX_ADMIN_REFRESH_TOKEN',
 };
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: off (default), a hop count, or comma-separated addresses/CIDRs; undefined when invalid. */
+export function parseTrustProxy(value: string | undefined): false | number | string[] | undefined {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'false' || v === 'off' || v === 'no' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v) <= 10 ? Number(v) : undefined;
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const valid = (entry: string) => {
+    if (PROXY_NAMES.has(entry)) return true;
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (!family || extra !== undefined) return false;
+    if (prefix === undefined) return true;
+    return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  };
+  return entries.length > 0 && entries.every(valid) ? entries : undefined;
+}
+
+const seconds = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 const schema = z.object({
   WEBEX_BOT_TOKEN: z.string().trim().min(20, 'is missing or too short'),
@@ -130,6 +175,21 @@ const schema = z.object({
   RATE_LIMIT_NOTICE_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
   METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine(
+      (v) => parseTrustProxy(v) !== undefined,
+      'must be off, a hop count (1-10) or comma-separated proxy addresses/CIDRs (e.g. 10.0.0.0/8,loopback)',
+    ),
+  HTTP_REQUEST_TIMEOUT_SECONDS: seconds(1, 600, 10),
+  HTTP_HEADERS_TIMEOUT_SECONDS: seconds(1, 600, 5),
+  HTTP_KEEP_ALIVE_SECONDS: seconds(1, 600, 5),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(256),
+  STARTUP_TIMEOUT_SECONDS: seconds(1, 3600, 120),
+  WEBHOOK_CHECK_INTERVAL_SECONDS: seconds(1, 24 * 3600, 60),
+  WEBEX_FAILING_SECONDS: seconds(1, 3600, 120),
+  SHUTDOWN_GRACE_SECONDS: seconds(0, 600, 20),
 });
 
 /** Reads the settings; throws `SettingsError` with one line naming the first problem. */
@@ -172,6 +232,11 @@ export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
       `WEBEX_ADMIN_TOKEN is missing. Set it to ${HINTS.WEBEX_ADMIN_TOKEN} (scopes spark-admin:workspaces_read, spark-admin:workspace_metrics_read, spark-admin:locations_read).`,
     );
   }
+  if (s.HTTP_HEADERS_TIMEOUT_SECONDS > s.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new SettingsError(
+      `HTTP_HEADERS_TIMEOUT_SECONDS (${s.HTTP_HEADERS_TIMEOUT_SECONDS}) must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS (${s.HTTP_REQUEST_TIMEOUT_SECONDS}). See .env.example for every setting.`,
+    );
+  }
   const allowedDomains = list(s.ALLOWED_EMAIL_DOMAINS).map((d) => d.replace(/^@/, ''));
   const allowedPeople = list(s.ALLOWED_PEOPLE);
   if (allowedDomains.length === 0 && allowedPeople.length === 0) {
@@ -210,5 +275,14 @@ export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
     rateLimitNoticeSeconds: s.RATE_LIMIT_NOTICE_SECONDS,
     metricsToken: s.METRICS_TOKEN,
     logLevel: s.LOG_LEVEL,
+    trustProxy: parseTrustProxy(s.TRUST_PROXY) ?? false,
+    httpRequestTimeoutSeconds: s.HTTP_REQUEST_TIMEOUT_SECONDS,
+    httpHeadersTimeoutSeconds: s.HTTP_HEADERS_TIMEOUT_SECONDS,
+    httpKeepAliveSeconds: s.HTTP_KEEP_ALIVE_SECONDS,
+    httpMaxConnections: s.HTTP_MAX_CONNECTIONS,
+    startupTimeoutSeconds: s.STARTUP_TIMEOUT_SECONDS,
+    webhookCheckIntervalSeconds: s.WEBHOOK_CHECK_INTERVAL_SECONDS,
+    webexFailingSeconds: s.WEBEX_FAILING_SECONDS,
+    shutdownGraceSeconds: s.SHUTDOWN_GRACE_SECONDS,
   };
 }
