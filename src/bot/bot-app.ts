@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino, { type Logger } from 'pino';
@@ -19,12 +19,16 @@ import { answerScope } from './answer-scope';
 import { Conversation } from './conversation';
 import { ConversationMemory } from './conversation-memory';
 import { loadFramework } from './framework-loader';
+import { BotHealth, WebexPulse } from './health';
+import { createHttpServer, errorHandler, requestIds } from './http-server';
 import { RecentIds } from './recent-ids';
 import type { BotSettings } from './settings';
 import { SpaceSettingsStore } from './space-settings';
+import { errorLine, retryUntil, StartupError } from './startup';
 import { Telemetry } from './telemetry';
 import type { Delivery } from './webhook-envelope';
 import { webhookReceiver } from './webhook-receiver';
+import { ensureWebhooks, frameworkWebhookName, webhookProblem } from './webhook-registration';
 
 export interface RunningBot {
   url: string;
@@ -35,6 +39,13 @@ export interface RunningBot {
   store: Store;
   alerts: AlertRunner;
   reports: ReportRunner;
+  health: BotHealth;
+  /** Answers in flight (deliveries acknowledged and still being handled). */
+  inFlight(): number;
+  /**
+   * Stops taking deliveries (503), waits for answers in flight (at most SHUTDOWN_GRACE_SECONDS),
+   * then closes everything. Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -49,6 +60,14 @@ export interface BotOptions {
   reportTickMs?: number;
 }
 
+/** The bot's logger (JSON lines on stdout; tokens redacted). */
+export function createBotLog(settings: Pick<BotSettings, 'logLevel'>): Logger {
+  return pino({
+    level: settings.logLevel,
+    redact: { paths: ['*.token', '*.authorization', '*.botToken'], censor: '[redacted]' },
+  });
+}
+
 /** Webex's name for the framework's webhooks, so the framework recognises its own deliveries. */
 const signFor = (secret: string, body: unknown) =>
   createHmac('sha1', secret).update(JSON.stringify(body)).digest('hex');
@@ -61,12 +80,12 @@ const signFor = (secret: string, body: unknown) =>
  */
 export async function startBot(settings: BotSettings, options: BotOptions = {}): Promise<RunningBot> {
   const now = options.now ?? Date.now;
-  const log =
-    options.log ??
-    pino({
-      level: settings.logLevel,
-      redact: { paths: ['*.token', '*.authorization', '*.botToken'], censor: '[redacted]' },
-    });
+  const log = options.log ?? createBotLog(settings);
+  // Start-up retries Webex with backoff until this (real-time) deadline, then gives up cleanly.
+  const deadline = Date.now() + settings.startupTimeoutSeconds * 1000;
+  const retryLog = (what: string) => (error: unknown, waitMs: number, attempt: number) =>
+    log.warn({ attempt, waitMs, reason: errorLine(error) }, `start-up: ${what} failed; retrying`);
+  const pulse = new WebexPulse(now);
   const telemetry = new Telemetry({ token: settings.metricsToken, apiBaseUrl: settings.apiBaseUrl });
   const webex = createWebexClient({
     baseUrl: settings.apiBaseUrl,
@@ -76,7 +95,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     now,
     http: {
       maxRetryAfterSeconds: settings.rateLimitMaxWaitSeconds,
-      fetch: telemetry.webexFetch(),
+      fetch: pulse.wrapFetch(telemetry.webexFetch()),
       onEvent: (event) => {
         telemetry.webexEvent(event);
         if (event.kind === 'rate-limited') answerScope.getStore()?.onRateLimited(event.waitMs ?? 0);
@@ -85,216 +104,323 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       },
     },
   });
-  let me: Person;
-  try {
-    me = await webex.bot.me();
-  } catch (error) {
-    if (error instanceof WebexApiError && error.code === 'unauthorized') {
-      throw new Error(
-        `WEBEX_BOT_TOKEN was rejected by Webex (401, trackingId ${error.trackingId}): check the bot token.`,
-      );
-    }
-    throw error;
-  }
-  webex.directory
-    .get()
-    .catch((error: unknown) => log.warn({ err: error }, 'workspace directory not available yet'));
-
-  const chartStore = new ChartStore({ ttlMs: settings.chartTtlMinutes * 60_000, now });
-  const charts = createChartRenderer({
-    mode: settings.chartMode,
-    publicBaseUrl: settings.publicBaseUrl,
-    store: chartStore,
-    workers: settings.chartWorkers,
-    onDrawingFailed: (error) => log.error({ err: error }, 'a chart could not be drawn; its image is missing'),
-    ...(settings.quickchartHost ? { quickchartHost: settings.quickchartHost } : {}),
-    ...(settings.quickchartApiKey ? { quickchartApiKey: settings.quickchartApiKey } : {}),
-  });
-  const store =
-    settings.dataDir === IN_MEMORY ? openSqliteStore({ file: IN_MEMORY }) : openStore(settings.dataDir);
-  const spaces = new SpaceSettingsStore(
-    { timeZone: settings.defaultTimeZone, unit: settings.defaultUnit },
-    store,
-  );
-  const bands = parseComfortBands(settings.comfortBands);
-  const limits = answerLimits(settings.apiBudgetPerMinute, settings.maxHistoryDays);
-  const cache =
-    settings.readingsCacheMb > 0
-      ? new ReadingsCache({ maxBytes: settings.readingsCacheMb * 1024 * 1024, store, now })
-      : undefined;
-  // Stored buckets older than the history an answer reads are never used again.
-  cache?.prune(settings.maxHistoryDays * 86_400_000);
-  if (cache) telemetry.watchCache(cache);
-  const automationLog = log.child({ part: 'automation' });
-  const alerts = new AlertRunner({
-    store,
-    webex,
-    charts,
-    now,
-    sleep: options.sleep ?? sleepUnlessAborted,
-    log: automationLog,
-    spaceOf: (roomId) => spaces.get(roomId),
-    intervalMs: settings.alertIntervalSeconds * 1000,
-    budgetPerMinute: settings.apiBudgetPerMinute,
-    onPass: (seconds, result, oneRule) => telemetry.alertPass(seconds, result, oneRule),
-  });
-  const reports = new ReportRunner({
-    store,
-    webex,
-    charts,
-    bands,
-    now,
-    log: automationLog,
-    spaceOf: (roomId) => spaces.get(roomId),
-    lateLimitMs: settings.reportLateLimitMinutes * 60_000,
-    onReport: (outcome) => telemetry.report(outcome),
-    ...(cache ? { cache } : {}),
-  });
-  const automation = new Automation({
-    alerts,
-    reports,
-    log: automationLog,
-    ...(options.reportTickMs ? { reportTickMs: options.reportTickMs } : {}),
-  });
-  const conversation = new Conversation({
-    webex,
-    charts,
-    bands,
-    memory: new ConversationMemory(30 * 60_000, now),
-    spaces,
-    store,
-    automation: {
-      evaluateRuleNow: (ruleId) => automation.evaluateRuleNow(ruleId),
-      sendReportNow: (report) => reports.sendNow(report),
-    },
-    me,
-    allowedDomains: settings.allowedDomains,
-    allowedPeople: settings.allowedPeople,
-    rateLimitNoticeMs: settings.rateLimitNoticeSeconds * 1000,
-    onAnswer: (intent, outcome, seconds) => telemetry.answer(intent, outcome, seconds),
-    limits,
-    ...(cache ? { cache } : {}),
-    now,
-  });
-
-  const { Framework, webhookHandler } = loadFramework(
-    settings.apiBaseUrl,
-    settings.catalogUrl ? { catalogUrl: settings.catalogUrl } : {},
-  );
-  const framework: FrameworkClass = new Framework({
-    token: settings.botToken,
-    webhookUrl: `${settings.publicBaseUrl}/webhook`,
-    webhookSecret: settings.webhookSecret,
-    messageFormat: 'markdown',
-  });
-  const lifecycle = webhookHandler(framework);
-
-  const onDelivery = async (delivery: Delivery, deliveryLog: Logger) => {
-    if (delivery.resource === 'messages' && delivery.event === 'created')
-      return conversation.onMessage(delivery, deliveryLog);
-    if (delivery.resource === 'attachmentActions') return conversation.onAction(delivery, deliveryLog);
-    if (delivery.resource === 'memberships' || delivery.resource === 'rooms') {
-      // The framework checks its own (re-serialised) signature: give it one that matches.
-      await Promise.resolve(
-        lifecycle({
-          body: delivery,
-          headers: { 'x-spark-signature': signFor(settings.webhookSecret, delivery) },
-        }),
-      );
+  // Everything start-up opens, closed in reverse order if it cannot finish.
+  const opened: { what: string; close: () => unknown }[] = [
+    { what: 'telemetry', close: () => telemetry.close() },
+  ];
+  const closeOpened = async () => {
+    for (const { what, close } of opened.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        log.warn({ err: error }, `closing ${what} failed`);
+      }
     }
   };
+  try {
+    return await startOpened();
+  } catch (error) {
+    await closeOpened();
+    throw error;
+  }
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', true);
-  let health: { at: number; body: Record<string, unknown>; ok: boolean } | undefined;
-  app.get('/healthz', async (_req, res) => {
-    if (!health || now() - health.at > 30_000) {
-      const check = async (probe: () => Promise<unknown>) =>
-        probe().then(
-          () => 'ok',
-          (error: unknown) =>
-            error instanceof WebexApiError
-              ? `${error.status ?? error.code} ${error.webexMessage ?? ''}`.trim()
-              : 'error',
-        );
-      const [bot, admin] = await Promise.all([
-        check(() => webex.bot.me()),
-        check(() => webex.admin.listLocations()),
-      ]);
-      health = {
-        at: now(),
-        ok: bot === 'ok',
-        body: { status: bot === 'ok' ? 'ok' : 'degraded', webex: bot, adminToken: admin },
-      };
-    }
-    res.status(health.ok ? 200 : 503).json(health.body);
-  });
-  app.get('/metrics', telemetry.route());
-  app.use(chartRoutes(chartStore));
-  app.use(
-    webhookReceiver({
-      secret: settings.webhookSecret,
-      recent: new RecentIds(10 * 60_000, 20_000, now),
-      log,
-      onDelivery,
-      onRejected: (reason) => telemetry.deliveryRejected(reason),
-    }),
-  );
-  app.use((_req, res) => {
-    res.status(404).json({ error: 'not found' });
-  });
+  async function startOpened(): Promise<RunningBot> {
+    const me: Person = await retryUntil(
+      'Webex did not answer GET /people/me',
+      () =>
+        webex.bot.me().catch((error: unknown) => {
+          if (error instanceof WebexApiError && error.code === 'unauthorized') {
+            throw new StartupError(
+              `WEBEX_BOT_TOKEN was rejected by Webex (401, trackingId ${error.trackingId}): check the bot token.`,
+            );
+          }
+          throw error;
+        }),
+      {
+        deadline,
+        isFatal: (error) => error instanceof StartupError,
+        onRetry: retryLog('GET /people/me'),
+      },
+    ).catch((error: unknown) => {
+      // A refused token is already one clear line; keep it as it is.
+      if (error instanceof StartupError && /WEBEX_BOT_TOKEN was rejected/.test(error.message))
+        throw new StartupError(error.message.slice(error.message.indexOf('WEBEX_BOT_TOKEN')));
+      throw error;
+    });
+    webex.directory
+      .get()
+      .catch((error: unknown) => log.warn({ err: error }, 'workspace directory not available yet'));
 
-  const server: Server = createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(settings.port, settings.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-
-  await framework.start();
-  // start() resolves before its webhooks exist and swallows failures to create them: check.
-  const webhooks = await waitForWebhooks(webex, `${settings.publicBaseUrl}/webhook`);
-  if (webhooks < 2)
-    log.error(
-      'the framework did not register its webhooks; the bot will not hear anyone. Check PUBLIC_BASE_URL.',
+    const chartStore = new ChartStore({ ttlMs: settings.chartTtlMinutes * 60_000, now });
+    const charts = createChartRenderer({
+      mode: settings.chartMode,
+      publicBaseUrl: settings.publicBaseUrl,
+      store: chartStore,
+      workers: settings.chartWorkers,
+      onDrawingFailed: (error) =>
+        log.error({ err: error }, 'a chart could not be drawn; its image is missing'),
+      ...(settings.quickchartHost ? { quickchartHost: settings.quickchartHost } : {}),
+      ...(settings.quickchartApiKey ? { quickchartApiKey: settings.quickchartApiKey } : {}),
+    });
+    opened.push({ what: 'the chart renderer', close: () => charts.close() });
+    const store =
+      settings.dataDir === IN_MEMORY ? openSqliteStore({ file: IN_MEMORY }) : openStore(settings.dataDir);
+    opened.push({ what: 'the store', close: () => store.close() });
+    const spaces = new SpaceSettingsStore(
+      { timeZone: settings.defaultTimeZone, unit: settings.defaultUnit },
+      store,
     );
-  if (options.automation !== false) automation.start();
-  log.info({ port, bot: me.emails[0], webhooks }, 'room-metrics bot is listening');
+    const bands = parseComfortBands(settings.comfortBands);
+    const limits = answerLimits(settings.apiBudgetPerMinute, settings.maxHistoryDays);
+    const cache =
+      settings.readingsCacheMb > 0
+        ? new ReadingsCache({ maxBytes: settings.readingsCacheMb * 1024 * 1024, store, now })
+        : undefined;
+    // Stored buckets older than the history an answer reads are never used again.
+    cache?.prune(settings.maxHistoryDays * 86_400_000);
+    if (cache) opened.push({ what: 'the readings cache', close: () => cache.flush() });
+    if (cache) telemetry.watchCache(cache);
+    const automationLog = log.child({ part: 'automation' });
+    const alerts = new AlertRunner({
+      store,
+      webex,
+      charts,
+      now,
+      sleep: options.sleep ?? sleepUnlessAborted,
+      log: automationLog,
+      spaceOf: (roomId) => spaces.get(roomId),
+      intervalMs: settings.alertIntervalSeconds * 1000,
+      budgetPerMinute: settings.apiBudgetPerMinute,
+      onPass: (seconds, result, oneRule) => telemetry.alertPass(seconds, result, oneRule),
+    });
+    const reports = new ReportRunner({
+      store,
+      webex,
+      charts,
+      bands,
+      now,
+      log: automationLog,
+      spaceOf: (roomId) => spaces.get(roomId),
+      lateLimitMs: settings.reportLateLimitMinutes * 60_000,
+      onReport: (outcome) => telemetry.report(outcome),
+      ...(cache ? { cache } : {}),
+    });
+    const automation = new Automation({
+      alerts,
+      reports,
+      log: automationLog,
+      ...(options.reportTickMs ? { reportTickMs: options.reportTickMs } : {}),
+    });
+    const conversation = new Conversation({
+      webex,
+      charts,
+      bands,
+      memory: new ConversationMemory(30 * 60_000, now),
+      spaces,
+      store,
+      automation: {
+        evaluateRuleNow: (ruleId) => automation.evaluateRuleNow(ruleId),
+        sendReportNow: (report) => reports.sendNow(report),
+      },
+      me,
+      allowedDomains: settings.allowedDomains,
+      allowedPeople: settings.allowedPeople,
+      rateLimitNoticeMs: settings.rateLimitNoticeSeconds * 1000,
+      onAnswer: (intent, outcome, seconds) => telemetry.answer(intent, outcome, seconds),
+      limits,
+      ...(cache ? { cache } : {}),
+      now,
+    });
 
-  return {
-    url: `http://127.0.0.1:${port}`,
-    me,
-    webex,
-    conversation,
-    log,
-    store,
-    alerts,
-    reports,
-    stop: async () => {
-      await automation.stop();
-      await framework.stop().catch(() => undefined);
-      await charts.close();
-      cache?.flush();
-      store.close();
-      telemetry.close();
-      await new Promise<void>((resolve) => {
+    const { Framework, webhookHandler } = loadFramework(
+      settings.apiBaseUrl,
+      settings.catalogUrl ? { catalogUrl: settings.catalogUrl } : {},
+    );
+    const framework: FrameworkClass = new Framework({
+      token: settings.botToken,
+      webhookUrl: `${settings.publicBaseUrl}/webhook`,
+      webhookSecret: settings.webhookSecret,
+      messageFormat: 'markdown',
+    });
+    const lifecycle = webhookHandler(framework);
+
+    const inFlight = new Set<Promise<unknown>>();
+    let draining = false;
+    const handleDelivery = async (delivery: Delivery, deliveryLog: Logger) => {
+      if (delivery.resource === 'messages' && delivery.event === 'created')
+        return conversation.onMessage(delivery, deliveryLog);
+      if (delivery.resource === 'attachmentActions') return conversation.onAction(delivery, deliveryLog);
+      if (delivery.resource === 'memberships' || delivery.resource === 'rooms') {
+        // The framework checks its own (re-serialised) signature: give it one that matches.
+        await Promise.resolve(
+          lifecycle({
+            body: delivery,
+            headers: { 'x-spark-signature': signFor(settings.webhookSecret, delivery) },
+          }),
+        );
+      }
+    };
+    // Answers in flight are tracked so that a shutdown can let them finish.
+    const onDelivery = (delivery: Delivery, deliveryLog: Logger) => {
+      const handling = handleDelivery(delivery, deliveryLog);
+      inFlight.add(handling);
+      void handling.then(
+        () => inFlight.delete(handling),
+        () => inFlight.delete(handling),
+      );
+      return handling;
+    };
+
+    const targetUrl = `${settings.publicBaseUrl}/webhook`;
+    const target = {
+      targetUrl,
+      secret: settings.webhookSecret,
+      name: frameworkWebhookName(targetUrl, me.emails[0] ?? ''),
+    };
+    const health = new BotHealth({
+      pulse,
+      webex,
+      store,
+      target,
+      log,
+      now: Date.now,
+      intervalMs: settings.webhookCheckIntervalSeconds * 1000,
+      failingMs: settings.webexFailingSeconds * 1000,
+    });
+    opened.push({ what: 'the health checks', close: () => health.stop() });
+
+    const app = express();
+    app.disable('x-powered-by');
+    // Off unless TRUST_PROXY names the proxies (or a hop count): X-Forwarded-For is otherwise ignored.
+    app.set('trust proxy', settings.trustProxy);
+    app.use(requestIds(log));
+    app.get('/livez', (_req, res) => {
+      res.json({ status: 'ok' });
+    });
+    const ready: express.RequestHandler = async (_req, res, next) => {
+      try {
+        const { ready, body } = await health.readiness();
+        res
+          .status(ready && !draining ? 200 : 503)
+          .json(draining ? { ...body, status: 'not ready', reason: 'shutting down' } : body);
+      } catch (error) {
+        next(error);
+      }
+    };
+    app.get('/readyz', ready);
+    app.get('/healthz', ready);
+    app.get('/metrics', telemetry.route());
+    app.use(chartRoutes(chartStore));
+    app.use(
+      webhookReceiver({
+        secret: settings.webhookSecret,
+        recent: new RecentIds(10 * 60_000, 20_000, now),
+        log,
+        onDelivery,
+        draining: () => draining,
+        onRejected: (reason) => telemetry.deliveryRejected(reason),
+      }),
+    );
+    app.use((_req, res) => {
+      res.status(404).json({ message: 'not found', requestId: res.locals.requestId });
+    });
+    app.use(errorHandler(log));
+
+    const server: Server = createHttpServer(app, settings, log);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(settings.port, settings.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const closeServer = () =>
+      new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-    },
-  };
+    opened.push({ what: 'the HTTP server', close: closeServer });
+    const { port } = server.address() as AddressInfo;
+
+    // start() fails when Webex does; it can be called again until it succeeds.
+    await retryUntil('the bot framework could not start (Webex did not answer)', () => framework.start(), {
+      deadline,
+      onRetry: retryLog('framework start'),
+    });
+    opened.push({ what: 'the framework', close: () => framework.stop() });
+    // start() resolves before its webhooks exist and swallows a failure to create them: let it finish
+    // (or fail), then check the webhooks ourselves and create or repair what is missing.
+    await frameworkWebhooksSettled(framework, Math.min(5000, Math.max(0, deadline - Date.now())));
+    const repaired = await retryUntil(
+      `the webhooks to ${targetUrl} could not be registered`,
+      async () => {
+        const repair = await ensureWebhooks(webex.bot, target);
+        const problem = webhookProblem(await webex.bot.listWebhooks(), target);
+        if (problem) throw new Error(problem);
+        return repair;
+      },
+      { deadline, onRetry: retryLog('webhook registration') },
+    );
+    if (repaired.created || repaired.reactivated || repaired.removed)
+      log.warn(repaired, 'start-up: webhooks created or repaired (the framework did not register them)');
+    await health.check({ repair: false });
+    health.start();
+    if (options.automation !== false) automation.start();
+    opened.push({ what: 'automation', close: () => automation.stop() });
+    log.info({ port, bot: me.emails[0] }, 'room-metrics bot is listening');
+
+    let stopping: Promise<void> | undefined;
+    const stop = async () => {
+      draining = true;
+      // No new connections; idle keep-alive connections close now, busy ones after their answer.
+      server.close();
+      server.closeIdleConnections();
+      const pending = [...inFlight];
+      if (pending.length > 0) {
+        log.info({ answers: pending.length }, 'stopping: finishing answers in flight');
+        let timer: NodeJS.Timeout | undefined;
+        const settled = await Promise.race([
+          Promise.allSettled(pending).then(() => true),
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(false), settings.shutdownGraceSeconds * 1000);
+          }),
+        ]);
+        clearTimeout(timer);
+        if (!settled) log.warn({ answers: inFlight.size }, 'stopping: answers still in flight were cut off');
+      }
+      await closeOpened();
+    };
+
+    return {
+      url: `http://127.0.0.1:${port}`,
+      me,
+      webex,
+      conversation,
+      log,
+      store,
+      alerts,
+      reports,
+      health,
+      inFlight: () => inFlight.size,
+      stop: () => {
+        stopping ??= stop();
+        return stopping;
+      },
+    };
+  }
 }
 
-/** Polls (up to 5 s) until the framework's two webhooks exist; returns how many it found. */
-async function waitForWebhooks(webex: WebexClient, targetUrl: string): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const hooks = await webex.bot.listWebhooks().catch(() => []);
-    const ours = hooks.filter((h) => h.targetUrl === targetUrl && h.status === 'active').length;
-    if (ours >= 2) return ours;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/**
+ * Waits (at most `ms`) until the framework's own webhook registration after `start()` has either
+ * created both webhooks or given up, so that our check does not race it into duplicates.
+ */
+async function frameworkWebhooksSettled(framework: FrameworkClass, ms: number): Promise<void> {
+  const state = framework as unknown as { webhook?: unknown; cardsWebhook?: { id?: string } };
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (state.webhook === false || state.cardsWebhook?.id) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return 0;
 }
 
 /** Waits `ms`, or less when `signal` aborts (never rejects). */
