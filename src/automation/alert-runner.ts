@@ -26,6 +26,8 @@ export interface AlertRunnerDeps {
   intervalMs: number;
   /** API calls per minute the bot may make in all (the plan keeps a share for chat answers). */
   budgetPerMinute: number;
+  /** True while a space's rules are paused (an outsider is a member): they are neither polled nor posted. */
+  paused?: (roomId: string) => boolean;
   /** Told after each pass (for metrics): its length, its result (undefined: it failed), one rule only. */
   onPass?: (seconds: number, result: PassResult | undefined, oneRule: boolean) => void;
 }
@@ -52,7 +54,7 @@ export class AlertRunner {
 
   /** The plan for the rules as they are now (interval lengthened when the budget demands). */
   async plan(): Promise<{ plan: EvaluationPlan; pairs: PollPair[]; rules: AlertRule[] }> {
-    const rules = this.deps.store.listAlertRules();
+    const rules = this.deps.store.listAlertRules().filter((r) => !this.deps.paused?.(r.roomId));
     const directory = rules.some((r) => r.rooms.all) ? await this.deps.webex.directory.get() : undefined;
     const allIds = directory?.workspaces.map((w) => w.id) ?? [];
     const pairs = pairsFor(rules, (rule) => (rule.rooms.all ? allIds : rule.rooms.workspaceIds));

@@ -26,6 +26,8 @@ export interface ReportRunnerDeps {
   spaceOf: (roomId: string) => SpaceSettings;
   /** A slot older than this when the bot gets to it is skipped (and said so in the next report). */
   lateLimitMs: number;
+  /** True while a space's reports are paused (an outsider is a member): its slots pass unposted. */
+  paused?: (roomId: string) => boolean;
   /** Past readings already read (by answers, earlier reports). */
   cache?: ReadingsCache;
   /** Told what became of each scheduled slot (for metrics). */
@@ -57,6 +59,7 @@ export class ReportRunner {
   async tick(): Promise<number> {
     let posted = 0;
     for (const report of this.deps.store.listReports()) {
+      if (this.deps.paused?.(report.roomId)) continue;
       try {
         posted += await this.runDue(report);
       } catch (error) {

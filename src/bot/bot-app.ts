@@ -15,6 +15,7 @@ import { IN_MEMORY, openSqliteStore, openStore, type Store } from '../store';
 import { createWebexClient, type WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import type { Person } from '../webex/wire';
+import { isAllowed } from './access';
 import { answerScope } from './answer-scope';
 import { Conversation } from './conversation';
 import { ConversationMemory } from './conversation-memory';
@@ -23,6 +24,7 @@ import { BotHealth, WebexPulse } from './health';
 import { createHttpServer, errorHandler, requestIds } from './http-server';
 import { RecentIds } from './recent-ids';
 import type { BotSettings } from './settings';
+import { SpaceMembers } from './space-members';
 import { SpaceSettingsStore } from './space-settings';
 import { errorLine, retryUntil, StartupError } from './startup';
 import { Telemetry } from './telemetry';
@@ -78,6 +80,9 @@ const signFor = (secret: string, body: unknown) =>
  * conversation directly (fast, with retries and 429 handling); space lifecycle events go to the
  * framework.
  */
+/** How long answered deliveries are remembered (replays older than this are not recognised). */
+const DELIVERY_MEMORY_MS = 7 * 86_400_000;
+
 export async function startBot(settings: BotSettings, options: BotOptions = {}): Promise<RunningBot> {
   const now = options.now ?? Date.now;
   const log = options.log ?? createBotLog(settings);
@@ -181,6 +186,13 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     if (cache) opened.push({ what: 'the readings cache', close: () => cache.flush() });
     if (cache) telemetry.watchCache(cache);
     const automationLog = log.child({ part: 'automation' });
+    // Who is in each space: room data, alerts and reports only where everyone is allowed.
+    const members = new SpaceMembers(
+      webex,
+      me.id,
+      (email) => isAllowed(email, settings.allowedDomains, settings.allowedPeople),
+      now,
+    );
     const alerts = new AlertRunner({
       store,
       webex,
@@ -192,6 +204,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       intervalMs: settings.alertIntervalSeconds * 1000,
       budgetPerMinute: settings.apiBudgetPerMinute,
       onPass: (seconds, result, oneRule) => telemetry.alertPass(seconds, result, oneRule),
+      paused: (roomId): boolean => conversation.paused(roomId),
     });
     const reports = new ReportRunner({
       store,
@@ -203,6 +216,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       spaceOf: (roomId) => spaces.get(roomId),
       lateLimitMs: settings.reportLateLimitMinutes * 60_000,
       onReport: (outcome) => telemetry.report(outcome),
+      paused: (roomId): boolean => conversation.paused(roomId),
       ...(cache ? { cache } : {}),
     });
     const automation = new Automation({
@@ -211,7 +225,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       log: automationLog,
       ...(options.reportTickMs ? { reportTickMs: options.reportTickMs } : {}),
     });
-    const conversation = new Conversation({
+    const conversation: Conversation = new Conversation({
       webex,
       charts,
       bands,
@@ -228,6 +242,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       rateLimitNoticeMs: settings.rateLimitNoticeSeconds * 1000,
       onAnswer: (intent, outcome, seconds) => telemetry.answer(intent, outcome, seconds),
       limits,
+      members,
+      guestPolicy: settings.guestPolicy,
       ...(cache ? { cache } : {}),
       now,
     });
@@ -250,6 +266,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       if (delivery.resource === 'messages' && delivery.event === 'created')
         return conversation.onMessage(delivery, deliveryLog);
       if (delivery.resource === 'attachmentActions') return conversation.onAction(delivery, deliveryLog);
+      if (delivery.resource === 'memberships') await conversation.onMembership(delivery, deliveryLog);
       if (delivery.resource === 'memberships' || delivery.resource === 'rooms') {
         // The framework checks its own (re-serialised) signature: give it one that matches.
         await Promise.resolve(
@@ -367,6 +384,22 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     health.start();
     if (options.automation !== false) automation.start();
     opened.push({ what: 'automation', close: () => automation.stop() });
+    // Spaces with alerts or reports: their members are known before the first pass (paused if a
+    // guest is among them).
+    const automated = new Set([...store.listAlertRules(), ...store.listReports()].map((x) => x.roomId));
+    await Promise.all(
+      [...automated].map((roomId) =>
+        members
+          .outsiders(roomId)
+          .catch((error: unknown) => log.warn({ err: error, roomId }, 'members unknown')),
+      ),
+    );
+    // Questions asked while the bot was down (or left half-answered by a crash) are answered now.
+    store.pruneDeliveries(now() - DELIVERY_MEMORY_MS);
+    const catchUp = conversation
+      .catchUp(log.child({ part: 'catch-up' }), settings.catchUpMinutes * 60_000)
+      .catch((error: unknown) => log.warn({ err: error }, 'catch-up after start failed'));
+    opened.push({ what: 'catch-up', close: () => catchUp.then(() => undefined) });
     log.info({ port, bot: me.emails[0] }, 'room-metrics bot is listening');
 
     let stopping: Promise<void> | undefined;

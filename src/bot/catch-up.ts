@@ -12,11 +12,18 @@ export interface MissedQuestion {
  * messages that mention it, in 1:1 spaces every message from the other person. One page per space
  * whose last activity is recent enough; spaces quiet since then cost nothing.
  */
-export async function questionsSince(webex: WebexClient, me: Person, since: number): Promise<MissedQuestion[]> {
+export async function questionsSince(
+  webex: WebexClient,
+  me: Person,
+  since: number,
+): Promise<MissedQuestion[]> {
   const rooms = (await webex.bot.listRooms()).filter((r) => Date.parse(r.lastActivity ?? '') >= since);
   const found: MissedQuestion[] = [];
   for (const room of rooms) {
-    const messages = await webex.bot.recentMessages(room.id, room.type === 'group' ? { mentionedPeople: 'me' } : {});
+    const messages = await webex.bot.recentMessages(
+      room.id,
+      room.type === 'group' ? { mentionedPeople: 'me' } : {},
+    );
     for (const message of messages) {
       const created = Date.parse(message.created ?? '');
       if (message.personId === me.id || !(created > since)) continue;

@@ -31,6 +31,7 @@ import {
 import { type Guard, runGuards, type Turn } from './guards';
 import { stripMention } from './mention';
 import { OwnPosts, sameMessage } from './own-posts';
+import type { SpaceMembers } from './space-members';
 import type { SpaceSettingsStore } from './space-settings';
 import type { Delivery } from './webhook-envelope';
 
@@ -48,6 +49,10 @@ export interface ConversationDeps {
   /** Rate-limit waits at least this long are announced before the answer. */
   rateLimitNoticeMs: number;
   limits: AnswerLimits;
+  /** Members of each space (trusted spaces); without it every space counts as trusted. */
+  members?: SpaceMembers;
+  /** `refuse` (default): no room data, alerts or reports in a space with an outsider. */
+  guestPolicy?: 'refuse' | 'allow';
   /** How long a failed post waits for its own \`messages:created\` event before posting again. */
   landedWaitMs?: number;
   /** Past readings (optional: without it every answer reads Webex). */
@@ -68,6 +73,10 @@ const lostInTransit = (error: unknown) =>
 
 /** The store's note of the newest question answered. */
 const LAST_QUESTION_KEY = 'catch-up:last-question-at';
+
+/** The line for a question in a space with outsiders. */
+const guestLine = (outsiders: number) =>
+  `This space has ${outsiders === 1 ? 'a member' : `${outsiders} members`} from outside the organisation, so I don't share room data, alerts or reports here. Ask in a space with only colleagues, or ask a Webex admin to set GUEST_POLICY=allow.`;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -135,7 +144,57 @@ export class Conversation {
       isAllowed(turn.email, this.deps.allowedDomains, this.deps.allowedPeople)
         ? next()
         : this.refuse(turn.roomId, turn.log),
+    // Trusted spaces: room data stays inside the organisation, so not where an outsider reads along.
+    async (turn, next) => {
+      const { members, guestPolicy } = this.deps;
+      if (!members || guestPolicy === 'allow') return next();
+      let outsiders: string[];
+      try {
+        outsiders = await members.outsiders(turn.roomId);
+      } catch (error) {
+        await this.boundary(turn, undefined, async () => {
+          throw error;
+        });
+        return;
+      }
+      if (outsiders.length === 0) return next();
+      turn.log.info({ outsiders: outsiders.length }, 'question in a space with outsiders: refused');
+      this.deps.onAnswer?.('unknown', 'refused', 0);
+      await this.send(turn.roomId, { markdown: guestLine(outsiders.length) });
+    },
   ];
+
+  /**
+   * A membership event: the member list is kept fresh, and when the first outsider joins a space
+   * with alerts or reports (or the last one leaves) the space is told they are paused (resumed).
+   */
+  async onMembership(delivery: Delivery, log: Logger): Promise<void> {
+    const { members, guestPolicy, store } = this.deps;
+    const { roomId, personId, personEmail } = delivery.data;
+    if (!members || !roomId || !personId) return;
+    const before = members.trustedNow(roomId);
+    if (delivery.event === 'created') members.joined(roomId, personId, personEmail ?? '');
+    else if (delivery.event === 'deleted') members.left(roomId, personId);
+    else return;
+    const after = members.trustedNow(roomId);
+    if (guestPolicy === 'allow' || before === undefined || after === undefined || before === after) return;
+    const automated = store.listAlertRules(roomId).length + store.listReports(roomId).length;
+    if (automated === 0) return;
+    log.info(
+      { roomId, trusted: after },
+      after ? 'space trusted again: automation resumes' : 'outsider joined: automation paused',
+    );
+    await this.send(roomId, {
+      markdown: after
+        ? 'Everyone here is from the organisation again: alerts and reports in this space resume.'
+        : 'Someone from outside the organisation joined this space: its alerts and reports are paused, and I will not share room data here while they are a member.',
+    }).catch((error: unknown) => log.warn({ err: error }, 'could not post the pause/resume line'));
+  }
+
+  /** Whether a space's alerts and reports are paused (an outsider is a member). */
+  paused(roomId: string): boolean {
+    return this.deps.guestPolicy !== 'allow' && this.deps.members?.trustedNow(roomId) === false;
+  }
 
   async onMessage(delivery: Delivery, log: Logger): Promise<void> {
     const { data } = delivery;
@@ -216,7 +275,9 @@ export class Conversation {
    */
   async catchUp(log: Logger, windowMs: number): Promise<{ answered: number; older: number }> {
     const { store, now, webex, me } = this.deps;
-    const windowStart = now() - windowMs;
+    // Questions from now on arrive as deliveries (the webhooks are live): only older ones count.
+    const startedAt = now();
+    const windowStart = startedAt - windowMs;
     const last = Number(store.getValue(LAST_QUESTION_KEY) ?? Number.NaN);
     const since = Number.isFinite(last) ? last : windowStart;
     const found = await questionsSince(webex, me, Math.min(since, windowStart));
@@ -243,7 +304,7 @@ export class Conversation {
       if (message) found.push({ message, created: Date.parse(message.created ?? '') });
     }
     const missed = found
-      .filter((q) => q.created > since || unfinished.includes(q.message.id))
+      .filter((q) => (q.created > since && q.created < startedAt) || unfinished.includes(q.message.id))
       .filter((q) => !store.deliveryDone(`message:${q.message.id}`))
       .sort((a, b) => a.created - b.created);
     let answered = 0;

@@ -38,6 +38,10 @@ export interface BotSettings {
   apiBudgetPerMinute: number;
   /** Oldest data an answer reads, in days. */
   maxHistoryDays: number;
+  /** Questions asked at most this long before a start are answered then (older: one line). */
+  catchUpMinutes: number;
+  /** `refuse`: no room data, alerts or reports in a space with a member from outside. */
+  guestPolicy: 'refuse' | 'allow';
   /** Memory for the readings cache (MB); 0 turns the cache off. */
   readingsCacheMb: number;
   /** A report slot the bot reaches later than this is skipped (and noted in the next report). */
@@ -164,6 +168,13 @@ const schema = z.object({
     .default(60),
   API_BUDGET_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(300),
   MAX_HISTORY_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  GUEST_POLICY: z.enum(['refuse', 'allow']).default('refuse'),
+  CATCH_UP_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
   READINGS_CACHE_MB: z.coerce.number().min(0).max(4096).default(16),
   REPORT_LATE_LIMIT_MINUTES: z.coerce
     .number()
@@ -269,6 +280,8 @@ export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
     alertIntervalSeconds: s.ALERT_INTERVAL_SECONDS,
     apiBudgetPerMinute: s.API_BUDGET_PER_MINUTE,
     maxHistoryDays: s.MAX_HISTORY_DAYS,
+    catchUpMinutes: s.CATCH_UP_MINUTES,
+    guestPolicy: s.GUEST_POLICY,
     readingsCacheMb: s.READINGS_CACHE_MB,
     reportLateLimitMinutes: s.REPORT_LATE_LIMIT_MINUTES,
     rateLimitMaxWaitSeconds: s.RATE_LIMIT_MAX_WAIT_SECONDS,

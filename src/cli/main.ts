@@ -25,6 +25,7 @@ Commands:
   emulator   run the local Webex API emulator
   parse      show how the bot understands a request (JSON)
   serve      run the bot (settings from the environment, see .env.example)
+  doctor     check a deployment: tokens, scopes, public URL, webhooks, store, time zones
 
 Run 'room-metrics <command> --help' for a command's options.
 

@@ -129,7 +129,10 @@ export class WebexMessagingApi {
   }
 
   /** The newest messages of a space, newest first: one page of at most `max` (no paging). */
-  async recentMessages(roomId: string, query: { mentionedPeople?: 'me'; max?: number } = {}): Promise<Message[]> {
+  async recentMessages(
+    roomId: string,
+    query: { mentionedPeople?: 'me'; max?: number } = {},
+  ): Promise<Message[]> {
     const page = await this.http.get<{ items?: Message[] }>('messages', { roomId, max: 50, ...query });
     return page.items ?? [];
   }
