@@ -5,19 +5,13 @@ import type { PassResult } from '../automation/alert-runner';
 import { HANDLERS } from '../handlers/registry';
 import type { ReadingsCache } from '../readings/readings-cache';
 import type { HttpEvent } from '../webex/http';
+import type { RejectReason } from './webhook-receiver';
 
 /** How an answer ended: posted, ended with the error line, or refused (person not allowed). */
 export type AnswerOutcome = 'ok' | 'error' | 'refused';
 /** Why a webhook delivery was not processed. */
-export type RejectedDelivery =
-  | 'draining'
-  | 'unreadable'
-  | 'too-large'
-  | 'encoding'
-  | 'signature'
-  | 'not-json'
-  | 'not-envelope'
-  | 'duplicate';
+/** Why a webhook delivery was turned away (the receiver's reasons). */
+export type RejectedDelivery = RejectReason;
 /** What became of a report slot. */
 export type ReportOutcome = 'posted' | 'late' | 'skipped' | 'failed';
 
