@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { planWindows } from '../webex/metric-windows';
 import { DAY_MS, HOUR_MS, METRICS_MAX_SPAN_MS } from '../webex/wire/limits';
 import type { AnswerLimits } from './limits';
 
@@ -24,22 +25,7 @@ const BUCKET_MS: Readonly<Record<Aggregation, number>> = { none: HOUR_MS, hourly
 
 /** Calls one (room, metric) pair takes for a window: its legal windows (48 h / 30 days each). */
 export function callsFor(from: number, to: number, aggregation: Aggregation): number {
-  if (!(to > from)) return 0;
-  // Inner window edges fall on bucket starts, so a window may end up to one bucket short.
-  const span = METRICS_MAX_SPAN_MS[aggregation];
-  const bucket = aggregation === 'none' ? 1 : BUCKET_MS[aggregation];
-  let calls = 0;
-  let start = from;
-  while (start < to) {
-    let end = Math.min(to, start + span);
-    if (end < to) {
-      const aligned = Math.floor(end / bucket) * bucket;
-      if (aligned > start) end = aligned;
-    }
-    calls++;
-    start = end;
-  }
-  return calls;
+  return planWindows(from, to, aggregation).length;
 }
 
 /** Items one (room, metric) pair returns at most: readings every 5 min, or one per bucket. */
