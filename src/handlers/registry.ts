@@ -13,6 +13,7 @@ import { listReports } from './list-reports';
 import { listRooms } from './list-rooms';
 import { notUnderstood } from './not-understood';
 import { rankRooms } from './rank-rooms';
+import { chooseOption, rerunRequest } from './rerun-request';
 import { sendCsv } from './send-csv';
 import { showHelp } from './show-help';
 import { showOverview } from './show-overview';
@@ -47,12 +48,15 @@ export type ActionHandler<K extends ActionInputs['kind']> = (
 
 /**
  * One handler per card-button kind. `followup` and `ask` are not here: they are text, answered
- * like a typed question.
+ * like a typed question. `rerun` and `choose` carry their card's request and answer it with the
+ * intent's handler, for whoever presses, without the conversation's memory.
  */
 export const ACTIONS: {
   readonly [K in Exclude<ActionInputs['kind'], 'followup' | 'ask'>]: ActionHandler<K>;
 } = {
   csv: sendCsv,
+  rerun: (ctx, inputs) => rerunRequest(ctx, inputs, HANDLERS),
+  choose: (ctx, inputs) => chooseOption(ctx, inputs, HANDLERS),
   alert: automationAction,
   report: automationAction,
   'alert-form': automationAction,

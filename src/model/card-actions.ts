@@ -3,8 +3,12 @@ import { METRIC_NAMES } from '../webex/wire';
 
 /**
  * What our cards' buttons send back (`Action.Submit` data), validated: card inputs are untrusted.
- * - `followup`: a phrase continuing the last question ("last 7 days", a room chosen in a clarification)
+ * - `followup`: a phrase continuing the person's last question (cards posted before buttons carried
+ *   their request; setup ask-backs)
  * - `ask`: a whole new question (help examples)
+ * - `rerun`: the card's own request again, with another window ("Last 7 days", "Overview of …"),
+ *   answered for whoever presses it
+ * - `choose`: an option of an ask-back, completing the request that asked back
  * - `csv`: the data of an answer as a file
  * - `alert`: acknowledge, snooze, mute or delete an alert rule / mark a false alarm
  * - `report`: send a report now, or cancel it
@@ -29,21 +33,58 @@ const roomList = z
   )
   .pipe(z.array(z.string().min(1).max(300)).min(1).max(200));
 
+const workspaceId = z.string().min(1).max(300);
+/** The rooms a button names: up to 50 ids (card JSON stays small), or a scope for larger sets. */
+const roomScope = {
+  workspaceIds: z.array(workspaceId).max(50).default([]),
+  allRooms: z.literal(true).optional(),
+  floorId: workspaceId.optional(),
+  locationId: workspaceId.optional(),
+};
+const instant = z.string().datetime({ offset: true });
+const aggregation = z.enum(['none', 'hourly', 'daily']);
+const unit = z.enum(['celsius', 'fahrenheit']);
+
+/** The questions a button can ask again: the data intents. */
+export const RERUN_INTENTS = ['query', 'current', 'overview', 'compare', 'rank'] as const;
+/** Windows a button names relative to the press, or a fixed window (the plan bounds it either way). */
+export const RELATIVE_WINDOWS = ['today', '24h', '7d'] as const;
+
+/** A card's request, as its buttons carry it (validated again when pressed). */
+export const cardRequestSchema = z.object({
+  intent: z.enum(RERUN_INTENTS),
+  metrics: z.array(z.enum([...METRIC_NAMES, 'timeUsed', 'timeBooked'])).max(8),
+  ...roomScope,
+  window: z.union([z.object({ last: z.enum(RELATIVE_WINDOWS) }), z.object({ from: instant, to: instant })]),
+  aggregation: aggregation.optional(),
+  unit: unit.optional(),
+  rank: z
+    .object({
+      stat: z.enum(['mean', 'max', 'min']),
+      order: z.enum(['desc', 'asc']),
+      limit: z.number().int().min(1).max(100),
+    })
+    .optional(),
+});
+
 export const actionInputsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('followup'), text: z.string().trim().min(1).max(500) }),
   z.object({ kind: z.literal('ask'), text: z.string().trim().min(1).max(500) }),
+  z.object({ kind: z.literal('rerun'), request: cardRequestSchema }),
+  z.object({
+    kind: z.literal('choose'),
+    text: z.string().trim().min(1).max(500),
+    request: cardRequestSchema,
+  }),
   z.object({
     kind: z.literal('csv'),
     /** The rooms: up to 50 ids, or a scope (every room, a floor, a site) for larger answers. */
-    workspaceIds: z.array(z.string().min(1).max(300)).max(50).default([]),
-    allRooms: z.literal(true).optional(),
-    floorId: z.string().min(1).max(300).optional(),
-    locationId: z.string().min(1).max(300).optional(),
+    ...roomScope,
     metrics: z.array(metricName).min(1).max(6),
-    from: z.string().datetime({ offset: true }),
-    to: z.string().datetime({ offset: true }),
-    aggregation: z.enum(['none', 'hourly', 'daily']),
-    unit: z.enum(['celsius', 'fahrenheit']).optional(),
+    from: instant,
+    to: instant,
+    aggregation,
+    unit: unit.optional(),
   }),
   z.object({
     kind: z.literal('alert'),
@@ -76,6 +117,12 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
 
 export type ActionInputs = z.infer<typeof actionInputsSchema>;
 export type CsvInputs = Extract<ActionInputs, { kind: 'csv' }>;
+export type RerunInputs = Extract<ActionInputs, { kind: 'rerun' }>;
+export type ChooseInputs = Extract<ActionInputs, { kind: 'choose' }>;
+/** A card's request as validated (rooms by id or scope, a window, the answer's settings). */
+export type CardRequest = z.infer<typeof cardRequestSchema>;
+/** A card's request as a card writes it. */
+export type CardRequestPayload = z.input<typeof cardRequestSchema>;
 export type AlertInputs = Extract<ActionInputs, { kind: 'alert' }>;
 export type ReportInputs = Extract<ActionInputs, { kind: 'report' }>;
 export type AlertFormInputs = Extract<ActionInputs, { kind: 'alert-form' }>;
