@@ -20,6 +20,11 @@ export class ConversationMemory {
     }
   }
 
+  /** Forgets the person's last request (one that was refused is no context for what follows). */
+  forget(roomId: string, personId: string): void {
+    this.last.delete(`${roomId} ${personId}`);
+  }
+
   recall(roomId: string, personId: string): ParsedRequest | undefined {
     const entry = this.last.get(`${roomId} ${personId}`);
     if (!entry || this.now() - entry.at > this.ttlMs) return undefined;

@@ -27,6 +27,7 @@ import {
   mergeSetupFollowUp,
   SETUP_INTENTS,
   setupFollowUpText,
+  worthRemembering,
 } from './follow-up';
 import { type Guard, runGuards, type Turn } from './guards';
 import { stripMention } from './mention';
@@ -473,12 +474,11 @@ export class Conversation {
           request.workspaces.length === 0 &&
           request.metrics.length === 0 &&
           !request.alert);
-      // Data questions are remembered for follow-ups; a setup only while it still asks back.
-      if (
-        DATA_INTENTS.has(request.intent) ||
-        (SETUP_INTENTS.has(request.intent) && request.clarify && !bareSetUp)
-      )
+      // Data questions are remembered for follow-ups; a setup only while it still asks back; a
+      // request refused for its window is forgotten, so it never comes back in a later question.
+      if (worthRemembering(request, parseContext.now, bareSetUp))
         this.deps.memory.remember(who.roomId, who.personId, request);
+      else if (DATA_INTENTS.has(request.intent)) this.deps.memory.forget(who.roomId, who.personId);
       log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
       answered.intent = request.clarify && !bareSetUp ? 'clarify' : request.intent;
       const handler = HANDLERS[request.clarify && !bareSetUp ? 'clarify' : request.intent];

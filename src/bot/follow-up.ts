@@ -1,51 +1,51 @@
-import { DATA_INTENTS, type ParsedRequest, type RequestAnalysis, SETUP_INTENTS } from '../language';
+import {
+  DATA_INTENTS,
+  type Intent,
+  type ParsedRequest,
+  type RequestAnalysis,
+  SETUP_INTENTS,
+} from '../language';
+
+export { mergeFollowUp } from '../handlers/rerun-request';
 
 const FOLLOW_UP =
   /^(?:and|also|plus|what about|how about|same for|same but|same thing for|now for|ok and|then|and for|and in|and on)\b/i;
 
-/** "and humidity?", "what about yesterday?", "same for Fjord": a follow-up to the previous question. */
+/** Words that ask for a room's overview: a room with them is a question of its own. */
+const OVERVIEW_CUE = /\bhow (?:was|is|are|were|did|does)\b|\boverview\b|\bstatus\b|\bsummary\b/i;
+
+/** What a text stating only part of a question parses as: no intent of its own. */
+const PARTIAL_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['query', 'current', 'overview', 'unknown']);
+
+/**
+ * "and humidity?", "what about yesterday?", "last 7 days", "humidity", "Boardroom": a follow-up to
+ * the previous question. Read by meaning, never by length: the text states some parts (a time, a
+ * metric, a room) but leaves out one a question needs (which room; for a room, what about it), and
+ * says no intent of its own (a ranking, a comparison, an overview, a set-up, help).
+ */
 export function looksLikeFollowUp(text: string, analysis: RequestAnalysis): boolean {
   if (FOLLOW_UP.test(text.trim())) return true;
   const { stated, request } = analysis;
-  // A short phrase that names only one part ("yesterday?", "humidity") also continues the last question.
-  const parts = Number(stated.metrics) + Number(stated.rooms) + Number(stated.time);
-  return parts === 1 && text.trim().split(/\s+/).length <= 3 && request.intent !== 'unknown';
+  if (!stated.metrics && !stated.rooms && !stated.time) return false;
+  if (!PARTIAL_INTENTS.has(request.intent)) return false;
+  // A time or a metric without a room: the room (and the rest) of the previous question.
+  if (!stated.rooms) return true;
+  // A room without a metric: the previous question's metrics, unless an overview is asked for.
+  return !stated.metrics && !OVERVIEW_CUE.test(text);
 }
 
+/** The ask-back for a window still ahead ("tomorrow"): the request was refused, not answered. */
+const REFUSED_WINDOW = /^That time is still ahead\b/;
+
 /**
- * The previous request with what the follow-up stated put in: its metrics, its rooms, its time.
- * A clarification of the follow-up is kept only when it is about something the follow-up said.
+ * Whether a request is context for the person's next follow-up: data questions, and a setup
+ * while it still asks back; never a request refused for its window (a time still ahead), which
+ * must not come back in a later "what's the temperature?".
  */
-export function mergeFollowUp(previous: ParsedRequest, analysis: RequestAnalysis): ParsedRequest {
-  const next = analysis.request;
-  if (!DATA_INTENTS.has(previous.intent)) return next;
-  const merged: ParsedRequest = { ...previous };
-  delete merged.clarify;
-  if (analysis.stated.metrics) {
-    merged.metrics = next.metrics;
-    if (next.rank) merged.rank = next.rank;
-    if (previous.intent === 'overview') merged.intent = 'query';
-  }
-  if (analysis.stated.rooms) {
-    merged.workspaces = next.workspaces;
-    if (next.allWorkspaces) merged.allWorkspaces = true;
-    else delete merged.allWorkspaces;
-  }
-  if (analysis.stated.time) {
-    if (next.from) merged.from = next.from;
-    if (next.to) merged.to = next.to;
-    if (next.aggregation) merged.aggregation = next.aggregation;
-    if (merged.intent === 'current' && next.intent !== 'current') merged.intent = 'query';
-    if (next.intent === 'current') merged.intent = 'current';
-  }
-  if (merged.metrics.includes('temperature')) merged.unit = next.unit ?? previous.unit ?? 'celsius';
-  else delete merged.unit;
-  const roomQuestion = next.clarify?.question.startsWith('Which room do you mean?');
-  const stillNoRoom = merged.workspaces.length === 0 && !merged.allWorkspaces && merged.intent !== 'rank';
-  if (next.clarify && (!roomQuestion || stillNoRoom)) merged.clarify = next.clarify;
-  else if (stillNoRoom && !merged.clarify)
-    merged.clarify = previous.clarify ?? { question: 'Which room do you mean?', options: [] };
-  return merged;
+export function worthRemembering(request: ParsedRequest, now: number, bareSetUp = false): boolean {
+  if (request.clarify && REFUSED_WINDOW.test(request.clarify.question)) return false;
+  if (DATA_INTENTS.has(request.intent)) return !(Date.parse(request.from ?? '') >= now);
+  return SETUP_INTENTS.has(request.intent) && Boolean(request.clarify) && !bareSetUp;
 }
 
 /** Requests that set something up; their clarifications are answered by a follow-up too. */
