@@ -1,6 +1,7 @@
 import { DateTime, type DateTimeUnit } from 'luxon';
 import { findMonthNameDates, findNumericDates } from './calendar-dates';
 import { officeHour, readTimeOfDay, readTimeRange, type TimeOfDay, TOD } from './time-of-day';
+import { DURATION, ISO_DATE_TIME, readDuration, readIsoDateTime, rewriteDotTimes } from './time-spans';
 import type { TokenText } from './token-text';
 
 /**
@@ -65,6 +66,13 @@ const numberOf = (word: string | undefined): number =>
 
 const weekdayIndex = (word: string): number => WEEKDAYS.findIndex((d) => d.startsWith(word.slice(0, 3))) + 1;
 
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+/** A day inside a range with times: "Mon", "last Friday", "yesterday", "Nov 10", "10 Nov", "2026-11-10". */
+const RANGE_DAY = String.raw`(?:(?:last|this|on|past|previous) )?${WEEKDAY.replace('(', '(?:')}|yesterday|today|${MONTH} \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? ${MONTH}|\d{4}-\d{2}-\d{2}`;
+/** A year on its own (a calendar window). */
+const YEAR = String.raw`(1[89]\d{2}|20\d{2}|2100)(?![-:./\d])`;
+
 /** Parts of the day, in local hours; night runs past midnight. */
 const PARTS: Readonly<Record<string, [number, number]>> = {
   morning: [6, 12],
@@ -89,6 +97,8 @@ interface Atoms {
   part?: [number, number];
   range?: [TimeOfDay, TimeOfDay];
   point?: TimeOfDay;
+  /** The point as written, before the office reading moved 1–6 to the afternoon. */
+  pointAsWritten?: TimeOfDay;
   window?: { from: DateTime; to: DateTime };
   marker?: 'since' | 'until' | 'after';
   current: boolean;
@@ -125,6 +135,120 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
     // (the plan bounds it to the history it keeps, and says so).
     atoms.window ??= { from: from.isValid ? from : DateTime.fromMillis(0, { zone: to.zone }), to };
   };
+
+  rewriteDotTimes(text);
+  const placeDate = (year: number | undefined, month: number, day: number): DateTime | undefined => {
+    let date = DateTime.fromObject({ year: year ?? now.year, month, day }, { zone: now.zone });
+    if (!date.isValid) return undefined;
+    if (year === undefined && date > now) date = date.minus({ years: 1 });
+    return date;
+  };
+  /** A day named inside a range with times, the most recent one (undefined: not a day). */
+  const rangeDay = (word: string): DateTime | undefined => {
+    if (word === 'yesterday') return today.minus({ days: 1 });
+    if (word === 'today') return today;
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(word);
+    if (iso) return placeDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    const weekday = new RegExp(String.raw`^(?:(last|this|on|past|previous) )?${WEEKDAY}$`).exec(word);
+    if (weekday) {
+      let back = (now.weekday - weekdayIndex(weekday[2]!) + 7) % 7;
+      if (back === 0 && /last|previous|past/.test(weekday[1] ?? '')) back = 7;
+      return today.minus({ days: back });
+    }
+    const month = MONTH_NAMES.findIndex((m) => word.includes(m)) + 1;
+    const day = Number(/\d{1,2}/.exec(word)?.[0]);
+    return month > 0 ? placeDate(undefined, month, day) : undefined;
+  };
+  const atTime = (day: DateTime, t: TimeOfDay) =>
+    day.set({ hour: t.hour, minute: t.minute, second: 0, millisecond: 0 });
+
+  // ISO date-times: ranges between two ("from 2026-11-16T08:00 to 2026-11-17T17:30", "A/B"), then one.
+  rule(
+    new RegExp(
+      String.raw`\b(?:from |between )?(${ISO_DATE_TIME}) ?(?:to|and|until|till|-|/) ?(${ISO_DATE_TIME})(?=\s|$)`,
+    ),
+    (m) => {
+      const from = readIsoDateTime(m[1]!, now.zone);
+      const to = readIsoDateTime(m[2]!, now.zone);
+      if (!from || !to) return false;
+      windowOf(from, to);
+      return true;
+    },
+  );
+  rule(
+    new RegExp(
+      String.raw`\b(?:(since|from|after|until|till|before|by|up to|at|around|about) )?(${ISO_DATE_TIME})(?=\s|$)`,
+    ),
+    (m) => {
+      const at = readIsoDateTime(m[2]!, now.zone);
+      if (!at) return false;
+      const marker = m[1] ?? 'at';
+      if (/since|from|after/.test(marker)) windowOf(at, now);
+      else if (/until|till|before|by|up to/.test(marker)) windowOf(at.startOf('day'), at);
+      else windowOf(at.minus({ minutes: 30 }), at.plus({ minutes: 30 }));
+      return true;
+    },
+  );
+  // Times on named days: "Mon 8am to Tue 6pm", "from Friday 17:00 until Monday 08:00", "Wednesday 8 to 10".
+  rule(
+    new RegExp(
+      String.raw`\b(?:from |between )?(${RANGE_DAY}) (?:at )?(${TOD}) ?(?:to|and|until|till|-) ?(?:(${RANGE_DAY}) (?:at )?)?(${TOD})(?=\s|$)`,
+    ),
+    (m) => {
+      let first = rangeDay(m[1]!);
+      const second = m[3] ? rangeDay(m[3]) : first;
+      if (!first || !second) return false;
+      let start: TimeOfDay | undefined;
+      let end: TimeOfDay | undefined;
+      if (m[3]) {
+        const a = readTimeOfDay(m[2]!);
+        const b = readTimeOfDay(m[4]!);
+        if (!a || !b) return false;
+        [start, end] = [officeHour(a), officeHour(b)];
+      } else {
+        [start, end] = readTimeRange(m[2]!, m[4]!) ?? [];
+        if (!start || !end) return false;
+      }
+      let from = atTime(first, start);
+      let to = atTime(second, end);
+      if (
+        to <= from &&
+        m[3] &&
+        /^(?:(?:last|this|on|past|previous) )?[a-z]{3}/.test(m[1]!) &&
+        !/^(?:yesterday|today)$/.test(m[1]!)
+      ) {
+        first = first.minus({ days: 7 });
+        from = atTime(first, start);
+      }
+      if (to <= from) to = to.plus({ days: 1 });
+      windowOf(from, to);
+      return true;
+    },
+  );
+  // "since the beginning of the week", "from the start of the quarter", "since start of day".
+  rule(
+    /\b(?:since|from) (?:the )?(?:very )?(?:beginning|start) of (?:the |this |last |previous |the last |the previous )?(day|today|week|month|quarter|year)\b/,
+    (m) => {
+      const unit = (m[1] === 'today' ? 'day' : m[1]) as DateTimeUnit;
+      let start = now.startOf(unit);
+      if (/last|previous/.test(m[0])) start = start.minus({ [`${unit}s`]: 1 });
+      windowOf(start, now);
+      return true;
+    },
+  );
+  // Rolling windows with compound, fractional or glued durations: "last 2h 15m", "past half a day",
+  // "last2days", "the last hour and a half", "past 1.5 hours".
+  rule(
+    new RegExp(
+      String.raw`\b(?:(?:in|over|during|for|within|from) )?(?:the )?(?:this past|last|past|previous|prior|recent|latest) ?(${DURATION})(?! ago)(?![a-z])`,
+    ),
+    (m) => {
+      const duration = readDuration(m[1]!);
+      if (!duration) return false;
+      windowOf(now.minus(duration), now);
+      return true;
+    },
+  );
 
   // "until now", "up to now", "to date" are ends that add nothing.
   rule(/\b(?:until|till|up to|up until|to|through) now\b/, () => true);
@@ -257,12 +381,6 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
       return true;
     },
   );
-  const placeDate = (year: number | undefined, month: number, day: number): DateTime | undefined => {
-    let date = DateTime.fromObject({ year: year ?? now.year, month, day }, { zone: now.zone });
-    if (!date.isValid) return undefined;
-    if (year === undefined && date > now) date = date.minus({ years: 1 });
-    return date;
-  };
   for (const found of [...findNumericDates(text.view()), ...findMonthNameDates(text.view(), now)]) {
     const view = text.view();
     if (view.slice(found.index, found.index + found.length).includes('§')) continue;
@@ -287,6 +405,23 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
       return true;
     },
   );
+  // Years: "from 2024 to 2025" (both whole), "since 2024" (from its start), "in 2025" (the whole year).
+  const yearStart = (y: string) =>
+    DateTime.fromObject({ year: Number(y), month: 1, day: 1 }, { zone: now.zone });
+  rule(new RegExp(String.raw`\b(?:from|between) ${YEAR} ?(?:to|and|until|till|-) ?${YEAR}`), (m) => {
+    const from = yearStart(m[1]!);
+    const to = yearStart(m[2]!).plus({ years: 1 });
+    if (to <= from) return false;
+    windowOf(from, to);
+    return true;
+  });
+  rule(new RegExp(String.raw`\b(since|from|after|in|during|for|of|throughout|in the year) ${YEAR}`), (m) => {
+    const start = yearStart(m[2]!);
+    if (m[1] === 'since' || m[1] === 'from') windowOf(start, now);
+    else if (m[1] === 'after') windowOf(start.plus({ years: 1 }), now);
+    else windowOf(start, start.plus({ years: 1 }));
+    return true;
+  });
   // Parts of the day: "last night", "tonight", "this morning", "business hours".
   rule(/\b(?:last night|overnight|tonight)\b/, (m) => {
     if (m[0] === 'tonight') atoms.part = [18, 24];
@@ -321,6 +456,7 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
     const time = readTimeOfDay(m[2]!);
     if (!time) return false;
     atoms.point = officeHour(time);
+    atoms.pointAsWritten = time;
     atoms.marker = /since|from|after/.test(m[1]!) ? (m[1] === 'after' ? 'after' : 'since') : 'until';
     return true;
   });
@@ -373,6 +509,16 @@ function combine(
   if (atoms.point && atoms.marker) {
     // "since 8am", "until 3pm", "since Tuesday 8am": the most recent such time.
     let instant = at(day, atoms.point);
+    // "since 6:50" at 08:30: this morning's 06:50, not yesterday's 18:50.
+    const written = atoms.pointAsWritten;
+    if (
+      !atoms.day &&
+      instant > now &&
+      written &&
+      written.hour !== atoms.point.hour &&
+      at(day, written) <= now
+    )
+      instant = at(day, written);
     if (!atoms.day && instant > now) instant = instant.minus({ days: 1 });
     if (atoms.marker === 'until') return { window: { from: instant.startOf('day'), to: instant } };
     if (atoms.marker === 'after')

@@ -54,7 +54,10 @@ function ahead(text: string, metric: RequestMetric, room: string, extra: { now?:
 
 export const cases: CorpusCase[] = [
   // -- compound durations -----------------------------------------------------------------------
-  ask('fjord temp last 2h 15m', 'temperature', 'Fjord', { from: '2026-11-18T12:15:00+01:00', aggregation: 'none' }),
+  ask('fjord temp last 2h 15m', 'temperature', 'Fjord', {
+    from: '2026-11-18T12:15:00+01:00',
+    aggregation: 'none',
+  }),
   ask('boardroom noise over the past 1 hour 30 minutes', 'ambientNoise', 'Boardroom', {
     from: '2026-11-18T13:00:00+01:00',
     aggregation: 'none',
@@ -125,7 +128,10 @@ export const cases: CorpusCase[] = [
     'humidity',
     'Room 40',
     { from: '2026-10-24T22:00:00+02:00', aggregation: 'hourly' },
-    { now: AFTER_FALL_BACK, note: 'One calendar day (Sunday 09:00 CET) and 12 exact hours: Saturday 22:00 CEST.' },
+    {
+      now: AFTER_FALL_BACK,
+      note: 'One calendar day (Sunday 09:00 CET) and 12 exact hours: Saturday 22:00 CEST.',
+    },
   ),
   ask('temp in Fjord the last half day', 'temperature', 'Fjord', { from: '2026-11-18T02:30:00+01:00' }),
   ask(
@@ -161,7 +167,10 @@ export const cases: CorpusCase[] = [
     'humidity',
     'Fjord',
     { from: '2026-10-16T09:00:00+02:00', aggregation: 'daily' },
-    { now: AFTER_FALL_BACK, note: 'Ten calendar days back is before the fall-back: same wall clock at +02:00.' },
+    {
+      now: AFTER_FALL_BACK,
+      note: 'Ten calendar days back is before the fall-back: same wall clock at +02:00.',
+    },
   ),
   ask(
     'Boardroom temp last 48hrs',
@@ -214,7 +223,10 @@ export const cases: CorpusCase[] = [
     'temperature',
     'Fjord',
     { from: '2026-10-24T22:00:00+02:00', to: '2026-10-25T06:00:00+01:00', aggregation: 'hourly' },
-    { now: AFTER_FALL_BACK, note: 'Across the fall-back night: nine real hours, each end at its own offset.' },
+    {
+      now: AFTER_FALL_BACK,
+      note: 'Across the fall-back night: nine real hours, each end at its own offset.',
+    },
   ),
   ask(
     'boardroom noise from 2026-11-17T08:00 to 2026-11-17T18:00',
