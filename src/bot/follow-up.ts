@@ -14,6 +14,9 @@ const FOLLOW_UP =
 /** Words that ask for a room's overview: a room with them is a question of its own. */
 const OVERVIEW_CUE = /\bhow (?:was|is|are|were|did|does)\b|\boverview\b|\bstatus\b|\bsummary\b/i;
 
+/** A question of its own: asks what/who/where/why about something the parse found no part for. */
+const OTHER_QUESTION = /\b(?:what|who|where|why)(?:'s|s| is| are| was| were)?\b/i;
+
 /** What a text stating only part of a question parses as: no intent of its own. */
 const PARTIAL_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['query', 'current', 'overview', 'unknown']);
 
@@ -28,6 +31,8 @@ export function looksLikeFollowUp(text: string, analysis: RequestAnalysis): bool
   const { stated, request } = analysis;
   if (!stated.metrics && !stated.rooms && !stated.time) return false;
   if (!PARTIAL_INTENTS.has(request.intent)) return false;
+  // Only a time, asked as a question about something no sensor measures ("what's for lunch?").
+  if (request.intent === 'unknown' && OTHER_QUESTION.test(text)) return false;
   // A time or a metric without a room: the room (and the rest) of the previous question.
   if (!stated.rooms) return true;
   // A room without a metric: the previous question's metrics, unless an overview is asked for.

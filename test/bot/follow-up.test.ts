@@ -42,6 +42,7 @@ describe('follow-ups: detection by meaning', () => {
       'list rooms',
       'alert me when co2 above 800 in Fjord',
       'thanks',
+      "what's for lunch?",
       'temperature in Boardroom last 24 hours',
     ])
       assert.ok(!follows(text), text);
