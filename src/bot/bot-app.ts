@@ -357,6 +357,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
         server.closeAllConnections();
       });
     opened.push({ what: 'the HTTP server', close: closeServer });
+    // From now on questions arrive as deliveries; the catch-up looks only before this.
+    const listeningSince = now();
     const { port } = server.address() as AddressInfo;
 
     // start() fails when Webex does; it can be called again until it succeeds.
@@ -397,7 +399,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     // Questions asked while the bot was down (or left half-answered by a crash) are answered now.
     store.pruneDeliveries(now() - DELIVERY_MEMORY_MS);
     const catchUp = conversation
-      .catchUp(log.child({ part: 'catch-up' }), settings.catchUpMinutes * 60_000)
+      .catchUp(log.child({ part: 'catch-up' }), settings.catchUpMinutes * 60_000, listeningSince)
       .catch((error: unknown) => log.warn({ err: error }, 'catch-up after start failed'));
     opened.push({ what: 'catch-up', close: () => catchUp.then(() => undefined) });
     log.info({ port, bot: me.emails[0] }, 'room-metrics bot is listening');

@@ -274,11 +274,15 @@ export class Conversation {
    * line saying they were asked while it was offline; older ones are named in one line per space.
    * Each is answered once, whether it comes from here or from a late delivery.
    */
-  async catchUp(log: Logger, windowMs: number): Promise<{ answered: number; older: number }> {
+  async catchUp(
+    log: Logger,
+    windowMs: number,
+    /** When deliveries began to arrive (the server listens): later questions are answered live. */
+    liveSince: number = this.deps.now(),
+  ): Promise<{ answered: number; older: number }> {
     const { store, now, webex, me } = this.deps;
-    // Questions from now on arrive as deliveries (the webhooks are live): only older ones count.
-    const startedAt = now();
-    const windowStart = startedAt - windowMs;
+    const startedAt = liveSince;
+    const windowStart = now() - windowMs;
     const last = Number(store.getValue(LAST_QUESTION_KEY) ?? Number.NaN);
     const since = Number.isFinite(last) ? last : windowStart;
     const found = await questionsSince(webex, me, Math.min(since, windowStart));
