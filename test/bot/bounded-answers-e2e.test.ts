@@ -154,14 +154,6 @@ describe('bounded answers: oversized and forged asks to the bot in its own proce
     notAnError(m);
     for (const p of patterns) assert.match(shownText(m), p);
   };
-  /**
-   * What an answer should say but does not yet (a bug reported with this test): printed in the
-   * summary rather than failed, and checked for real once the answer says it.
-   */
-  const gaps: string[] = [];
-  const gap = (m: StoredMessage, pattern: RegExp, what: string) => {
-    if (!pattern.test(shownText(m))) gaps.push(`${what} (shown: ${shownText(m).split('\n')[0]})`);
-  };
   const notAnError = (m: StoredMessage) =>
     assert.doesNotMatch(shownText(m), /went wrong|not answering|Webex could not answer/);
 
@@ -237,20 +229,13 @@ describe('bounded answers: oversized and forged asks to the bot in its own proce
   });
 
   it('bounds oversized questions typed in chat and says what it showed instead', async () => {
-    // The crash of the issue: raw readings of two rooms over ten years. The card's title names the
-    // 400 days it shows; that it shows daily averages is not said (a gap, reported).
+    // The crash of the issue: raw readings of two rooms over ten years. The card names the 400 days
+    // it shows and that it shows daily averages.
     const tenYears = await ask('every reading of temperature in Room 4 and Room 40 over the last 10 years');
-    cardSaying(tenYears, /Room 4/, /Room 40/, /last 400 d\b/);
-    gap(
-      tenYears,
-      /daily/,
-      "a compare of two rooms does not show the plan's notes (400 days, daily averages)",
-    );
-    // "since 1990" is not read as a time (year-only dates are not parsed): the answer is the last
-    // 24 h, and its title says so.
+    cardSaying(tenYears, /Room 4/, /Room 40/, /last 400 d\b/, /daily/);
+    // "since 1990": from 1990 to now, bounded to the history the bot reads, and said so.
     const sinceYear = await ask('temperature in all rooms since 1990');
-    cardSaying(sinceYear, /last 24 h\b/);
-    gap(sinceYear, /400 days/, '"since 1990" is ignored: the answer shows the last 24 h');
+    cardSaying(sinceYear, /400 days/);
     // Read as "list rooms": a misunderstanding, but one bounded answer.
     notAnError(await ask('every reading of all metrics in all rooms last year'));
     notAnError(await ask('compare all rooms over the last 5 years'));
@@ -266,9 +251,8 @@ describe('bounded answers: oversized and forged asks to the bot in its own proce
     cardSaying(await ask('every reading of tvoc in Boardroom over the last 400 days'), /daily/);
     // Wholly in the future: asked back, nothing read.
     assert.match(shownText(await ask('temperature in Room 4 next week')), /still ahead/);
-    // A number of days past what a date can hold: the parser drops the start of the window.
-    const huge = await ask('humidity in Fjord last 99999999999999999999999 days');
-    gap(huge, /400 d/, '"last 99999999999999999999999 days" ends in "Something went wrong"');
+    // A number of days past what a date can hold: as far back as the bot reads.
+    cardSaying(await ask('humidity in Fjord last 99999999999999999999999 days'), /Fjord/, /400 d/);
     // As long a message as Webex takes (7439 bytes): rooms over and over, ten years of readings.
     const long = `every reading of temperature in ${'Room 4, Room 40, Boardroom, '.repeat(255)}Fjord over the last 10 years`;
     assert.ok(long.length > 7000 && Buffer.byteLength(long) < 7300);
@@ -395,7 +379,7 @@ describe('bounded answers: oversized and forged asks to the bot in its own proce
     assert.ok(earliestStart(allRows) >= Date.now() - 401 * DAY_MS, 'no row older than the history limit');
     cardSaying(
       await press('follow-up button: "last 99999 days"', { kind: 'followup', text: 'last 99999 days' }),
-      /last 400 d\b/,
+      /400 days/,
     );
   });
 
@@ -423,7 +407,6 @@ describe('bounded answers: oversized and forged asks to the bot in its own proce
       console.log(
         `  ${(e.ms / 1000).toFixed(2).padStart(6)} s ${e.peakRssMb.toFixed(0).padStart(4)} MB  ${kindOf(e.answer).padEnd(4)}  ${e.label}\n${' '.repeat(17)}→ ${shownText(e.answer).replace(/\s+/g, ' ').slice(0, 220)}`,
       );
-    for (const g of gaps) console.log(`  known gap: ${g}`);
     const logged = `${stderr}\n${stdout}`.split('\n').filter(Boolean);
     for (const line of logged.slice(0, 5)) console.log(`  the bot logged: ${line.slice(0, 300)}`);
     const slowest = asks.reduce((a, b) => (b.ms > a.ms ? b : a));
