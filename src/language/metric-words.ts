@@ -1,3 +1,4 @@
+import { SENSOR_METRICS } from '../model/metric-catalogue';
 import type { TokenText } from './token-text';
 import type { RequestMetric } from './types';
 
@@ -69,11 +70,5 @@ export function findMetrics(text: TokenText): MetricMatch {
   return { metrics: found, ...(unmeasured ? { unmeasured } : {}) };
 }
 
-export const MEASURED_METRICS: readonly RequestMetric[] = [
-  'temperature',
-  'humidity',
-  'tvoc',
-  'ambientNoise',
-  'soundLevel',
-  'peopleCount',
-];
+/** What Webex room sensors measure (the model's list, in display order). */
+export const MEASURED_METRICS: readonly RequestMetric[] = SENSOR_METRICS;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { METRIC_LABEL } from '../model/metric-catalogue';
 import { zoneOrUtc } from '../time-zones';
 import { type IndexedWorkspace, indexDirectory } from './directory-index';
 import { editDistance, typoAllowance } from './fuzzy';
@@ -13,16 +14,6 @@ import { DATA_INTENTS } from './types';
 import { correctWord, isKnownWord } from './vocabulary';
 
 const HOUR_MS = 3_600_000;
-const METRIC_LABELS: Readonly<Record<RequestMetric, string>> = {
-  temperature: 'temperature',
-  humidity: 'humidity',
-  tvoc: 'air quality (TVOC)',
-  ambientNoise: 'ambient noise',
-  soundLevel: 'sound level',
-  peopleCount: 'people count',
-  timeUsed: 'time used',
-  timeBooked: 'time booked',
-};
 
 type Family = 'help' | 'settings' | 'alert' | 'report' | 'rooms' | 'data';
 
@@ -313,7 +304,7 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   const firstNames = index.workspaces.slice(0, 8).map((w) => w.displayName);
   if (metricMatch.unmeasured && metrics.length === 0) {
     result.clarify = {
-      question: `Webex room sensors don't measure ${metricMatch.unmeasured}. They measure ${MEASURED_METRICS.map((m) => METRIC_LABELS[m]).join(', ')}. Which one would you like?`,
+      question: `Webex room sensors don't measure ${metricMatch.unmeasured}. They measure ${MEASURED_METRICS.map((m) => METRIC_LABEL[m]).join(', ')}. Which one would you like?`,
       options: [...MEASURED_METRICS],
     };
   } else if (selection.ambiguous) {
@@ -349,7 +340,7 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     };
   } else if (intent === 'alert.create' && !alert) {
     result.clarify = {
-      question: `At which value should I alert you about ${listNames(metrics.map((m) => METRIC_LABELS[m]))}? For example "above 500" or "outside 30-60".`,
+      question: `At which value should I alert you about ${listNames(metrics.map((m) => METRIC_LABEL[m]))}? For example "above 500" or "outside 30-60".`,
       options: ['above …', 'below …', 'outside … - …'],
     };
   }
