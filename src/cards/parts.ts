@@ -85,10 +85,23 @@ export function isUsableImageUrl(url: string | undefined): url is string {
   }
 }
 
-/** The chart, when there is a usable URL; `alt` is plain text (not markdown). */
-export function chartImage(url: string | undefined, alt: string): ImageJson | undefined {
+/** An Image that opens a URL when tapped (Adaptive Cards 1.3: Image.selectAction, without a title). */
+export type TappableImageJson = ImageJson & { selectAction: { type: 'Action.OpenUrl'; url: string } };
+
+/**
+ * The chart, when there is a usable URL; `alt` is plain text (not markdown). Tapping it opens the
+ * full-size PNG (the card shows it only ~272–360 px wide on a phone).
+ */
+export function chartImage(url: string | undefined, alt: string): TappableImageJson | undefined {
   if (!isUsableImageUrl(url)) return undefined;
-  return { type: 'Image', url, altText: cleanText(alt), size: 'Stretch', spacing: 'Medium' };
+  return {
+    type: 'Image',
+    url,
+    altText: cleanText(alt),
+    size: 'Stretch',
+    spacing: 'Medium',
+    selectAction: { type: 'Action.OpenUrl', url },
+  };
 }
 
 /** The view model's follow-ups as Action.Submit buttons: the first five, data passed through. */

@@ -35,7 +35,7 @@ export interface ChartRequest {
   band?: { low?: number; high?: number; label: string };
   /** Alert threshold, drawn as a dashed line. */
   threshold?: { value: number; label: string };
-  /** CSS pixels; default 720×360 (sized for Webex clients). */
+  /** CSS pixels; default 720×400 (sized for phones: labels scale with the width; bar charts grow with their bars). */
   width?: number;
   height?: number;
 }

@@ -9,14 +9,16 @@ import { isMainThread, parentPort } from 'node:worker_threads';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { BasicPlatform, Chart, type ChartConfiguration, type ChartItem, registerables } from 'chart.js';
 import 'chartjs-adapter-luxon';
-import { buildChartConfig, resolveChartSize } from './chart-config';
+import { buildChartConfig, CHART_FONT_SIZES, resolveChartSize } from './chart-config';
 import type { ChartRequest } from './chart-request';
 import type { FromWorker, ToWorker } from './render-protocol';
 
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 /**
- * 1.5 device pixels per CSS pixel: sharp in a Webex card (shown at ~450–550 CSS px wide) on retina
- * screens, and PNG encoding (most of a chart's cost) takes half the time it takes at 2.
+ * 1.5 device pixels per CSS pixel: a 720×400 chart is a 1080×600 PNG, sharp in a Webex card on
+ * retina desktops (~450–550 CSS px wide) and more than enough for phones (~272–360 px wide, where
+ * legibility comes from the font sizes in `chart-config.ts`); PNG encoding (most of a chart's cost)
+ * takes half the time it takes at 2.
  */
 export const CHART_DEVICE_PIXEL_RATIO = 1.5;
 const FONT_DIR = path.resolve(__dirname, '../../assets/fonts');
@@ -38,7 +40,8 @@ function initialise(): void {
   }
   Chart.register(...registerables);
   Chart.defaults.font.family = CHART_FONT_FAMILY;
-  Chart.defaults.font.size = 12;
+  // Every text sets its own size (scaled with the width); this is the fallback.
+  Chart.defaults.font.size = CHART_FONT_SIZES.ticks;
   initialised = true;
 }
 

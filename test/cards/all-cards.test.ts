@@ -19,7 +19,7 @@ import {
   roomsCard,
 } from '../../src/cards';
 import { alertFormView, FORM_ROOMS } from './automation-form-fixtures';
-import { assertValidMessage, cardText, deepFreeze, markdownFields } from './card-checks';
+import { assertValidMessage, cardText, deepFreeze, markdownFields, walk } from './card-checks';
 import {
   alertRuleListView,
   alertView,
@@ -196,6 +196,20 @@ describe('cards: every card', () => {
       });
     }
   }
+
+  it('opens every chart full size on tap: Image.selectAction to the same URL (checked with Adaptive Cards 1.3)', () => {
+    let charts = 0;
+    for (const [name, build] of allCards(OSLO)) {
+      const message = build();
+      assertValidMessage(message);
+      walk(message.card, (node, path) => {
+        if (node.type !== 'Image') return;
+        charts++;
+        assert.deepEqual(node.selectAction, { type: 'Action.OpenUrl', url: node.url }, `${name} ${path}`);
+      });
+    }
+    assert.ok(charts >= 4, `charts seen: ${charts}`);
+  });
 
   for (const zone of [OSLO, NEW_YORK]) {
     for (const [name, build] of allCards(zone).slice(0, 5)) {

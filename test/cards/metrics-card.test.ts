@@ -73,6 +73,11 @@ describe('cards: metrics (query and current)', () => {
       image.map((i) => [i.url, i.altText]),
       [['https://charts.example.com/c/abc123.png', 'Temperature in Room 4, last 6 h']],
     );
+    // Tapping the chart opens the full-size PNG (Image.selectAction, valid in Adaptive Cards 1.3).
+    assert.deepEqual((image[0] as unknown as { selectAction: unknown }).selectAction, {
+      type: 'Action.OpenUrl',
+      url: 'https://charts.example.com/c/abc123.png',
+    });
     for (const chartUrl of [
       undefined,
       '',

@@ -11,7 +11,18 @@ import {
   registerables,
 } from 'chart.js';
 import 'chartjs-adapter-luxon';
+import { DateTime } from 'luxon';
 import { buildChartConfig, type ChartRequest, resolveChartSize, resolveSubtitle } from '../../src/charts';
+import {
+  CHART_FONT_SIZES,
+  chartFonts,
+  chartTimeTicks,
+  MAX_X_TICKS,
+  PHONE_IMAGE_WIDTH,
+  shownLabelHeight,
+  timeTicks,
+  wrapText,
+} from '../../src/charts/chart-config';
 import { barRequest, lineRequest, MINUTE, makePoints, START } from './chart-fixtures';
 
 type AnyDataset = ChartDataset<'line', (number | Point | null)[]>;
@@ -62,9 +73,8 @@ describe('buildChartConfig', () => {
       const chart = new Chart(createCanvas(720, 360) as unknown as ChartItem, config);
       try {
         const labels = chart.scales.x!.ticks.map((tick) => String(tick.label));
-        // 12:00 UTC is 14:00 in Oslo; the first hour tick must say so.
-        assert.equal(labels[0], '14:00', labels.join(' | '));
-        assert.ok(!labels.includes('12:00'), `no UTC labels: ${labels.join(' | ')}`);
+        // 12:00–18:00 UTC is 14:00–20:00 in Oslo: whole hours in between, in Oslo time.
+        assert.deepEqual(labels, ['15:00', '16:00', '17:00', '18:00', '19:00']);
       } finally {
         chart.destroy();
       }
@@ -279,13 +289,174 @@ describe('buildChartConfig', () => {
   });
 
   describe('resolveChartSize', () => {
-    it('defaults to 720×360 and clamps to the supported range', () => {
-      assert.deepEqual(resolveChartSize({}), { width: 720, height: 360 });
+    it('defaults to 720×400 and clamps to the supported range', () => {
+      assert.deepEqual(resolveChartSize({}), { width: 720, height: 400 });
       assert.deepEqual(resolveChartSize({ width: 10_000, height: 10 }), { width: 1600, height: 160 });
       assert.deepEqual(resolveChartSize({ width: Number.NaN, height: 400.4 } as ChartRequest), {
         width: 720,
         height: 400,
       });
+    });
+  });
+
+  describe('for phones', () => {
+    const HOUR = 60 * MINUTE;
+    const DAY = 24 * HOUR;
+    const OSLO = 'Europe/Oslo';
+    const fmt = (t: number, format: string) => DateTime.fromMillis(t, { zone: OSLO }).toFormat(format);
+
+    it('grows a bar chart with many bars taller, within the maximum', () => {
+      const bars = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `R${i}`, value: i }));
+      assert.deepEqual(resolveChartSize({ kind: 'bar', bars: bars(3) }), { width: 720, height: 400 });
+      assert.deepEqual(resolveChartSize({ kind: 'bar', bars: bars(10) }), { width: 720, height: 590 });
+      assert.deepEqual(resolveChartSize({ kind: 'bar', bars: bars(40) }), { width: 720, height: 1000 });
+      assert.deepEqual(resolveChartSize({ kind: 'bar', bars: bars(40), height: 300 }), {
+        width: 720,
+        height: 300,
+      });
+    });
+
+    it('uses 24-px labels at 720 px (≥ 9 px tall on a 272-px-wide phone card) and scales them with the width', () => {
+      assert.deepEqual(chartFonts(720), { ...CHART_FONT_SIZES });
+      for (const [key, size] of Object.entries(chartFonts(720))) {
+        assert.ok(shownLabelHeight(size, 720, PHONE_IMAGE_WIDTH) >= 9, `${key}: ${size}px`);
+        assert.ok(shownLabelHeight(size, 720, 360) >= 12, `${key}: ${size}px at 360`);
+      }
+      assert.equal(chartFonts(1440).ticks, 48);
+      assert.equal(chartFonts(360).ticks, 12);
+
+      const line = buildChartConfig(lineRequest());
+      const x = scale(line, 'x') as { ticks: { font: { size: number } } };
+      const y = scale(line, 'y') as { ticks: { font: { size: number }; maxTicksLimit: number } };
+      assert.equal(x.ticks.font.size, 24);
+      assert.equal(y.ticks.font.size, 24);
+      assert.equal(y.ticks.maxTicksLimit, 5);
+      assert.equal((line.options!.plugins!.title!.font as { size: number }).size, 28);
+      const bar = buildChartConfig(barRequest());
+      assert.equal((scale(bar, 'y') as { ticks: { font: { size: number } } }).ticks.font.size, 24);
+    });
+
+    it('6 h: whole hours', () => {
+      const ticks = timeTicks(START, START + 6 * HOUR, OSLO);
+      assert.equal(ticks.unit, 'hour');
+      assert.ok(ticks.ticks.length <= MAX_X_TICKS && ticks.ticks.length >= 3);
+      assert.deepEqual(
+        ticks.ticks.map((t) => fmt(t, 'HH:mm')),
+        ['15:00', '16:00', '17:00', '18:00', '19:00'],
+      );
+    });
+
+    it('2 days: hours on multiples of 6 or 12 (00:00, 12:00 …), across the DST change, none at the very ends', () => {
+      const from = START + 7 * MINUTE;
+      const ticks = chartTimeTicks(from, from + 2 * DAY, OSLO, 720);
+      assert.equal(ticks.unit, 'hour');
+      assert.ok(ticks.ticks.length <= MAX_X_TICKS && ticks.ticks.length >= 3, String(ticks.ticks.length));
+      for (const t of ticks.ticks) {
+        const local = DateTime.fromMillis(t, { zone: OSLO });
+        assert.equal(local.minute, 0);
+        assert.equal(local.hour % ticks.step, 0);
+        assert.ok([6, 12].includes(ticks.step));
+      }
+      assert.deepEqual(
+        ticks.ticks.map((t) => fmt(t, 'HH:mm')),
+        ['00:00', '12:00', '00:00'],
+      );
+    });
+
+    it('10 days: days of the month, day-month labels, never a month among them', () => {
+      const ticks = chartTimeTicks(START, START + 10 * DAY, OSLO, 720);
+      assert.equal(ticks.unit, 'day');
+      assert.deepEqual(
+        ticks.ticks.map((t) => fmt(t, 'd LLL')),
+        ['27 Oct', '29 Oct', '1 Nov', '3 Nov', '5 Nov'],
+      );
+      for (const t of ticks.ticks) assert.equal(fmt(t, 'HH:mm'), '00:00');
+    });
+
+    it('6 months: months', () => {
+      const ticks = chartTimeTicks(START, START + 182 * DAY, OSLO, 720);
+      assert.equal(ticks.unit, 'month');
+      assert.deepEqual(
+        ticks.ticks.map((t) => fmt(t, 'LLL yyyy')),
+        ['Nov 2024', 'Jan 2025', 'Mar 2025'],
+      );
+      for (const t of ticks.ticks) assert.equal(fmt(t, 'd HH:mm'), '1 00:00');
+    });
+
+    it('short spans: minutes on multiples of 5–30', () => {
+      const ticks = timeTicks(START + 3 * MINUTE, START + 48 * MINUTE, OSLO);
+      assert.equal(ticks.unit, 'minute');
+      assert.ok(ticks.ticks.length <= MAX_X_TICKS);
+      for (const t of ticks.ticks) assert.equal(DateTime.fromMillis(t).minute % ticks.step, 0);
+    });
+
+    const cases: [string, number, string, string[]][] = [
+      ['6 h', 6 * HOUR, 'hour', ['15:00', '16:00', '17:00', '18:00', '19:00']],
+      ['2 days', 2 * DAY, 'hour', ['00:00', '12:00', '00:00']],
+      ['10 days', 10 * DAY, 'day', ['27 Oct', '29 Oct', '1 Nov', '3 Nov', '5 Nov']],
+      ['6 months', 182 * DAY, 'month', ['Nov 2024', 'Jan 2025', 'Mar 2025']],
+    ];
+    for (const [name, span, unit, expected] of cases) {
+      it(`draws exactly those ticks with one unit and format (${name}, Chart.js)`, () => {
+        Chart.register(...registerables);
+        const points = makePoints(200, { stepMs: Math.floor(span / 199) });
+        const config = buildChartConfig(lineRequest({ series: [{ label: 'Room 4', points }] }));
+        const x = scale(config, 'x') as {
+          time: { unit: string; displayFormats: Record<string, string> };
+          ticks: { source: string; major: { enabled: boolean } };
+        };
+        assert.equal(x.time.unit, unit);
+        assert.deepEqual(Object.keys(x.time.displayFormats), [unit]);
+        assert.equal(x.ticks.source, 'labels');
+        assert.equal(x.ticks.major.enabled, false);
+        config.platform = BasicPlatform;
+        const { width, height } = resolveChartSize({});
+        const chart = new Chart(createCanvas(width, height) as unknown as ChartItem, config);
+        try {
+          const labels = chart.scales.x!.ticks.map((tick) => String(tick.label));
+          assert.deepEqual(labels, expected);
+        } finally {
+          chart.destroy();
+        }
+      });
+    }
+
+    it('quickchart: the same unit and step, stepping from a clean boundary before the data', () => {
+      const points = makePoints(200, { stepMs: Math.round((10 * DAY) / 199) });
+      const config = buildChartConfig(lineRequest({ series: [{ label: 'Room 4', points }] }), {
+        target: 'quickchart',
+      });
+      const x = scale(config, 'x') as {
+        min: number;
+        time: { unit: string; displayFormats: Record<string, string> };
+        ticks: { source: string; stepSize: number; major: { enabled: boolean } };
+      };
+      assert.equal(x.time.unit, 'day');
+      assert.deepEqual(x.time.displayFormats, { day: 'D MMM' });
+      assert.equal(x.ticks.stepSize, 2);
+      assert.equal(x.ticks.major.enabled, false);
+      // Wall clock as UTC: 25 Oct 00:00 (a day 1 + 2k) is the last clean day before 26 Oct 14:00.
+      assert.equal(x.min, Date.UTC(2024, 9, 25));
+    });
+
+    it('wraps a long title onto two lines, at " · " first', () => {
+      assert.equal(wrapText('Room 4 · temperature', 40), 'Room 4 · temperature');
+      assert.deepEqual(wrapText('Temperature by room · last 10 days · working hours', 36), [
+        'Temperature by room · last 10 days',
+        'working hours',
+      ]);
+      const lines = wrapText('a '.repeat(80).trim(), 20) as string[];
+      assert.equal(lines.length, 2);
+      assert.ok(lines[1]!.endsWith('…') && lines[1]!.length <= 20);
+    });
+
+    it('shortens long room names on bars so name and value fit the label column', () => {
+      const config = buildChartConfig(
+        barRequest({ bars: [{ label: 'Meeting room number 12 (north wing)', value: 57.7 }] }),
+      );
+      const [label] = config.data.labels as string[];
+      assert.match(label!, /^Meeting ro.*… {2}57\.7 dBA$/);
+      assert.ok(label!.length * 0.62 * 24 <= 720 * 0.45 + 1, label);
     });
   });
 });

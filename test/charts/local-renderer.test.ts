@@ -3,7 +3,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import express from 'express';
-import { ChartStore, chartRoutes, createChartRenderer, LocalChartRenderer } from '../../src/charts';
+import {
+  buildChartConfig,
+  ChartStore,
+  chartRoutes,
+  createChartRenderer,
+  LocalChartRenderer,
+} from '../../src/charts';
+import { CHART_DEVICE_PIXEL_RATIO } from '../../src/charts/render-worker';
 import { FakeClock } from '../support/fake-clock';
 import { barRequest, lineRequest, makePoints, pngSize } from './chart-fixtures';
 import { rawGet } from './http-helpers';
@@ -62,7 +69,38 @@ describe('LocalChartRenderer (worker threads, real HTTP)', function () {
     const url = await renderer.render(lineRequest({ band: { low: 20, high: 23, label: 'Comfort' } }));
     assert.match(url, new RegExp(`^${base}/charts/[A-Za-z0-9_-]{32,}\\.png$`));
     const png = await fetchPng(url);
-    assert.deepEqual(pngSize(png), { width: 1080, height: 540 });
+    assert.deepEqual(pngSize(png), { width: 1080, height: 600 });
+  });
+
+  it('keeps every label ≥ 9 px tall when the PNG is shown 272–360 px wide on a phone', async () => {
+    for (const request of [
+      lineRequest({ series: [lineRequest().series[0]!, { label: 'Fjord', points: makePoints(50) }] }),
+      barRequest(),
+    ]) {
+      const png = await fetchPng(await renderer.render(request));
+      const { width: pngWidth } = pngSize(png);
+      const config = buildChartConfig(request);
+      const sizes: number[] = [];
+      const collect = (value: unknown): void => {
+        if (typeof value !== 'object' || value === null) return;
+        for (const [k, v] of Object.entries(value)) {
+          if (k === 'font' && typeof v === 'object' && v !== null && 'size' in v) sizes.push(Number(v.size));
+          else collect(v);
+        }
+      };
+      collect(config.options);
+      assert.ok(sizes.length >= 5, `fonts found: ${sizes}`);
+      for (const shownWidth of [272, 360]) {
+        for (const size of sizes) {
+          // CSS px → device px in the PNG → px on the phone when the PNG is scaled to shownWidth.
+          const onPhone = (size * CHART_DEVICE_PIXEL_RATIO * shownWidth) / pngWidth;
+          assert.ok(
+            onPhone >= 9,
+            `${request.kind}: a ${size}-px label is ${onPhone.toFixed(1)} px at ${shownWidth}`,
+          );
+        }
+      }
+    }
   });
 
   it('renders a bar chart at the requested size', async () => {
@@ -120,7 +158,7 @@ describe('LocalChartRenderer (worker threads, real HTTP)', function () {
       );
       const urls = await Promise.all(requests.map((request) => pool.render(request)));
       assert.equal(new Set(urls).size, 10);
-      for (const url of urls) assert.deepEqual(pngSize(await fetchPng(url)), { width: 1080, height: 540 });
+      for (const url of urls) assert.deepEqual(pngSize(await fetchPng(url)), { width: 1080, height: 600 });
     } finally {
       await pool.close();
     }

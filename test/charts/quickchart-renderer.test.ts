@@ -29,7 +29,7 @@ describe('QuickChartRenderer', () => {
     assert.equal(url.searchParams.get('v'), '4');
     assert.equal(url.searchParams.get('devicePixelRatio'), '1');
     assert.equal(url.searchParams.get('w'), '720');
-    assert.equal(url.searchParams.get('h'), '360');
+    assert.equal(url.searchParams.get('h'), '400');
     assert.equal(url.searchParams.get('f'), 'png');
     assert.equal(url.searchParams.get('key'), null);
     assert.equal(fetchCalls, 0);
