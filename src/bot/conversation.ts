@@ -63,8 +63,8 @@ export interface ConversationDeps {
   onAnswer?: (intent: string, outcome: 'ok' | 'error' | 'refused', seconds: number) => void;
 }
 
-/** Posts tried at most (the first and two more after a 5xx, a reset or a timeout). */
-const POST_ATTEMPTS = 3;
+/** Posts tried at most (the first and four more after a 5xx, a reset or a timeout; backoff 0.5–4 s). */
+const POST_ATTEMPTS = 5;
 /** How long a failed post looks for the message it may have created. */
 const LANDED_WAIT_MS = 5_000;
 
@@ -90,7 +90,7 @@ export function explainFailure(
     const trackingId = error.trackingId ? { trackingId: error.trackingId } : {};
     if (stage === 'post')
       return {
-        message: 'I could not answer: Webex did not take my reply after three tries. Please ask again.',
+        message: 'I could not answer: Webex did not take my reply after five tries. Please ask again.',
         ...trackingId,
       };
     if (error.code === 'forbidden' && error.missingScope) {

@@ -24,7 +24,7 @@ const QUESTIONS = [
  * saying why not: nothing silent, nothing doubled.
  */
 describe('nothing silent: every question answered exactly once while Webex fails', function () {
-  this.timeout(180_000);
+  this.timeout(300_000);
   let emulator: RunningEmulator;
   let bot: RunningBot;
   let chat: Chat;

@@ -180,9 +180,16 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
     // Exactly what a Webex client posts: type submit, the card's message id, the button's data.
     const action = [...emulator.context.store.actions.values()].at(-1);
     assert.deepEqual(
-      { type: action?.type, messageId: action?.messageId, inputs: action?.inputs },
-      { type: 'submit', messageId: cardMessageId, inputs: { kind: 'followup', text: 'last 24 hours' } },
+      { type: action?.type, messageId: action?.messageId },
+      { type: 'submit', messageId: cardMessageId },
     );
+    // The button carries its card's own request (Room 4, temperature) with the new window.
+    const inputs = action?.inputs as { kind?: string; request?: Record<string, unknown> };
+    const room4 = emulator.context.org.workspaces.find((w) => w.displayName === 'Room 4')!.id;
+    assert.equal(inputs.kind, 'rerun');
+    assert.deepEqual(inputs.request?.window, { last: '24h' });
+    assert.deepEqual(inputs.request?.workspaceIds, [room4]);
+    assert.deepEqual(inputs.request?.metrics, ['temperature']);
     assert.equal(action?.personId, emulator.context.people.byRole('ingrid').id);
   });
 
