@@ -9,6 +9,7 @@ const serve = () => require('./serve-command') as typeof import('./serve-command
 const sandbox = () => require('./sandbox-command') as typeof import('./sandbox-command');
 const emulator = () => require('./emulator-command') as typeof import('./emulator-command');
 const parse = () => require('./parse-command') as typeof import('./parse-command');
+const webhooks = () => require('./webhooks-command') as typeof import('./webhooks-command');
 
 /** The full usage text (loads every command for its options). */
 function usage(): string {
@@ -16,6 +17,7 @@ function usage(): string {
   const { EMULATOR_USAGE } = emulator();
   const { PARSE_USAGE } = parse();
   const { SERVE_USAGE } = serve();
+  const { WEBHOOKS_USAGE } = webhooks();
   return `Usage: room-metrics <command> [options]
 
 Commands:
@@ -26,6 +28,7 @@ Commands:
   parse      show how the bot understands a request (JSON)
   serve      run the bot (settings from the environment, see .env.example)
   doctor     check a deployment: tokens, scopes, public URL, webhooks, store, time zones
+  webhooks   list, sync (create, re-activate, de-duplicate) or delete the bot token's webhooks
 
 Run 'room-metrics <command> --help' for a command's options.
 
@@ -35,7 +38,9 @@ ${EMULATOR_USAGE}
 
 ${PARSE_USAGE}
 
-${SERVE_USAGE}`;
+${SERVE_USAGE}
+
+${WEBHOOKS_USAGE}`;
 }
 
 /** The command-line entry point; returns the exit code. */
@@ -56,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
         return await parse().runParse(rest);
       case 'serve':
         return await serve().runServe(rest);
+      case 'webhooks':
+        return await webhooks().runWebhooks(rest);
       case 'doctor':
         return await (require('./doctor-command') as typeof import('./doctor-command')).runDoctor(rest);
       case undefined:
