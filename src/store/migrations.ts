@@ -109,6 +109,28 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX deliveries_claimed ON deliveries (claimed_at);
   `,
+  `
+  -- Which process claimed a post: an uncompleted claim of a dead process may be taken over.
+  -- NULL for claims made without a claimant (and before this step): never taken over.
+  ALTER TABLE posts ADD COLUMN boot TEXT;
+
+  -- Short-lived shared state (conversation memory, space members, chart requests), each value
+  -- until its expiry (epoch ms); expired ones are pruned.
+  CREATE TABLE memos (
+    key        TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX memos_expires ON memos (expires_at);
+
+  -- The processes' heartbeats: a claim (delivery, post) of a process whose last beat is too old
+  -- (or missing) belongs to a dead process.
+  CREATE TABLE processes (
+    boot    TEXT PRIMARY KEY,
+    beat_at INTEGER NOT NULL,
+    info    TEXT
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes: the number of migration steps. */
@@ -125,14 +147,21 @@ export function schemaVersion(db: Database.Database): number {
  */
 export function assertKnownVersion(db: Database.Database, file: string): void {
   const found = schemaVersion(db);
-  if (found > SCHEMA_VERSION) {
-    throw new StoreError(
-      'newer-schema',
-      `The database ${file} has schema version ${found}, but this bot only knows versions up to ` +
-        `${SCHEMA_VERSION}. It was written by a newer room-metrics-bot: upgrade the bot (or point it ` +
-        'at another data directory).',
-    );
-  }
+  if (found > SCHEMA_VERSION) throw newerSchemaError(file, found, 'another data directory');
+}
+
+/**
+ * The refusal of a database at schema version `found`, newer than this code knows (the same for
+ * every store): `where` names the database (file, or URL without its password), `instead` where
+ * else the bot could be pointed.
+ */
+export function newerSchemaError(where: string, found: number, instead: string): StoreError {
+  return new StoreError(
+    'newer-schema',
+    `The database ${where} has schema version ${found}, but this bot only knows versions up to ` +
+      `${SCHEMA_VERSION}. It was written by a newer room-metrics-bot: upgrade the bot (or point it ` +
+      `at ${instead}).`,
+  );
 }
 
 /**

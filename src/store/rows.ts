@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AlertRule, AlertState, ReportSubscription, RoomSelection } from '../model';
 import type { SpaceSettings } from '../model/space-settings';
 import { METRIC_NAMES } from '../webex/wire';
-import { type PostRecord, StoreError } from './store';
+import { type AlertRulePatch, type PostRecord, type Store, StoreError } from './store';
 
 /**
  * How domain values map to table rows and back. Values are validated on the way in (a bug fails
@@ -65,6 +65,37 @@ export const ALERT_STATE_COLUMNS: Columns<AlertState> = {
   snoozedUntil: ['snoozed_until', num],
   falseAlarm: ['false_alarm', bool],
 };
+
+/** Rule fields `updateAlertRule` may change (the rest identify the rule or record its origin). */
+export const MUTABLE_RULE_FIELDS = [
+  'muted',
+  'holdMs',
+  'hysteresis',
+  'renotifyMs',
+  'quietHours',
+  'condition',
+] as const satisfies readonly (keyof AlertRulePatch)[];
+
+/**
+ * The rule after `patch` (spread semantics, see `Store.updateAlertRule`), validated. Only the
+ * mutable fields are taken, even if the caller's object carries more (an id, a roomId).
+ */
+export function patchAlertRule(current: AlertRule, patch: AlertRulePatch): AlertRule {
+  const changes = Object.fromEntries(
+    MUTABLE_RULE_FIELDS.filter((field) => field in patch).map((field) => [field, patch[field]]),
+  );
+  return checkAlertRule({ ...current, ...changes });
+}
+
+/**
+ * The exclusive upper bound of the keys starting with `prefix` in binary (code point) order:
+ * U+10FFFF sorts after every other character, so [prefix, upper) holds them all (except one whose
+ * next character is U+10FFFF itself, a noncharacter). Lets a prefix search use the key's index.
+ */
+export const prefixUpperBound = (prefix: string): string => `${prefix}\u{10FFFF}`;
+
+/** How many memos `listMemos` returns when the caller gives no limit. */
+export const MEMO_LIST_LIMIT = 500;
 
 /** The named parameters (`@column`) of one row. */
 export function toParams<T>(columns: Columns<T>, value: T): Record<string, SqlValue> {
@@ -298,6 +329,19 @@ const postRow = z
       }),
   );
 
+/** A heartbeat as `liveProcesses` returns it. */
+type LiveProcess = Awaited<ReturnType<Store['liveProcesses']>>[number];
+/** A delivery as `unfinishedDeliveries` returns it. */
+type UnfinishedDelivery = Awaited<ReturnType<Store['unfinishedDeliveries']>>[number];
+
+const processRow = z
+  .object({ boot: z.string(), beat_at: millis, info: z.string().nullable() })
+  .transform((r): LiveProcess => compact({ boot: r.boot, at: r.beat_at, info: orUndefined(r.info) }));
+
+const unfinishedDeliveryRow = z
+  .object({ key: z.string(), posting_at: millis.nullable() })
+  .transform((r): UnfinishedDelivery => ({ key: r.key, posting: r.posting_at !== null }));
+
 /** A table, the columns that identify its rows (for messages) and how to read a row. */
 interface RowReader<T> {
   table: string;
@@ -311,6 +355,8 @@ export const ROWS = {
   alertRule: { table: 'alert_rules', keys: ['id'], schema: alertRuleRow },
   alertState: { table: 'alert_states', keys: ['rule_id', 'workspace_id'], schema: alertStateRow },
   post: { table: 'posts', keys: ['key'], schema: postRow },
+  process: { table: 'processes', keys: ['boot'], schema: processRow },
+  unfinishedDelivery: { table: 'deliveries', keys: ['key'], schema: unfinishedDeliveryRow },
 } satisfies Record<string, RowReader<unknown>>;
 
 /** Reads one row; a row that does not fit gives a StoreError naming the table, row and column. */
@@ -322,7 +368,7 @@ export function readRow<T>(reader: RowReader<T>, row: unknown): T {
   throw new StoreError(
     'corrupt-row',
     `The row of table ${reader.table} with ${which} cannot be read: ${describeIssue(result.error)}. ` +
-      'Correct or delete that row (e.g. with the sqlite3 tool), or restore a backup.',
+      'Correct or delete that row (e.g. with the sqlite3 tool, or psql for PostgreSQL), or restore a backup.',
   );
 }
 

@@ -13,12 +13,27 @@ import {
   checkReport,
   checkSpaceSettings,
   columnNames,
+  MEMO_LIST_LIMIT,
+  MUTABLE_RULE_FIELDS,
+  patchAlertRule,
+  prefixUpperBound,
   REPORT_COLUMNS,
   ROWS,
   readRow,
   toParams,
 } from './rows';
-import { type AlertRulePatch, type CachedBucket, type PostRecord, type Store, StoreError } from './store';
+import {
+  type AlertRulePatch,
+  type CachedBucket,
+  type CachedSeries,
+  type Claimant,
+  type DeliveryClaim,
+  type Leadership,
+  type PostClaim,
+  type PostRecord,
+  type Store,
+  StoreError,
+} from './store';
 
 /** The database file inside the bot's data directory. */
 export const STORE_FILE_NAME = 'room-metrics.sqlite';
@@ -34,11 +49,6 @@ export interface SqliteStoreOptions {
    * file, a backup) before failing with SQLITE_BUSY. Default 5000 ms.
    */
   busyTimeoutMs?: number;
-}
-
-/** Opens (creating if needed) the store in `<dataDir>/room-metrics.sqlite`. */
-export function openStore(dataDir: string): Store {
-  return openSqliteStore({ file: path.join(dataDir, STORE_FILE_NAME) });
 }
 
 /**
@@ -85,16 +95,6 @@ function openDatabase(file: string, busyTimeoutMs: number): Database.Database {
   }
 }
 
-/** Rule fields `updateAlertRule` may change (the rest identify the rule or record its origin). */
-const MUTABLE_RULE_FIELDS = [
-  'muted',
-  'holdMs',
-  'hysteresis',
-  'renotifyMs',
-  'quietHours',
-  'condition',
-] as const;
-
 /** `INSERT INTO table (seq, cols…) VALUES (@seq, @cols…)` for an entity with a short id. */
 function insertSql<T>(table: string, columns: Columns<T>): string {
   const names = ['seq', ...columnNames(columns)];
@@ -103,11 +103,18 @@ function insertSql<T>(table: string, columns: Columns<T>): string {
 
 const STATE_NAMES = columnNames(ALERT_STATE_COLUMNS);
 
+/** True when the process that claimed a row (`<table>.boot`) beat at or after `@aliveSince`. */
+const claimerAlive = (table: string) =>
+  `EXISTS (SELECT 1 FROM processes p WHERE p.boot = ${table}.boot AND p.beat_at >= @aliveSince)`;
+
 /**
  * The SQLite implementation of Store. Statements are prepared once; every multi-statement
  * operation runs in a transaction, so it is all-or-nothing even if the process dies half-way.
+ * The driver is synchronous: each method does its work at once and returns a settled promise, so
+ * no other operation can interleave with it (one process per database file).
  */
 class SqliteStore implements Store {
+  readonly kind = 'sqlite';
   private readonly sql;
 
   constructor(private readonly db: Database.Database) {
@@ -156,7 +163,16 @@ class SqliteStore implements Store {
            .join(', ')}`,
       ),
 
-      claimPost: p('INSERT INTO posts (key, claimed_at, info) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING'),
+      claimPost: p(
+        `INSERT INTO posts (key, claimed_at, info, boot) VALUES (@key, @at, @info, @boot)
+         ON CONFLICT (key) DO NOTHING`,
+      ),
+      // An uncompleted claim of another, dead process; never one made without a claimant.
+      takeOverPost: p(
+        `UPDATE posts SET boot = @boot, claimed_at = @at, info = coalesce(@info, info)
+         WHERE key = @key AND message_id IS NULL AND boot IS NOT NULL AND boot <> @boot
+           AND NOT ${claimerAlive('posts')}`,
+      ),
       completePost: p('UPDATE posts SET message_id = ? WHERE key = ?'),
       releasePost: p('DELETE FROM posts WHERE key = ? AND message_id IS NULL'),
       getPost: p('SELECT * FROM posts WHERE key = ?'),
@@ -172,14 +188,18 @@ class SqliteStore implements Store {
         'INSERT INTO deliveries (key, boot, claimed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
       ),
       takeOverDelivery: p(
-        'UPDATE deliveries SET boot = ?, claimed_at = ? WHERE key = ? AND boot <> ? AND done_at IS NULL',
+        `UPDATE deliveries SET boot = @boot, claimed_at = @at
+         WHERE key = @key AND boot <> @boot AND done_at IS NULL AND NOT ${claimerAlive('deliveries')}`,
       ),
       completeDelivery: p('UPDATE deliveries SET done_at = ? WHERE key = ?'),
       markPosting: p('UPDATE deliveries SET posting_at = ? WHERE key = ? AND posting_at IS NULL'),
       unfinishedDeliveries: p(
-        'SELECT key, posting_at FROM deliveries WHERE boot <> ? AND done_at IS NULL ORDER BY claimed_at',
+        `SELECT key, posting_at FROM deliveries
+         WHERE boot <> @boot AND done_at IS NULL AND NOT ${claimerAlive('deliveries')}
+         ORDER BY claimed_at`,
       ),
       pruneDeliveries: p('DELETE FROM deliveries WHERE claimed_at < ?'),
+
       readBuckets: p(
         'SELECT bucket, items FROM cached_buckets WHERE series = ? AND bucket >= ? AND bucket < ? ORDER BY bucket',
       ),
@@ -193,189 +213,263 @@ class SqliteStore implements Store {
       setValue: p(
         'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
+
+      getMemo: p('SELECT value FROM memos WHERE key = ? AND expires_at > ?'),
+      setMemo: p(
+        `INSERT INTO memos (key, value, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
+      ),
+      // Like lastPost, a key range with an exact prefix test.
+      listMemos: p(
+        `SELECT key, value FROM memos WHERE key >= @prefix AND key < @upper
+           AND substr(key, 1, length(@prefix)) = @prefix AND expires_at > @now
+         ORDER BY key LIMIT @limit`,
+      ),
+      deleteMemo: p('DELETE FROM memos WHERE key = ?'),
+      pruneMemos: p('DELETE FROM memos WHERE expires_at <= ?'),
+
+      heartbeat: p(
+        `INSERT INTO processes (boot, beat_at, info) VALUES (?, ?, ?)
+         ON CONFLICT (boot) DO UPDATE SET beat_at = excluded.beat_at, info = excluded.info`,
+      ),
+      liveProcesses: p('SELECT * FROM processes WHERE beat_at >= ? ORDER BY beat_at DESC, boot'),
+      forgetProcess: p('DELETE FROM processes WHERE boot = ?'),
     };
   }
 
-  getSpaceSettings(roomId: string): SpaceSettings | undefined {
+  async getSpaceSettings(roomId: string): Promise<SpaceSettings | undefined> {
     const row = this.sql.getSettings.get(roomId);
     return row === undefined ? undefined : readRow(ROWS.spaceSettings, row);
   }
 
-  saveSpaceSettings(roomId: string, settings: SpaceSettings): void {
+  async saveSpaceSettings(roomId: string, settings: SpaceSettings): Promise<void> {
     const { timeZone, unit } = checkSpaceSettings(settings);
     this.sql.saveSettings.run({ room_id: roomId, time_zone: timeZone, unit });
   }
 
-  createReport(input: Omit<ReportSubscription, 'id'>): ReportSubscription {
-    return this.transaction(() => {
+  async createReport(input: Omit<ReportSubscription, 'id'>): Promise<ReportSubscription> {
+    return this.db.transaction(() => {
       const seq = this.nextSeq('r');
       const report = checkReport({ ...input, id: `r${seq}` });
       this.sql.insertReport.run({ seq, ...toParams(REPORT_COLUMNS, report) });
       return report;
-    });
+    })();
   }
 
-  listReports(roomId?: string): ReportSubscription[] {
+  async listReports(roomId?: string): Promise<ReportSubscription[]> {
     const rows = roomId === undefined ? this.sql.listReports.all() : this.sql.listReportsIn.all(roomId);
     return rows.map((row) => readRow(ROWS.report, row));
   }
 
-  getReport(id: string): ReportSubscription | undefined {
+  async getReport(id: string): Promise<ReportSubscription | undefined> {
     const row = this.sql.getReport.get(id);
     return row === undefined ? undefined : readRow(ROWS.report, row);
   }
 
-  deleteReport(id: string, roomId: string): boolean {
+  async deleteReport(id: string, roomId: string): Promise<boolean> {
     return this.sql.deleteReport.run(id, roomId).changes > 0;
   }
 
-  createAlertRule(input: Omit<AlertRule, 'id'>): AlertRule {
-    return this.transaction(() => {
+  async createAlertRule(input: Omit<AlertRule, 'id'>): Promise<AlertRule> {
+    return this.db.transaction(() => {
       const seq = this.nextSeq('a');
       const rule = checkAlertRule({ ...input, id: `a${seq}` });
       this.sql.insertRule.run({ seq, ...toParams(ALERT_RULE_COLUMNS, rule) });
       return rule;
-    });
+    })();
   }
 
-  listAlertRules(roomId?: string): AlertRule[] {
+  async listAlertRules(roomId?: string): Promise<AlertRule[]> {
     const rows = roomId === undefined ? this.sql.listRules.all() : this.sql.listRulesIn.all(roomId);
     return rows.map((row) => readRow(ROWS.alertRule, row));
   }
 
-  getAlertRule(id: string): AlertRule | undefined {
-    const row = this.sql.getRule.get(id);
-    return row === undefined ? undefined : readRow(ROWS.alertRule, row);
+  async getAlertRule(id: string): Promise<AlertRule | undefined> {
+    return this.readRule(id);
   }
 
-  updateAlertRule(id: string, roomId: string, patch: AlertRulePatch): AlertRule | undefined {
-    return this.transaction(() => {
-      const current = this.getAlertRule(id);
+  async updateAlertRule(id: string, roomId: string, patch: AlertRulePatch): Promise<AlertRule | undefined> {
+    return this.db.transaction(() => {
+      const current = this.readRule(id);
       if (current === undefined || current.roomId !== roomId) return undefined;
-      // Only the mutable fields, even if the caller's object carries more (an id, a roomId).
-      const changes = Object.fromEntries(
-        MUTABLE_RULE_FIELDS.filter((field) => field in patch).map((field) => [field, patch[field]]),
-      );
-      const next = checkAlertRule({ ...current, ...changes });
+      const next = patchAlertRule(current, patch);
       this.sql.updateRule.run(toParams(ALERT_RULE_COLUMNS, next));
       return next;
-    });
+    })();
   }
 
-  deleteAlertRule(id: string, roomId: string): boolean {
+  async deleteAlertRule(id: string, roomId: string): Promise<boolean> {
     return this.sql.deleteRule.run(id, roomId).changes > 0;
   }
 
-  getAlertState(ruleId: string, workspaceId: string): AlertState | undefined {
+  async getAlertState(ruleId: string, workspaceId: string): Promise<AlertState | undefined> {
     const row = this.sql.getState.get(ruleId, workspaceId);
     return row === undefined ? undefined : readRow(ROWS.alertState, row);
   }
 
-  listAlertStates(ruleId?: string): AlertState[] {
+  async listAlertStates(ruleId?: string): Promise<AlertState[]> {
     const rows = ruleId === undefined ? this.sql.listStates.all() : this.sql.listStatesOf.all(ruleId);
     return rows.map((row) => readRow(ROWS.alertState, row));
   }
 
-  saveAlertState(state: AlertState): boolean {
-    return this.sql.saveState.run(toParams(ALERT_STATE_COLUMNS, checkAlertState(state))).changes > 0;
+  async saveAlertState(state: AlertState): Promise<boolean> {
+    return this.saveState(state);
   }
 
-  saveAlertStates(states: readonly AlertState[]): number {
-    return this.transaction(() => states.filter((state) => this.saveAlertState(state)).length);
+  async saveAlertStates(states: readonly AlertState[]): Promise<number> {
+    return this.db.transaction(() => states.filter((state) => this.saveState(state)).length)();
   }
 
-  claimPost(key: string, at: number, info?: string): boolean {
-    return this.sql.claimPost.run(key, at, info ?? null).changes > 0;
+  async claimPost(key: string, at: number, info?: string, claimant?: Claimant): Promise<PostClaim> {
+    const params = { key, at, info: info ?? null, boot: claimant?.boot ?? null };
+    return this.db
+      .transaction((): PostClaim => {
+        if (this.sql.claimPost.run(params).changes > 0) return 'claimed';
+        if (claimant === undefined) return 'taken';
+        const takeOver = this.sql.takeOverPost.run({ ...params, aliveSince: claimant.aliveSince });
+        return takeOver.changes > 0 ? 'taken-over' : 'taken';
+      })
+      .immediate();
   }
 
-  completePost(key: string, messageId: string): void {
+  async completePost(key: string, messageId: string): Promise<void> {
     if (this.sql.completePost.run(messageId, key).changes === 0) {
       throw new StoreError('not-found', `Cannot complete the post ${key}: it was never claimed.`);
     }
   }
 
-  releasePost(key: string): boolean {
+  async releasePost(key: string): Promise<boolean> {
     return this.sql.releasePost.run(key).changes > 0;
   }
 
-  getPost(key: string): PostRecord | undefined {
+  async getPost(key: string): Promise<PostRecord | undefined> {
     const row = this.sql.getPost.get(key);
     return row === undefined ? undefined : readRow(ROWS.post, row);
   }
 
-  lastPost(prefix: string): PostRecord | undefined {
-    // U+10FFFF sorts after every other character, so [prefix, upper) holds all keys starting with
-    // `prefix` (except one whose next character is U+10FFFF itself, a noncharacter).
-    const row = this.sql.lastPost.get({ prefix, upper: `${prefix}\u{10FFFF}` });
+  async lastPost(prefix: string): Promise<PostRecord | undefined> {
+    const row = this.sql.lastPost.get({ prefix, upper: prefixUpperBound(prefix) });
     return row === undefined ? undefined : readRow(ROWS.post, row);
   }
 
-  claimDelivery(key: string, boot: string, at: number): 'new' | 'done' | 'busy' {
+  async claimDelivery(key: string, claimant: Claimant, at: number): Promise<DeliveryClaim> {
+    const { boot, aliveSince } = claimant;
     return this.db
-      .transaction((): 'new' | 'done' | 'busy' => {
+      .transaction((): DeliveryClaim => {
         if (this.sql.insertDelivery.run(key, boot, at).changes === 1) return 'new';
         const row = this.sql.getDelivery.get(key) as { boot: string; done_at: number | null } | undefined;
         if (!row || row.done_at !== null) return 'done';
         if (row.boot === boot) return 'busy';
-        this.sql.takeOverDelivery.run(boot, at, key, boot);
-        return 'new';
+        return this.sql.takeOverDelivery.run({ key, boot, at, aliveSince }).changes > 0 ? 'new' : 'busy';
       })
       .immediate();
   }
 
-  deliveryDone(key: string): boolean {
+  async deliveryDone(key: string): Promise<boolean> {
     const row = this.sql.getDelivery.get(key) as { done_at: number | null } | undefined;
     return row !== undefined && row.done_at !== null;
   }
 
-  completeDelivery(key: string, at: number): void {
+  async completeDelivery(key: string, at: number): Promise<void> {
     this.sql.completeDelivery.run(at, key);
   }
 
-  markPosting(key: string, at: number): void {
+  async markPosting(key: string, at: number): Promise<void> {
     this.sql.markPosting.run(at, key);
   }
 
-  unfinishedDeliveries(boot: string): { key: string; posting: boolean }[] {
-    return (this.sql.unfinishedDeliveries.all(boot) as { key: string; posting_at: number | null }[]).map(
-      (r) => ({ key: r.key, posting: r.posting_at !== null }),
-    );
+  async unfinishedDeliveries(claimant: Claimant): Promise<{ key: string; posting: boolean }[]> {
+    return this.sql.unfinishedDeliveries
+      .all({ boot: claimant.boot, aliveSince: claimant.aliveSince })
+      .map((row) => readRow(ROWS.unfinishedDelivery, row));
   }
 
-  pruneDeliveries(before: number): number {
+  async pruneDeliveries(before: number): Promise<number> {
     return this.sql.pruneDeliveries.run(before).changes;
   }
 
-  readCachedBuckets(series: string, from: number, to: number): CachedBucket[] {
+  async readCachedBuckets(series: string, from: number, to: number): Promise<CachedBucket[]> {
     return this.sql.readBuckets.all(series, from, to) as CachedBucket[];
   }
 
-  writeCachedBuckets(series: string, buckets: readonly CachedBucket[], at: number): void {
-    if (buckets.length === 0) return;
+  async writeCachedBuckets(series: readonly CachedSeries[], at: number): Promise<void> {
+    if (!series.some((s) => s.buckets.length > 0)) return;
     this.db.transaction(() => {
-      for (const b of buckets) this.sql.writeBucket.run(series, b.bucket, b.items, at);
+      for (const s of series) {
+        for (const b of s.buckets) this.sql.writeBucket.run(s.series, b.bucket, b.items, at);
+      }
     })();
   }
 
-  pruneCachedBuckets(before: number): number {
+  async pruneCachedBuckets(before: number): Promise<number> {
     return this.sql.pruneBuckets.run(before).changes;
   }
 
-  getValue(key: string): string | undefined {
+  async getValue(key: string): Promise<string | undefined> {
     const row = this.sql.getValue.get(key) as { value: string } | undefined;
     return row?.value;
   }
 
-  setValue(key: string, value: string): void {
+  async setValue(key: string, value: string): Promise<void> {
     this.sql.setValue.run(key, value);
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  async getMemo(key: string, now: number): Promise<string | undefined> {
+    const row = this.sql.getMemo.get(key, now) as { value: string } | undefined;
+    return row?.value;
   }
 
-  close(): void {
+  async setMemo(key: string, value: string, expiresAt: number): Promise<void> {
+    this.sql.setMemo.run(key, value, expiresAt);
+  }
+
+  async listMemos(
+    prefix: string,
+    now: number,
+    limit = MEMO_LIST_LIMIT,
+  ): Promise<{ key: string; value: string }[]> {
+    return this.sql.listMemos.all({ prefix, upper: prefixUpperBound(prefix), now, limit }) as {
+      key: string;
+      value: string;
+    }[];
+  }
+
+  async deleteMemo(key: string): Promise<boolean> {
+    return this.sql.deleteMemo.run(key).changes > 0;
+  }
+
+  async pruneMemos(now: number): Promise<number> {
+    return this.sql.pruneMemos.run(now).changes;
+  }
+
+  async heartbeat(boot: string, at: number, info?: string): Promise<void> {
+    this.sql.heartbeat.run(boot, at, info ?? null);
+  }
+
+  async liveProcesses(since: number): Promise<{ boot: string; at: number; info?: string }[]> {
+    return this.sql.liveProcesses.all(since).map((row) => readRow(ROWS.process, row));
+  }
+
+  async forgetProcess(boot: string): Promise<void> {
+    this.sql.forgetProcess.run(boot);
+  }
+
+  /** Always granted: one process per database file, so there is nobody to compete with. */
+  async lead(_name: string): Promise<Leadership> {
+    return { lost: new Promise<void>(() => undefined), release: async () => undefined };
+  }
+
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  private readRule(id: string): AlertRule | undefined {
+    const row = this.sql.getRule.get(id);
+    return row === undefined ? undefined : readRow(ROWS.alertRule, row);
+  }
+
+  private saveState(state: AlertState): boolean {
+    return this.sql.saveState.run(toParams(ALERT_STATE_COLUMNS, checkAlertState(state))).changes > 0;
   }
 
   /** The next number for an id prefix; call inside a transaction with the insert that uses it. */
