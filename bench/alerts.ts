@@ -39,13 +39,13 @@ export async function alertBenchmark(): Promise<void> {
       createdBy: { personId: 'bench', email: 'bench@nordlys.example' },
       createdAt: Date.now(),
     };
-    store.createAlertRule({
+    await store.createAlertRule({
       ...common,
       metric: 'temperature',
       condition: { op: 'above', value: 35 },
       hysteresis: 0.5,
     });
-    store.createAlertRule({
+    await store.createAlertRule({
       ...common,
       metric: 'tvoc',
       condition: { op: 'above', value: 5000 },
@@ -59,7 +59,7 @@ export async function alertBenchmark(): Promise<void> {
         now: Date.now,
         sleep: async () => undefined,
         log: pino({ level: 'silent' }),
-        spaceOf: () => ({ timeZone: 'Europe/Oslo', unit: 'celsius' }),
+        spaceOf: async () => ({ timeZone: 'Europe/Oslo', unit: 'celsius' as const }),
         intervalMs: 60_000,
         budgetPerMinute,
       });
@@ -86,7 +86,7 @@ export async function alertBenchmark(): Promise<void> {
       `  peak RSS of this process (emulator included): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
     );
   } finally {
-    store.close();
+    await store.close();
     await emulator.close();
   }
 }

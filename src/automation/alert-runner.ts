@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ChartRenderer } from '../charts';
 import type { AlertRule, AlertState } from '../model';
+import type { Reply } from '../model/reply';
 import type { SpaceSettings } from '../model/space-settings';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
@@ -10,7 +11,7 @@ import type { MetricName } from '../webex/wire';
 import { type AlertEvent, evaluateAlert, type Reading } from './alert-machine';
 import { alertMessage } from './alert-message';
 import { type EvaluationPlan, type PollPair, pairsFor, planEvaluation } from './evaluation-budget';
-import { postOnce } from './post-once';
+import { guarded, type PostGuard, postOnce } from './post-once';
 
 export interface AlertRunnerDeps {
   store: Store;
@@ -21,15 +22,17 @@ export interface AlertRunnerDeps {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   log: Logger;
   /** The space's time zone and temperature unit. */
-  spaceOf: (roomId: string) => SpaceSettings;
+  spaceOf: (roomId: string) => Promise<SpaceSettings>;
   /** How often alerts should be checked. */
   intervalMs: number;
   /** API calls per minute the bot may make in all (the plan keeps a share for chat answers). */
   budgetPerMinute: number;
   /** True while a space's rules are paused (an outsider is a member): they are neither polled nor posted. */
-  paused?: (roomId: string) => boolean;
+  paused?: (roomId: string) => Promise<boolean>;
   /** Told after each pass (for metrics): its length, its result (undefined: it failed), one rule only. */
   onPass?: (seconds: number, result: PassResult | undefined, oneRule: boolean) => void;
+  /** Set when other processes share the post log: alerts left by a dead one are taken over. */
+  guard?: PostGuard;
 }
 
 export interface PassResult {
@@ -54,7 +57,9 @@ export class AlertRunner {
 
   /** The plan for the rules as they are now (interval lengthened when the budget demands). */
   async plan(): Promise<{ plan: EvaluationPlan; pairs: PollPair[]; rules: AlertRule[] }> {
-    const rules = this.deps.store.listAlertRules().filter((r) => !this.deps.paused?.(r.roomId));
+    const all = await this.deps.store.listAlertRules();
+    const paused = await Promise.all(all.map((r) => this.deps.paused?.(r.roomId) ?? false));
+    const rules = all.filter((_, i) => !paused[i]);
     const directory = rules.some((r) => r.rooms.all) ? await this.deps.webex.directory.get() : undefined;
     const allIds = directory?.workspaces.map((w) => w.id) ?? [];
     const pairs = pairsFor(rules, (rule) => (rule.rooms.all ? allIds : rule.rooms.workspaceIds));
@@ -113,8 +118,11 @@ export class AlertRunner {
   /** New readings of one pair since the oldest of its rules' last evaluated reading. */
   private async readingsFor(pair: PollPair, rules: readonly AlertRule[]): Promise<Reading[]> {
     const now = this.deps.now();
-    const seen = rules.map(
-      (r) => this.deps.store.getAlertState(r.id, pair.workspaceId)?.lastReadingAt ?? now - FIRST_LOOK_MS,
+    const seen = await Promise.all(
+      rules.map(
+        async (r) =>
+          (await this.deps.store.getAlertState(r.id, pair.workspaceId))?.lastReadingAt ?? now - FIRST_LOOK_MS,
+      ),
     );
     const from = Math.max(Math.min(...seen) + 1, now - FIRST_LOOK_MS * 4);
     if (from >= now) return [];
@@ -138,8 +146,8 @@ export class AlertRunner {
    */
   private async evaluate(rule: AlertRule, workspaceId: string, readings: Reading[]): Promise<number> {
     const { store, now } = this.deps;
-    const { timeZone } = this.deps.spaceOf(rule.roomId);
-    const before = store.getAlertState(rule.id, workspaceId);
+    const { timeZone } = await this.deps.spaceOf(rule.roomId);
+    const before = await store.getAlertState(rule.id, workspaceId);
     const { state, events } = evaluateAlert(rule, before, readings, now(), timeZone, workspaceId);
     let next: AlertState = state;
     let posted = 0;
@@ -150,8 +158,8 @@ export class AlertRunner {
       if (event.kind === 'fire') next = { ...next, alertMessageId: messageId };
     }
     // A button pressed while we were posting (acknowledge, snooze, false alarm) wins.
-    next = withPressesSince(before, store.getAlertState(rule.id, workspaceId), next);
-    if (!store.saveAlertState(next)) {
+    next = withPressesSince(before, await store.getAlertState(rule.id, workspaceId), next);
+    if (!(await store.saveAlertState(next))) {
       this.deps.log.info({ ruleId: rule.id }, 'alert rule was deleted during evaluation; state dropped');
     }
     return posted;
@@ -167,29 +175,47 @@ export class AlertRunner {
   ): Promise<string | undefined> {
     const at = event.kind === 'renotify' ? `:${event.at}` : '';
     const key = `alert:${rule.id}:${workspaceId}:${event.since}:${event.kind}${at}`;
-    try {
-      return await postOnce(this.deps.store, key, this.deps.now(), async () => {
-        const directory = await this.deps.webex.directory.get();
-        const roomName = directory.workspaces.find((w) => w.id === workspaceId)?.displayName ?? 'a room';
-        const message = await alertMessage({
-          rule,
-          workspaceId,
-          roomName,
-          event,
-          state,
-          timeZone,
-          unit: this.deps.spaceOf(rule.roomId).unit,
-          charts: this.deps.charts,
-          history: (from) => this.history(workspaceId, rule.metric, from),
-          now: this.deps.now(),
-        });
-        const parentId =
-          event.kind === 'resolve' ? await this.alertMessageId(rule, workspaceId, event) : undefined;
-        const sent = await this.deps.webex.bot.sendMessage(
-          replyMessage({ roomId: rule.roomId, ...(parentId ? { parentId } : {}) }, message),
-        );
-        return sent.id;
+    const claimedAt = this.deps.now();
+    let message: Promise<Reply> | undefined;
+    const build = async (): Promise<Reply> => {
+      const directory = await this.deps.webex.directory.get();
+      const roomName = directory.workspaces.find((w) => w.id === workspaceId)?.displayName ?? 'a room';
+      return alertMessage({
+        rule,
+        workspaceId,
+        roomName,
+        event,
+        state,
+        timeZone,
+        unit: (await this.deps.spaceOf(rule.roomId)).unit,
+        charts: this.deps.charts,
+        history: (from) => this.history(workspaceId, rule.metric, from),
+        now: this.deps.now(),
       });
+    };
+    const built = () => {
+      message ??= build();
+      return message;
+    };
+    try {
+      return await postOnce(
+        this.deps.store,
+        key,
+        claimedAt,
+        async () => {
+          const parentId =
+            event.kind === 'resolve' ? await this.alertMessageId(rule, workspaceId, event) : undefined;
+          const sent = await this.deps.webex.bot.sendMessage(
+            replyMessage({ roomId: rule.roomId, ...(parentId ? { parentId } : {}) }, await built()),
+          );
+          return sent.id;
+        },
+        // The same event's message starts with the same line (its chart link comes later).
+        guarded(this.deps.guard, rule.roomId, claimedAt, async () => {
+          const head = firstLine((await built()).markdown);
+          return (markdown) => firstLine(markdown) === head;
+        }),
+      );
     } catch (error) {
       this.deps.log.warn({ err: error, key }, 'could not post an alert; trying again next pass');
       return undefined;
@@ -204,7 +230,7 @@ export class AlertRunner {
   ): Promise<string | undefined> {
     return (
       event.alertMessageId ??
-      this.deps.store.getPost(`alert:${rule.id}:${workspaceId}:${event.since}:fire`)?.messageId
+      (await this.deps.store.getPost(`alert:${rule.id}:${workspaceId}:${event.since}:fire`))?.messageId
     );
   }
 
@@ -220,6 +246,11 @@ export class AlertRunner {
     });
     return result.items.map((item) => ({ at: Date.parse(item.timestamp), value: item.value }));
   }
+}
+
+/** The first line of a message's text. */
+function firstLine(markdown: string | undefined): string {
+  return (markdown ?? '').trim().split('\n', 1)[0] ?? '';
 }
 
 const PRESSED = ['acknowledgedBy', 'acknowledgedAt', 'snoozedUntil', 'falseAlarm'] as const;

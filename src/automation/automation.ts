@@ -8,7 +8,25 @@ export interface AutomationOptions {
   log: Logger;
   /** How often report slots are checked. Default 15 s (a slot is posted within this of its time). */
   reportTickMs?: number;
+  /** The desired alert interval (the plan may lengthen it); default 60 s. */
+  alertIntervalMs?: number;
+  /**
+   * Set when several processes share the store (replicas): each tick and pass runs once per period
+   * on one of them, through the job engine. Without it, this process runs them on its own timers.
+   */
+  jobs?: PeriodicJobs;
 }
+
+/** A job engine that runs periodic work once per period across the processes that share it. */
+export interface PeriodicJobs {
+  every(
+    name: string,
+    job: { everyMs: () => number; work: () => Promise<void>; expireMs: number },
+  ): Promise<void>;
+}
+
+/** A report tick that runs longer than this is given up (its process died). */
+const REPORT_TICK_EXPIRE_MS = 15 * 60_000;
 
 /**
  * What runs on its own: report ticks and alert passes, each on its own timer chain (a pass that
@@ -23,24 +41,54 @@ export class Automation {
   private abort = new AbortController();
   private lastReason: string | undefined;
 
-  constructor(private readonly options: AutomationOptions) {}
+  constructor(private readonly options: AutomationOptions) {
+    this.alertIntervalMs = options.alertIntervalMs ?? 60_000;
+  }
 
-  start(): void {
+  async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
     this.abort = new AbortController();
+    const reportTickMs = this.options.reportTickMs ?? 15_000;
+    const { jobs } = this.options;
+    if (jobs) {
+      await jobs.every('report-tick', {
+        everyMs: () => reportTickMs,
+        expireMs: REPORT_TICK_EXPIRE_MS,
+        work: async () => {
+          if (!this.stopped) await this.track(this.options.reports.tick());
+        },
+      });
+      await jobs.every('alert-pass', {
+        everyMs: () => this.alertIntervalMs,
+        // A pass is spread over its interval: one that runs twice as long was left by a dead process.
+        expireMs: 2 * this.alertIntervalMs + 60_000,
+        work: async () => {
+          if (!this.stopped) await this.track(this.alertPass());
+        },
+      });
+      return;
+    }
     this.loop('reports', async () => {
       await this.options.reports.tick();
-      return this.options.reportTickMs ?? 15_000;
+      return reportTickMs;
     });
     this.loop('alerts', async () => {
       const started = Date.now();
-      const result = await this.options.alerts.pass(undefined, this.abort.signal);
-      if (result.plan.reason && result.plan.reason !== this.lastReason)
-        this.options.log.warn({ plan: result.plan }, result.plan.reason);
-      this.lastReason = result.plan.reason;
-      return Math.max(1_000, result.plan.intervalMs - (Date.now() - started));
+      await this.alertPass();
+      return Math.max(1_000, this.alertIntervalMs - (Date.now() - started));
     });
+  }
+
+  /** The alert interval of the last plan (the desired one before the first pass). */
+  private alertIntervalMs: number;
+
+  private async alertPass(): Promise<void> {
+    const result = await this.options.alerts.pass(undefined, this.abort.signal);
+    if (result.plan.reason && result.plan.reason !== this.lastReason)
+      this.options.log.warn({ plan: result.plan }, result.plan.reason);
+    this.lastReason = result.plan.reason;
+    this.alertIntervalMs = result.plan.intervalMs;
   }
 
   /** A new or changed rule is looked at at once, not at the next pass. */

@@ -12,7 +12,7 @@ import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { mapWithConcurrency } from '../webex/concurrency';
 import { replyMessage } from '../webex/reply-message';
-import { postOnce } from './post-once';
+import { guarded, type PostGuard, postOnce } from './post-once';
 import { REPORT_METRICS, type ReportRoom, reportRoom, worstFirst } from './report-content';
 import { decideReport, previousSlot, reportPeriod, slotKey, slotPrefix } from './report-schedule';
 
@@ -23,15 +23,17 @@ export interface ReportRunnerDeps {
   bands: ComfortBands;
   now: () => number;
   log: Logger;
-  spaceOf: (roomId: string) => SpaceSettings;
+  spaceOf: (roomId: string) => Promise<SpaceSettings>;
   /** A slot older than this when the bot gets to it is skipped (and said so in the next report). */
   lateLimitMs: number;
   /** True while a space's reports are paused (an outsider is a member): its slots pass unposted. */
-  paused?: (roomId: string) => boolean;
+  paused?: (roomId: string) => Promise<boolean>;
   /** Past readings already read (by answers, earlier reports). */
   cache?: ReadingsCache;
   /** Told what became of each scheduled slot (for metrics). */
   onReport?: (outcome: 'posted' | 'late' | 'skipped' | 'failed') => void;
+  /** Set when other processes share the post log: slots left by a dead one are taken over. */
+  guard?: PostGuard;
 }
 
 /** Rooms per report at most (a report is a digest, not a dump). */
@@ -58,8 +60,8 @@ export class ReportRunner {
   /** Checks every subscription; returns how many reports were posted. */
   async tick(): Promise<number> {
     let posted = 0;
-    for (const report of this.deps.store.listReports()) {
-      if (this.deps.paused?.(report.roomId)) continue;
+    for (const report of await this.deps.store.listReports()) {
+      if (await this.deps.paused?.(report.roomId)) continue;
       try {
         posted += await this.runDue(report);
       } catch (error) {
@@ -72,15 +74,23 @@ export class ReportRunner {
 
   private async runDue(report: ReportSubscription): Promise<number> {
     const { store, now } = this.deps;
-    const { timeZone } = this.deps.spaceOf(report.roomId);
-    const last = store.lastPost(slotPrefix(report.id));
-    const lastPostedSlot = last?.info ? Number(JSON.parse(last.info).slot) : undefined;
-    const skipped = this.skippedSlots(report.id);
-    // Claimed long ago and never completed: the bot stopped mid-post. Whether it reached Webex is
-    // unknown; it is not posted again (no duplicates), and the next report says it may be missing.
-    if (last && last.messageId === undefined && now() - last.claimedAt > IN_FLIGHT_MS && lastPostedSlot) {
-      store.completePost(last.key, UNKNOWN_MESSAGE);
-      skipped.push(lastPostedSlot);
+    const { timeZone } = await this.deps.spaceOf(report.roomId);
+    const last = await store.lastPost(slotPrefix(report.id));
+    let lastPostedSlot = last?.info ? Number(JSON.parse(last.info).slot) : undefined;
+    const skipped = await this.skippedSlots(report.id);
+    const claimant = this.deps.guard?.claimant();
+    if (last && last.messageId === undefined && lastPostedSlot) {
+      if (claimant) {
+        // Claimed and not completed: being posted by a live process, or left by a dead one. The
+        // slot is decided again; its claim tells which (taken, or taken over and posted).
+        lastPostedSlot -= 1;
+      } else if (now() - last.claimedAt > IN_FLIGHT_MS) {
+        // Claimed long ago and never completed: the bot stopped mid-post. Whether it reached Webex
+        // is unknown; it is not posted again (no duplicates), and the next report says it may be
+        // missing.
+        await store.completePost(last.key, UNKNOWN_MESSAGE);
+        skipped.push(lastPostedSlot);
+      }
     }
     const decision = decideReport({
       sub: report,
@@ -92,21 +102,23 @@ export class ReportRunner {
     });
     for (const slot of decision.skipped) {
       const key = slotKey(report, slot, timeZone);
-      if (store.claimPost(key, now(), JSON.stringify({ slot, skipped: true }))) {
-        store.completePost(key, SKIPPED_MESSAGE);
+      const claim = await store.claimPost(key, now(), JSON.stringify({ slot, skipped: true }), claimant);
+      if (claim !== 'taken') {
+        await store.completePost(key, SKIPPED_MESSAGE);
         skipped.push(slot);
         this.deps.onReport?.('skipped');
       }
     }
-    store.setValue(skippedKey(report.id), JSON.stringify(skipped));
+    await store.setValue(skippedKey(report.id), JSON.stringify(skipped));
     if (!decision.post) return 0;
     const { slot, late, lateByMs } = decision.post;
     const key = slotKey(report, slot, timeZone);
     let done = false;
+    const claimedAt = now();
     await postOnce(
       store,
       key,
-      now(),
+      claimedAt,
       async () => {
         const period = reportPeriod(report, timeZone, slot, previousSlot(report, timeZone, slot));
         const ids = await this.postReport(report, period, {
@@ -116,10 +128,19 @@ export class ReportRunner {
         done = true;
         return ids[0] ?? '';
       },
-      JSON.stringify({ slot }),
+      {
+        info: JSON.stringify({ slot }),
+        // A report's first card names its subscription ("cancel report r1").
+        ...guarded(
+          this.deps.guard,
+          report.roomId,
+          claimedAt,
+          async () => (markdown) => markdown.includes(`cancel report ${report.id}**`),
+        ),
+      },
     );
     if (done) {
-      store.setValue(skippedKey(report.id), '[]');
+      await store.setValue(skippedKey(report.id), '[]');
       this.deps.onReport?.(late ? 'late' : 'posted');
     }
     return done ? 1 : 0;
@@ -127,7 +148,7 @@ export class ReportRunner {
 
   /** "Send now": the report for the last day, at once, outside the schedule (no slot is used). */
   async sendNow(report: ReportSubscription): Promise<void> {
-    const { timeZone } = this.deps.spaceOf(report.roomId);
+    const { timeZone } = await this.deps.spaceOf(report.roomId);
     const now = this.deps.now();
     const period = reportPeriod(report, timeZone, now);
     await this.postReport(report, period, { skipped: [], manual: true });
@@ -137,9 +158,9 @@ export class ReportRunner {
     return this.deps.cache ? { cache: this.deps.cache, concurrency: 2 } : { concurrency: 2 };
   }
 
-  private skippedSlots(reportId: string): number[] {
+  private async skippedSlots(reportId: string): Promise<number[]> {
     try {
-      const value = JSON.parse(this.deps.store.getValue(skippedKey(reportId)) ?? '[]');
+      const value = JSON.parse((await this.deps.store.getValue(skippedKey(reportId))) ?? '[]');
       return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
     } catch {
       return [];
@@ -153,7 +174,7 @@ export class ReportRunner {
     notes: { late?: { minutes: number; slotAt: number }; skipped: number[]; manual?: boolean },
   ): Promise<string[]> {
     const { webex, now } = this.deps;
-    const space = this.deps.spaceOf(report.roomId);
+    const space = await this.deps.spaceOf(report.roomId);
     const directory = await webex.directory.get();
     const chosen = report.rooms.all
       ? directory.workspaces

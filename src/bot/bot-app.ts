@@ -6,12 +6,14 @@ import pino, { type Logger } from 'pino';
 import type FrameworkClass from 'webex-node-bot-framework';
 import { AlertRunner } from '../automation/alert-runner';
 import { Automation } from '../automation/automation';
+import type { PostGuard } from '../automation/post-once';
 import { ReportRunner } from '../automation/report-runner';
 import { ChartStore, chartRoutes, createChartRenderer } from '../charts';
 import { parseComfortBands } from '../metrics';
 import { answerLimits } from '../plan/limits';
 import { ReadingsCache } from '../readings/readings-cache';
 import { IN_MEMORY, openSqliteStore, openStore, type Store } from '../store';
+import { PostgresJobs } from '../store/postgres-jobs';
 import { createWebexClient, type WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import type { Person } from '../webex/wire';
@@ -19,9 +21,10 @@ import { isAllowed } from './access';
 import { answerScope } from './answer-scope';
 import { Conversation } from './conversation';
 import { ConversationMemory } from './conversation-memory';
-import { loadFramework } from './framework-loader';
+import { loadFramework, ownWebhooks } from './framework-loader';
 import { BotHealth, WebexPulse } from './health';
 import { createHttpServer, errorHandler, requestIds } from './http-server';
+import { Liveness } from './liveness';
 import { RecentIds } from './recent-ids';
 import type { BotSettings } from './settings';
 import { SpaceMembers } from './space-members';
@@ -29,6 +32,7 @@ import { SpaceSettingsStore } from './space-settings';
 import { errorLine, retryUntil, StartupError } from './startup';
 import { Telemetry } from './telemetry';
 import type { Delivery } from './webhook-envelope';
+import { WebhookLeader } from './webhook-leader';
 import { webhookReceiver } from './webhook-receiver';
 import { ensureWebhooks, frameworkWebhookName, webhookProblem } from './webhook-registration';
 
@@ -82,6 +86,8 @@ const signFor = (secret: string, body: unknown) =>
  */
 /** How long answered deliveries are remembered (replays older than this are not recognised). */
 const DELIVERY_MEMORY_MS = 7 * 86_400_000;
+/** How often a process that does not lead the webhooks tries to take the lead. */
+const LEAD_RETRY_MS = 5_000;
 
 export async function startBot(settings: BotSettings, options: BotOptions = {}): Promise<RunningBot> {
   const now = options.now ?? Date.now;
@@ -156,7 +162,37 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       .get()
       .catch((error: unknown) => log.warn({ err: error }, 'workspace directory not available yet'));
 
-    const chartStore = new ChartStore({ ttlMs: settings.chartTtlMinutes * 60_000, now });
+    const store: Store =
+      !settings.databaseUrl && settings.dataDir === IN_MEMORY
+        ? openSqliteStore({ file: IN_MEMORY })
+        : await openStore({
+            dataDir: settings.dataDir,
+            ...(settings.databaseUrl
+              ? {
+                  databaseUrl: settings.databaseUrl,
+                  poolSize: settings.databasePoolSize,
+                  ...(settings.databaseSchema !== 'public' ? { schema: settings.databaseSchema } : {}),
+                }
+              : {}),
+          });
+    opened.push({ what: 'the store', close: () => store.close() });
+    // Replicas on PostgreSQL: each beats, and takes over what a dead one left half done.
+    const liveness = new Liveness(store, now, {
+      shared: store.kind === 'postgres',
+      info: settings.publicBaseUrl,
+      onBeatFailed: (error) => log.warn({ err: error }, 'heartbeat could not be saved'),
+    });
+    await liveness.start();
+    opened.push({ what: 'the heartbeat', close: () => liveness.stop() });
+    const chartStore = new ChartStore({
+      ttlMs: settings.chartTtlMinutes * 60_000,
+      now,
+      // Any replica serves any chart: the request is in the store, the image is drawn again.
+      shared: {
+        save: (id, request, expiresAt) => store.setMemo(`chart:${id}`, request, expiresAt),
+        load: (id, at) => store.getMemo(`chart:${id}`, at),
+      },
+    });
     const charts = createChartRenderer({
       mode: settings.chartMode,
       publicBaseUrl: settings.publicBaseUrl,
@@ -168,9 +204,6 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       ...(settings.quickchartApiKey ? { quickchartApiKey: settings.quickchartApiKey } : {}),
     });
     opened.push({ what: 'the chart renderer', close: () => charts.close() });
-    const store =
-      settings.dataDir === IN_MEMORY ? openSqliteStore({ file: IN_MEMORY }) : openStore(settings.dataDir);
-    opened.push({ what: 'the store', close: () => store.close() });
     const spaces = new SpaceSettingsStore(
       { timeZone: settings.defaultTimeZone, unit: settings.defaultUnit },
       store,
@@ -182,17 +215,23 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
         ? new ReadingsCache({ maxBytes: settings.readingsCacheMb * 1024 * 1024, store, now })
         : undefined;
     // Stored buckets older than the history an answer reads are never used again.
-    cache?.prune(settings.maxHistoryDays * 86_400_000);
+    await cache?.prune(settings.maxHistoryDays * 86_400_000);
     if (cache) opened.push({ what: 'the readings cache', close: () => cache.flush() });
     if (cache) telemetry.watchCache(cache);
     const automationLog = log.child({ part: 'automation' });
     // Who is in each space: room data, alerts and reports only where everyone is allowed.
     const members = new SpaceMembers(
       webex,
+      store,
       me.id,
       (email) => isAllowed(email, settings.allowedDomains, settings.allowedPeople),
       now,
     );
+    // Reports and alerts a dead replica claimed are taken over, unless its post landed after all.
+    const guard: PostGuard = {
+      claimant: () => liveness.claimant(),
+      landed: (roomId, since, looksLike) => conversation.ownMessage(roomId, since, looksLike),
+    };
     const alerts = new AlertRunner({
       store,
       webex,
@@ -204,7 +243,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       intervalMs: settings.alertIntervalSeconds * 1000,
       budgetPerMinute: settings.apiBudgetPerMinute,
       onPass: (seconds, result, oneRule) => telemetry.alertPass(seconds, result, oneRule),
-      paused: (roomId): boolean => conversation.paused(roomId),
+      paused: (roomId) => conversation.paused(roomId),
+      guard,
     });
     const reports = new ReportRunner({
       store,
@@ -216,20 +256,34 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       spaceOf: (roomId) => spaces.get(roomId),
       lateLimitMs: settings.reportLateLimitMinutes * 60_000,
       onReport: (outcome) => telemetry.report(outcome),
-      paused: (roomId): boolean => conversation.paused(roomId),
+      paused: (roomId) => conversation.paused(roomId),
+      guard,
       ...(cache ? { cache } : {}),
     });
+    // Replicas: report ticks and alert passes once per period across all of them (pg-boss).
+    const jobs =
+      store.kind === 'postgres' && settings.databaseUrl && options.automation !== false
+        ? await PostgresJobs.start({
+            url: settings.databaseUrl,
+            schema: settings.jobsSchema,
+            log: automationLog,
+          })
+        : undefined;
+    if (jobs)
+      opened.push({ what: 'the job engine', close: () => jobs.stop(settings.shutdownGraceSeconds * 1000) });
     const automation = new Automation({
       alerts,
       reports,
       log: automationLog,
+      alertIntervalMs: settings.alertIntervalSeconds * 1000,
+      ...(jobs ? { jobs } : {}),
       ...(options.reportTickMs ? { reportTickMs: options.reportTickMs } : {}),
     });
     const conversation: Conversation = new Conversation({
       webex,
       charts,
       bands,
-      memory: new ConversationMemory(30 * 60_000, now),
+      memory: new ConversationMemory(store, 30 * 60_000, now),
       spaces,
       store,
       automation: {
@@ -245,6 +299,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       members,
       guestPolicy: settings.guestPolicy,
       ...(cache ? { cache } : {}),
+      liveness,
       now,
     });
 
@@ -252,6 +307,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       settings.apiBaseUrl,
       settings.catalogUrl ? { catalogUrl: settings.catalogUrl } : {},
     );
+    ownWebhooks(settings.botToken);
     const framework: FrameworkClass = new Framework({
       token: settings.botToken,
       webhookUrl: `${settings.publicBaseUrl}/webhook`,
@@ -294,8 +350,30 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       secret: settings.webhookSecret,
       name: frameworkWebhookName(targetUrl, me.emails[0] ?? ''),
     };
+    const leader = new WebhookLeader({
+      store,
+      log,
+      intervalMs: LEAD_RETRY_MS,
+      onLead: async () => {
+        // At start within the start-up deadline; when taking over later, within a minute.
+        const until = Math.max(deadline, Date.now() + 60_000);
+        const repaired = await retryUntil(
+          `the webhooks to ${targetUrl} could not be registered`,
+          async () => {
+            const repair = await ensureWebhooks(webex.bot, target);
+            const problem = webhookProblem(await webex.bot.listWebhooks(), target);
+            if (problem) throw new Error(problem);
+            return repair;
+          },
+          { deadline: until, onRetry: retryLog('webhook registration') },
+        );
+        if (repaired.created || repaired.reactivated || repaired.removed)
+          log.warn(repaired, 'webhooks created or repaired');
+      },
+    });
     const health = new BotHealth({
       pulse,
+      leads: () => leader.leading,
       webex,
       store,
       target,
@@ -367,28 +445,19 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       onRetry: retryLog('framework start'),
     });
     opened.push({ what: 'the framework', close: () => framework.stop() });
-    // start() resolves before its webhooks exist and swallows a failure to create them: let it finish
-    // (or fail), then check the webhooks ourselves and create or repair what is missing.
-    await frameworkWebhooksSettled(framework, Math.min(5000, Math.max(0, deadline - Date.now())));
-    const repaired = await retryUntil(
-      `the webhooks to ${targetUrl} could not be registered`,
-      async () => {
-        const repair = await ensureWebhooks(webex.bot, target);
-        const problem = webhookProblem(await webex.bot.listWebhooks(), target);
-        if (problem) throw new Error(problem);
-        return repair;
-      },
-      { deadline, onRetry: retryLog('webhook registration') },
-    );
-    if (repaired.created || repaired.reactivated || repaired.removed)
-      log.warn(repaired, 'start-up: webhooks created or repaired (the framework did not register them)');
+    // The framework's own webhook calls do nothing (framework-loader): one leader among the
+    // processes sharing the store registers and repairs the webhooks; none deletes them.
+    await leader.start();
+    opened.push({ what: 'the webhook lead', close: () => leader.stop() });
     await health.check({ repair: false });
     health.start();
-    if (options.automation !== false) automation.start();
+    if (options.automation !== false) await automation.start();
     opened.push({ what: 'automation', close: () => automation.stop() });
     // Spaces with alerts or reports: their members are known before the first pass (paused if a
     // guest is among them).
-    const automated = new Set([...store.listAlertRules(), ...store.listReports()].map((x) => x.roomId));
+    const automated = new Set(
+      [...(await store.listAlertRules()), ...(await store.listReports())].map((x) => x.roomId),
+    );
     await Promise.all(
       [...automated].map((roomId) =>
         members
@@ -397,7 +466,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       ),
     );
     // Questions asked while the bot was down (or left half-answered by a crash) are answered now.
-    store.pruneDeliveries(now() - DELIVERY_MEMORY_MS);
+    await store.pruneDeliveries(now() - DELIVERY_MEMORY_MS);
+    await store.pruneMemos(now());
     const catchUp = conversation
       .catchUp(log.child({ part: 'catch-up' }), settings.catchUpMinutes * 60_000, listeningSince)
       .catch((error: unknown) => log.warn({ err: error }, 'catch-up after start failed'));
@@ -442,19 +512,6 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
         return stopping;
       },
     };
-  }
-}
-
-/**
- * Waits (at most `ms`) until the framework's own webhook registration after `start()` has either
- * created both webhooks or given up, so that our check does not race it into duplicates.
- */
-async function frameworkWebhooksSettled(framework: FrameworkClass, ms: number): Promise<void> {
-  const state = framework as unknown as { webhook?: unknown; cardsWebhook?: { id?: string } };
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (state.webhook === false || state.cardsWebhook?.id) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

@@ -1,33 +1,39 @@
 import type { ParsedRequest } from '../language';
+import type { Store } from '../store';
 
-/** The last request of each person in each space, for follow-ups; forgotten after `ttlMs`. */
+/**
+ * The last request of each person in each space, for follow-ups; forgotten after `ttlMs`. Kept in
+ * the shared store, so a follow-up answered by another replica knows what came before.
+ */
 export class ConversationMemory {
-  private readonly last = new Map<string, { request: ParsedRequest; at: number }>();
-
   constructor(
+    private readonly store: Pick<Store, 'getMemo' | 'setMemo' | 'deleteMemo'>,
     private readonly ttlMs: number,
     private readonly now: () => number,
-    private readonly maxEntries = 10_000,
   ) {}
 
-  remember(roomId: string, personId: string, request: ParsedRequest): void {
-    const key = `${roomId} ${personId}`;
-    this.last.delete(key);
-    this.last.set(key, { request, at: this.now() });
-    if (this.last.size > this.maxEntries) {
-      const oldest = this.last.keys().next().value;
-      if (oldest !== undefined) this.last.delete(oldest);
-    }
+  async remember(roomId: string, personId: string, request: ParsedRequest): Promise<void> {
+    await this.store.setMemo(keyOf(roomId, personId), JSON.stringify(request), this.now() + this.ttlMs);
   }
 
   /** Forgets the person's last request (one that was refused is no context for what follows). */
-  forget(roomId: string, personId: string): void {
-    this.last.delete(`${roomId} ${personId}`);
+  async forget(roomId: string, personId: string): Promise<void> {
+    await this.store.deleteMemo(keyOf(roomId, personId));
   }
 
-  recall(roomId: string, personId: string): ParsedRequest | undefined {
-    const entry = this.last.get(`${roomId} ${personId}`);
-    if (!entry || this.now() - entry.at > this.ttlMs) return undefined;
-    return entry.request;
+  /** The person's last request, or undefined (none, expired, or unreadable). */
+  async recall(roomId: string, personId: string): Promise<ParsedRequest | undefined> {
+    const text = await this.store.getMemo(keyOf(roomId, personId), this.now());
+    if (text === undefined) return undefined;
+    try {
+      const request = JSON.parse(text) as ParsedRequest;
+      return typeof request === 'object' && request !== null && typeof request.intent === 'string'
+        ? request
+        : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
+
+const keyOf = (roomId: string, personId: string) => `memory:${roomId}:${personId}`;

@@ -30,6 +30,7 @@ import {
   worthRemembering,
 } from './follow-up';
 import { type Guard, runGuards, type Turn } from './guards';
+import { type Liveness, soleProcess } from './liveness';
 import { stripMention } from './mention';
 import { OwnPosts, sameMessage } from './own-posts';
 import type { SpaceMembers } from './space-members';
@@ -61,6 +62,8 @@ export interface ConversationDeps {
   now: () => number;
   /** Told when an answer ends (for metrics): its intent (`clarify`, `button`), outcome and seconds. */
   onAnswer?: (intent: string, outcome: 'ok' | 'error' | 'refused', seconds: number) => void;
+  /** This process among those sharing the store (default: alone with it). */
+  liveness?: Pick<Liveness, 'boot' | 'claimant'>;
 }
 
 /** Posts tried at most (the first and four more after a 5xx, a reset or a timeout; backoff 0.5–4 s). */
@@ -128,12 +131,13 @@ export class Conversation {
   private readonly toldNotAllowed = new Set<string>();
   private readonly ownPosts: OwnPosts;
   /** This process: deliveries it takes on are its own until done. */
-  private readonly boot = randomUUID();
+  private readonly liveness: Pick<Liveness, 'boot' | 'claimant'>;
   private readonly people = new Map<string, { email: string; at: number }>();
   private readonly botNames: string[];
 
   constructor(private readonly deps: ConversationDeps) {
-    this.ownPosts = new OwnPosts(deps.now);
+    this.ownPosts = new OwnPosts(deps.store, deps.now);
+    this.liveness = deps.liveness ?? soleProcess();
     const name = deps.me.displayName;
     this.botNames = [name, name.split(' ')[0] ?? name, deps.me.nickName ?? ''].filter(Boolean);
   }
@@ -173,13 +177,13 @@ export class Conversation {
     const { members, guestPolicy, store } = this.deps;
     const { roomId, personId, personEmail } = delivery.data;
     if (!members || !roomId || !personId) return;
-    const before = members.trustedNow(roomId);
-    if (delivery.event === 'created') members.joined(roomId, personId, personEmail ?? '');
-    else if (delivery.event === 'deleted') members.left(roomId, personId);
+    const before = await members.trustedNow(roomId);
+    if (delivery.event === 'created') await members.joined(roomId, personId, personEmail ?? '');
+    else if (delivery.event === 'deleted') await members.left(roomId, personId);
     else return;
-    const after = members.trustedNow(roomId);
+    const after = await members.trustedNow(roomId);
     if (guestPolicy === 'allow' || before === undefined || after === undefined || before === after) return;
-    const automated = store.listAlertRules(roomId).length + store.listReports(roomId).length;
+    const automated = (await store.listAlertRules(roomId)).length + (await store.listReports(roomId)).length;
     if (automated === 0) return;
     log.info(
       { roomId, trusted: after },
@@ -192,16 +196,38 @@ export class Conversation {
     }).catch((error: unknown) => log.warn({ err: error }, 'could not post the pause/resume line'));
   }
 
+  /**
+   * The id of one of the bot's own messages in a space (as its events told, on any replica),
+   * posted since `since`, whose text `looksLike`: a post that landed although its process died.
+   */
+  async ownMessage(
+    roomId: string,
+    since: number,
+    looksLike: (markdown: string) => boolean,
+  ): Promise<string | undefined> {
+    const { webex } = this.deps;
+    return this.ownPosts.find(
+      roomId,
+      since,
+      async (id) => looksLike((await webex.bot.getMessage(id)).markdown ?? ''),
+      0,
+    );
+  }
+
   /** Whether a space's alerts and reports are paused (an outsider is a member). */
-  paused(roomId: string): boolean {
-    return this.deps.guestPolicy !== 'allow' && this.deps.members?.trustedNow(roomId) === false;
+  async paused(roomId: string): Promise<boolean> {
+    if (this.deps.guestPolicy === 'allow' || !this.deps.members) return false;
+    return (await this.deps.members.trustedNow(roomId)) === false;
   }
 
   async onMessage(delivery: Delivery, log: Logger): Promise<void> {
     const { data } = delivery;
     if (data.personId === this.deps.me.id) {
       // Our own message: never fetched, but noted (a post whose answer was lost may be it).
-      if (data.roomId) this.ownPosts.seen(data.roomId, data.id);
+      if (data.roomId)
+        await this.ownPosts
+          .seen(data.roomId, data.id)
+          .catch((error: unknown) => log.warn({ err: error }, 'own message not noted'));
       return;
     }
     const roomId = data.roomId;
@@ -222,7 +248,7 @@ export class Conversation {
         ),
       ),
     );
-    if (data.created) this.noteQuestionAt(Date.parse(data.created));
+    if (data.created) await this.noteQuestionAt(Date.parse(data.created));
   }
 
   /**
@@ -231,20 +257,20 @@ export class Conversation {
    */
   private async once(key: string, log: Logger, work: () => Promise<void>): Promise<void> {
     const { store, now } = this.deps;
-    const claim = store.claimDelivery(key, this.boot, now());
+    const claim = await store.claimDelivery(key, this.liveness.claimant(), now());
     if (claim !== 'new') {
       log.info({ key, claim }, 'delivery already taken on; not answered again');
       return;
     }
     await work();
-    store.completeDelivery(key, now());
+    await store.completeDelivery(key, now());
   }
 
   /** The newest question answered (for the catch-up after a restart). */
-  private noteQuestionAt(created: number): void {
+  private async noteQuestionAt(created: number): Promise<void> {
     if (!Number.isFinite(created)) return;
-    const last = Number(this.deps.store.getValue(LAST_QUESTION_KEY) ?? Number.NaN);
-    if (!(created <= last)) this.deps.store.setValue(LAST_QUESTION_KEY, String(created));
+    const last = Number((await this.deps.store.getValue(LAST_QUESTION_KEY)) ?? Number.NaN);
+    if (!(created <= last)) await this.deps.store.setValue(LAST_QUESTION_KEY, String(created));
   }
 
   async onAction(delivery: Delivery, log: Logger): Promise<void> {
@@ -283,24 +309,26 @@ export class Conversation {
     const { store, now, webex, me } = this.deps;
     const startedAt = liveSince;
     const windowStart = now() - windowMs;
-    const last = Number(store.getValue(LAST_QUESTION_KEY) ?? Number.NaN);
+    const last = Number((await store.getValue(LAST_QUESTION_KEY)) ?? Number.NaN);
     const since = Number.isFinite(last) ? last : windowStart;
     const found = await questionsSince(webex, me, Math.min(since, windowStart));
     // Questions a process that died had taken on but not answered. One whose reply was being
     // posted may have landed: Webex gives a bot no way to look (it cannot list its own messages
     // in a group space), so it is not answered again; the person is told instead.
-    const left = store.unfinishedDeliveries(this.boot).filter((d) => d.key.startsWith('message:'));
+    const left = (await store.unfinishedDeliveries(this.liveness.claimant())).filter((d) =>
+      d.key.startsWith('message:'),
+    );
     for (const d of left.filter((d) => d.posting)) {
       const id = d.key.slice('message:'.length);
       const message = await webex.bot.getMessage(id).catch(() => undefined);
       if (message?.roomId) {
-        const { timeZone } = this.deps.spaces.get(message.roomId);
+        const { timeZone } = await this.deps.spaces.get(message.roomId);
         const asked = formatTimeWithZone(Date.parse(message.created ?? ''), timeZone);
         await this.send(message.roomId, {
           markdown: `I was restarted while posting the answer to a question asked here at ${asked}; if it is not above, please ask again.`,
         }).catch((error: unknown) => log.warn({ err: error }, 'could not post the restart line'));
       }
-      store.completeDelivery(d.key, now());
+      await store.completeDelivery(d.key, now());
     }
     const unfinished = left.filter((d) => !d.posting).map((d) => d.key.slice('message:'.length));
     for (const id of unfinished) {
@@ -308,10 +336,11 @@ export class Conversation {
       const message = await webex.bot.getMessage(id).catch(() => undefined);
       if (message) found.push({ message, created: Date.parse(message.created ?? '') });
     }
-    const missed = found
-      .filter((q) => (q.created > since && q.created < startedAt) || unfinished.includes(q.message.id))
-      .filter((q) => !store.deliveryDone(`message:${q.message.id}`))
-      .sort((a, b) => a.created - b.created);
+    const inWindow = found.filter(
+      (q) => (q.created > since && q.created < startedAt) || unfinished.includes(q.message.id),
+    );
+    const done = await Promise.all(inWindow.map((q) => store.deliveryDone(`message:${q.message.id}`)));
+    const missed = inWindow.filter((_, i) => !done[i]).sort((a, b) => a.created - b.created);
     let answered = 0;
     let older = 0;
     const byRoom = new Map<string, typeof missed>();
@@ -320,7 +349,7 @@ export class Conversation {
       byRoom.set(roomId, [...(byRoom.get(roomId) ?? []), q]);
     }
     for (const [roomId, questions] of byRoom) {
-      const { timeZone } = this.deps.spaces.get(roomId);
+      const { timeZone } = await this.deps.spaces.get(roomId);
       const recent = questions.filter((q) => q.created >= windowStart);
       const old = questions.length - recent.length;
       older += old;
@@ -350,7 +379,7 @@ export class Conversation {
             ),
           ),
         );
-        this.noteQuestionAt(q.created);
+        await this.noteQuestionAt(q.created);
         answered++;
       }
     }
@@ -381,7 +410,7 @@ export class Conversation {
       await this.boundary(turn, parentId, async (afterReply, answered) => {
         answered.intent = 'button';
         const directory = await this.deps.webex.directory.get();
-        const ctx = this.context(turn, undefined, '', log, directory, afterReply);
+        const ctx = await this.context(turn, undefined, '', log, directory, afterReply);
         const handler = ACTIONS[inputs.kind] as ActionHandler<typeof inputs.kind>;
         return handler(ctx, inputs as never);
       });
@@ -414,7 +443,7 @@ export class Conversation {
       outcome = 'error';
       replies = [errorCard(explainFailure(error))];
     }
-    if (deliveryKey) this.deps.store.markPosting(deliveryKey, this.deps.now());
+    if (deliveryKey) await this.deps.store.markPosting(deliveryKey, this.deps.now());
     try {
       for (const reply of replies) await this.send(turn.roomId, reply, parentId);
     } catch (error) {
@@ -452,7 +481,7 @@ export class Conversation {
   ): Promise<Reply | Reply[]> {
     {
       const directory = await this.deps.webex.directory.get();
-      const space = this.deps.spaces.get(who.roomId);
+      const space = await this.deps.spaces.get(who.roomId);
       const parseContext = {
         now: this.deps.now(),
         timeZone: space.timeZone,
@@ -460,7 +489,7 @@ export class Conversation {
         defaults: { unit: space.unit },
       };
       const analysis = analyzeRequest(text, parseContext);
-      const previous = this.deps.memory.recall(who.roomId, who.personId);
+      const previous = await this.deps.memory.recall(who.roomId, who.personId);
       const followsUp = previous !== undefined && (forceFollowUp || looksLikeFollowUp(text, analysis));
       let request = analysis.request;
       if (followsUp && SETUP_INTENTS.has(previous.intent) && previous.clarify) {
@@ -481,26 +510,25 @@ export class Conversation {
       // Data questions are remembered for follow-ups; a setup only while it still asks back; a
       // request refused for its window is forgotten, so it never comes back in a later question.
       if (worthRemembering(request, parseContext.now, bareSetUp))
-        this.deps.memory.remember(who.roomId, who.personId, request);
-      else if (DATA_INTENTS.has(request.intent)) this.deps.memory.forget(who.roomId, who.personId);
+        await this.deps.memory.remember(who.roomId, who.personId, request);
+      else if (DATA_INTENTS.has(request.intent)) await this.deps.memory.forget(who.roomId, who.personId);
       log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
       answered.intent = request.clarify && !bareSetUp ? 'clarify' : request.intent;
       const handler = HANDLERS[request.clarify && !bareSetUp ? 'clarify' : request.intent];
-      return answerScope.run(this.rateLimitNotice(who.roomId, log), () =>
-        handler(this.context(who, request, text, log, directory, afterReply)),
-      );
+      const ctx = await this.context(who, request, text, log, directory, afterReply);
+      return answerScope.run(this.rateLimitNotice(who.roomId, log), () => handler(ctx));
     }
   }
 
-  private context(
+  private async context(
     who: { roomId: string; personId: string; email: string },
     request: ParsedRequest | undefined,
     text: string,
     log: Logger,
     directory = { workspaces: [], locations: [], floors: [] } as HandlerContext['directory'],
     afterReply: (() => void)[] = [],
-  ): HandlerContext {
-    const space = this.deps.spaces.get(who.roomId);
+  ): Promise<HandlerContext> {
+    const space = await this.deps.spaces.get(who.roomId);
     const req = request ?? { intent: 'unknown' as const, metrics: [], workspaces: [] };
     return {
       request: req,
@@ -535,7 +563,8 @@ export class Conversation {
     const { webex, limits, cache } = this.deps;
     const options = { ...(cache ? { cache } : {}) };
     // What the cache already holds is not read again: only the calls still needed count.
-    const calls = plan.calls <= limits.progressAfterCalls ? plan.calls : callsToRead(plan.fetches, cache);
+    const calls =
+      plan.calls <= limits.progressAfterCalls ? plan.calls : await callsToRead(plan.fetches, cache);
     if (calls <= limits.progressAfterCalls) return readSeries(webex, plan.fetches, options);
     const rooms = new Set(plan.fetches.map((f) => f.room.id)).size;
     const minutes = Math.max(1, Math.ceil(calls / limits.callsPerMinute));

@@ -56,6 +56,8 @@ export interface HealthOptions {
   intervalMs: number;
   /** Webex failing (5xx or unreachable, no success since) this long makes the bot not ready (ms). */
   failingMs: number;
+  /** Whether this process may repair the webhooks (it leads them); default: it may. */
+  leads?: () => boolean;
 }
 
 export interface Readiness {
@@ -118,7 +120,7 @@ export class BotHealth {
     const { webex, store, target, log, now } = this.options;
     const webhooks = async () => {
       try {
-        if (repair) {
+        if (repair && (this.options.leads?.() ?? true)) {
           const fixed = await ensureWebhooks(webex.bot, target);
           if (fixed.created || fixed.reactivated || fixed.removed) log.warn(fixed, 'webhooks repaired');
         }
@@ -138,16 +140,16 @@ export class BotHealth {
         return `not checked: ${errorLine(error)}`;
       }
     };
-    const storeProbe = () => {
+    const storeProbe = async () => {
       try {
-        store.setValue('health.probe', new Date(now()).toISOString());
+        await store.setValue('health.probe', new Date(now()).toISOString());
         return 'ok';
       } catch (error) {
         return `not writable: ${errorLine(error)}`;
       }
     };
-    const [hooks, adminToken] = await Promise.all([webhooks(), admin()]);
-    this.state = { webhooks: hooks, adminToken, store: storeProbe() };
+    const [hooks, adminToken, storeState] = await Promise.all([webhooks(), admin(), storeProbe()]);
+    this.state = { webhooks: hooks, adminToken, store: storeState };
     this.checkedAt = now();
   }
 

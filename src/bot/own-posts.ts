@@ -1,38 +1,37 @@
+import type { Store } from '../store';
 import type { Message } from '../webex/wire';
 
-/** One of the bot's own messages, as its `messages:created` event told it. */
-interface Seen {
-  id: string;
-  /** Local time the event arrived (epoch ms). */
-  at: number;
-}
-
-/** How long own-message events are remembered (the window in which a lost answer is looked for). */
-const REMEMBER_MS = 5 * 60_000;
-/** Own messages remembered per space at most. */
+/** How long own-message events are remembered (the window in which a lost post is looked for). */
+const REMEMBER_MS = 15 * 60_000;
+/** Own messages looked at per space and search at most. */
 const PER_ROOM = 200;
+/** How often a search looks again while it waits for the event. */
+const POLL_MS = 200;
+
+/** `own:<room>:<13-digit arrival ms>:<message id>`: sorted by arrival within a space. */
+const keyOf = (roomId: string, at: number, messageId: string) =>
+  `own:${roomId}:${String(Math.max(0, Math.floor(at))).padStart(13, '0')}:${messageId}`;
 
 /**
- * The bot's own messages as Webex reports them (`messages:created` webhooks for the bot's posts).
+ * The bot's own messages as Webex reports them (`messages:created` webhooks for the bot's posts),
+ * kept in the shared store so that every replica sees them, whichever one the event reached.
  * Webex has no idempotency key: when a post fails with a 5xx, a reset or a timeout, the message
- * may exist all the same. Before posting again, the bot waits a moment for its own event in
- * that space, reads the message and compares it with what it sent; a match is the post that
- * landed. Each message counts for one post only, so two identical replies stay two.
+ * may exist all the same. Before posting again, the bot waits a moment for its own event in that
+ * space, reads the message and compares it with what it sent; a match is the post that landed.
+ * Each message counts for one post only (in this process), so two identical replies stay two.
  */
 export class OwnPosts {
-  private readonly rooms = new Map<string, Seen[]>();
   private readonly claimed = new Set<string>();
-  private readonly waiters = new Set<() => void>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly store: Pick<Store, 'setMemo' | 'listMemos'>,
+    private readonly now: () => number,
+  ) {}
 
-  /** Records an own message (from its webhook) and wakes whoever is looking for one. */
-  seen(roomId: string, messageId: string): void {
+  /** Records an own message (from its webhook). */
+  async seen(roomId: string, messageId: string): Promise<void> {
     const at = this.now();
-    const list = (this.rooms.get(roomId) ?? []).filter((s) => at - s.at < REMEMBER_MS);
-    if (!list.some((s) => s.id === messageId)) list.push({ id: messageId, at });
-    this.rooms.set(roomId, list.slice(-PER_ROOM));
-    for (const wake of [...this.waiters]) wake();
+    await this.store.setMemo(keyOf(roomId, at, messageId), messageId, at + REMEMBER_MS);
   }
 
   /**
@@ -47,26 +46,21 @@ export class OwnPosts {
   ): Promise<string | undefined> {
     const deadline = this.now() + waitMs;
     const checked = new Set<string>();
+    const from = keyOf(roomId, since, '');
     for (;;) {
-      for (const s of this.rooms.get(roomId) ?? []) {
-        if (s.at < since || checked.has(s.id) || this.claimed.has(s.id)) continue;
-        checked.add(s.id);
-        if (await matches(s.id).catch(() => false)) {
-          this.claimed.add(s.id);
-          return s.id;
+      const seen = await this.store.listMemos(`own:${roomId}:`, this.now(), PER_ROOM * 5);
+      for (const { key, value: id } of seen.filter((m) => m.key >= from).slice(-PER_ROOM)) {
+        if (checked.has(key) || this.claimed.has(id)) continue;
+        checked.add(key);
+        if (await matches(id).catch(() => false)) {
+          if (this.claimed.size >= 10_000) this.claimed.clear();
+          this.claimed.add(id);
+          return id;
         }
       }
       const left = deadline - this.now();
       if (left <= 0) return undefined;
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.waiters.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, Math.min(left, 250));
-        this.waiters.add(wake);
-      });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(left, POLL_MS)));
     }
   }
 }

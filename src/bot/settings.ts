@@ -32,6 +32,14 @@ export interface BotSettings {
   directoryTtlMinutes: number;
   /** Where the SQLite database lives (`:memory:` keeps nothing, for tests). */
   dataDir: string;
+  /** PostgreSQL instead of SQLite (replicas share it); undefined: SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Connections per process to PostgreSQL. */
+  databasePoolSize: number;
+  /** The PostgreSQL schema of the bot's tables (replicas of one bot share it). */
+  databaseSchema: string;
+  /** The schema of the job engine's tables (pg-boss). */
+  jobsSchema: string;
   /** How often alert rules are checked (lengthened when the API budget demands). */
   alertIntervalSeconds: number;
   /** Webex API calls per minute the bot may make for alerts and answers together. */
@@ -160,6 +168,21 @@ const schema = z.object({
     .max(24 * 60)
     .default(10),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine(
+      (v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v),
+      'must be a PostgreSQL URL, e.g. postgres://user:password@db.example.com:5432/roommetrics (or unset for SQLite in DATA_DIR)',
+    ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_SCHEMA: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_]{0,50}$/, 'must be a lower-case PostgreSQL identifier, e.g. room_metrics')
+    .default('public'),
   ALERT_INTERVAL_SECONDS: z.coerce
     .number()
     .int()
@@ -277,6 +300,10 @@ export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
     quickchartApiKey: s.QUICKCHART_API_KEY,
     directoryTtlMinutes: s.DIRECTORY_TTL_MINUTES,
     dataDir: s.DATA_DIR,
+    databaseUrl: s.DATABASE_URL,
+    databasePoolSize: s.DATABASE_POOL_SIZE,
+    databaseSchema: s.DATABASE_SCHEMA,
+    jobsSchema: s.DATABASE_SCHEMA === 'public' ? 'pgboss' : `${s.DATABASE_SCHEMA}_jobs`,
     alertIntervalSeconds: s.ALERT_INTERVAL_SECONDS,
     apiBudgetPerMinute: s.API_BUDGET_PER_MINUTE,
     maxHistoryDays: s.MAX_HISTORY_DAYS,

@@ -8,13 +8,13 @@ export class SpaceSettingsStore {
     private readonly store: Store,
   ) {}
 
-  get(roomId: string): SpaceSettings {
-    return this.store.getSpaceSettings(roomId) ?? this.defaults;
+  async get(roomId: string): Promise<SpaceSettings> {
+    return (await this.store.getSpaceSettings(roomId)) ?? this.defaults;
   }
 
-  update(roomId: string, patch: Partial<SpaceSettings>): SpaceSettings {
-    const next = { ...this.get(roomId), ...patch };
-    this.store.saveSpaceSettings(roomId, next);
+  async update(roomId: string, patch: Partial<SpaceSettings>): Promise<SpaceSettings> {
+    const next = { ...(await this.get(roomId)), ...patch };
+    await this.store.saveSpaceSettings(roomId, next);
     return next;
   }
 }

@@ -8,6 +8,17 @@ export interface ChartStoreOptions {
   now?: () => number;
   /** At most this many charts are kept; the oldest go first. Default 500. */
   maxEntries?: number;
+  /**
+   * Where the requests of charts are kept for other processes (replicas behind one URL): a chart
+   * drawn here can be fetched from any of them, which draws it again from its request.
+   */
+  shared?: SharedCharts;
+}
+
+/** Chart requests (JSON) by id, with their expiry, shared between processes. */
+export interface SharedCharts {
+  save(id: string, request: string, expiresAt: number): Promise<void>;
+  load(id: string, now: number): Promise<string | undefined>;
 }
 
 /** 24 random bytes → 32 base64url characters. */
@@ -33,6 +44,9 @@ export class ChartStore {
   private readonly now: () => number;
   private readonly maxEntries: number;
   private readonly entries = new Map<string, Entry>();
+  private readonly shared: SharedCharts | undefined;
+  private redraw: ((request: unknown) => Promise<Buffer>) | undefined;
+  private readonly saving = new Map<string, Promise<void>>();
 
   constructor(options: ChartStoreOptions) {
     if (!Number.isFinite(options.ttlMs) || options.ttlMs <= 0) {
@@ -47,6 +61,12 @@ export class ChartStore {
     this.ttlMs = options.ttlMs;
     this.now = options.now ?? Date.now;
     this.maxEntries = maxEntries;
+    this.shared = options.shared;
+  }
+
+  /** How a chart known only by its shared request is drawn here (the renderer sets it). */
+  drawWith(redraw: (request: unknown) => Promise<Buffer>): void {
+    this.redraw = redraw;
   }
 
   /** Stores a PNG and returns its id (32 random url-safe characters). */
@@ -58,12 +78,19 @@ export class ChartStore {
    * Reserves an id for a chart still being drawn, so a card can be posted at once: a client that
    * asks for the image before it is ready waits for it ({@link fetch}). A failed drawing is 404.
    */
-  putPending(drawing: Promise<Buffer>): string {
+  putPending(drawing: Promise<Buffer>, request?: unknown): string {
     const ready = drawing.then(
       (png) => png,
       () => undefined,
     );
     const id = this.add(undefined, ready);
+    if (this.shared && request !== undefined) {
+      const saving = this.shared
+        .save(id, JSON.stringify(request), this.now() + this.ttlMs)
+        .catch(() => undefined)
+        .finally(() => this.saving.delete(id));
+      this.saving.set(id, saving);
+    }
     void ready.then((png) => {
       const entry = this.entries.get(id);
       if (!entry) return;
@@ -94,7 +121,37 @@ export class ChartStore {
   /** The PNG once drawn (waits for one in progress), or undefined when unknown, expired or failed. */
   async fetch(id: string): Promise<Buffer | undefined> {
     const entry = this.live(id);
-    return entry ? (entry.png ?? (await entry.ready)) : undefined;
+    if (entry) return entry.png ?? (await entry.ready);
+    return this.fromShared(id);
+  }
+
+  /** A chart drawn by another process: drawn again here from its shared request. */
+  private async fromShared(id: string): Promise<Buffer | undefined> {
+    const { shared, redraw } = this;
+    if (!shared || !redraw) return undefined;
+    const text = await shared.load(id, this.now()).catch(() => undefined);
+    if (text === undefined) return undefined;
+    let request: unknown;
+    try {
+      request = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    const ready = redraw(request).then(
+      (png) => png,
+      () => undefined,
+    );
+    this.entries.set(id, { png: undefined, ready, expiresAt: this.now() + this.ttlMs });
+    const png = await ready;
+    const kept = this.entries.get(id);
+    if (kept && png) kept.png = png;
+    else this.entries.delete(id);
+    return png;
+  }
+
+  /** Waits until the shared requests of charts put so far are saved (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.saving.values()]);
   }
 
   private live(id: string): Entry | undefined {

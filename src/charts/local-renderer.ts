@@ -66,6 +66,7 @@ export class LocalChartRenderer implements ChartRenderer {
       );
     }
     this.store = options.store;
+    this.store.drawWith((request) => this.renderPng(request as ChartRequest));
     this.onDrawingFailed = options.onDrawingFailed;
     this.baseUrl = normaliseBaseUrl(options.publicBaseUrl);
     this.slots = Array.from({ length: workers }, () => ({ ready: false }));
@@ -86,7 +87,7 @@ export class LocalChartRenderer implements ChartRenderer {
     }
     const drawing = this.renderPng(request);
     drawing.catch((error: Error) => this.onDrawingFailed?.(error));
-    return `${this.baseUrl}/charts/${this.store.putPending(drawing)}.png`;
+    return `${this.baseUrl}/charts/${this.store.putPending(drawing, request)}.png`;
   }
 
   /** The PNG itself, without storing it. */

@@ -20,14 +20,14 @@ export async function automationAction(
     case 'report':
       return reportAction(ctx, inputs);
     case 'alert-form':
-      return [alertFromForm(ctx, inputs)];
+      return [await alertFromForm(ctx, inputs)];
     case 'report-form':
-      return [reportFromForm(ctx, inputs)];
+      return [await reportFromForm(ctx, inputs)];
   }
 }
 
 /** The "New alert" form: the same checks as an alert asked for in words. */
-function alertFromForm(ctx: HandlerContext, form: AlertFormInputs): Reply {
+async function alertFromForm(ctx: HandlerContext, form: AlertFormInputs): Promise<Reply> {
   const rooms = formRooms(ctx, form.rooms);
   if (typeof rooms === 'string') return { markdown: `${rooms} Nothing was set.` };
   if (form.op === 'outside' && form.high === undefined) {
@@ -47,7 +47,7 @@ function alertFromForm(ctx: HandlerContext, form: AlertFormInputs): Reply {
 }
 
 /** The "New report" form. */
-function reportFromForm(ctx: HandlerContext, form: ReportFormInputs): Reply {
+async function reportFromForm(ctx: HandlerContext, form: ReportFormInputs): Promise<Reply> {
   const rooms = formRooms(ctx, form.rooms);
   if (typeof rooms === 'string') return { markdown: `${rooms} Nothing was scheduled.` };
   return setUpReport(ctx, { rooms, time: form.time, days: form.days });
@@ -55,18 +55,18 @@ function reportFromForm(ctx: HandlerContext, form: ReportFormInputs): Reply {
 
 async function alertAction(ctx: HandlerContext, inputs: AlertInputs): Promise<Reply> {
   const { store, space } = ctx;
-  const rule = store.getAlertRule(inputs.ruleId);
+  const rule = await store.getAlertRule(inputs.ruleId);
   if (!rule || rule.roomId !== space.roomId) {
     return { markdown: `Alert **${inputs.ruleId}** no longer exists in this space.` };
   }
   const who = ctx.person.email || 'someone';
   switch (inputs.op) {
     case 'delete':
-      store.deleteAlertRule(rule.id, space.roomId);
+      await store.deleteAlertRule(rule.id, space.roomId);
       return { markdown: `Alert **${rule.id}** deleted.` };
     case 'mute':
     case 'unmute':
-      store.updateAlertRule(rule.id, space.roomId, { muted: inputs.op === 'mute' });
+      await store.updateAlertRule(rule.id, space.roomId, { muted: inputs.op === 'mute' });
       return {
         markdown:
           inputs.op === 'mute'
@@ -75,34 +75,34 @@ async function alertAction(ctx: HandlerContext, inputs: AlertInputs): Promise<Re
       };
   }
   const workspaceId = inputs.workspaceId;
-  const state = workspaceId ? store.getAlertState(rule.id, workspaceId) : undefined;
+  const state = workspaceId ? await store.getAlertState(rule.id, workspaceId) : undefined;
   if (state?.status !== 'firing') {
     return { markdown: `Alert **${rule.id}** is not firing any more; nothing to do.` };
   }
   const now = ctx.now();
   if (inputs.op === 'ack') {
-    store.saveAlertState({ ...state, acknowledgedBy: who, acknowledgedAt: now });
+    await store.saveAlertState({ ...state, acknowledgedBy: who, acknowledgedAt: now });
     return { markdown: `Acknowledged by ${who}. No more reminders; you will see when it is back to normal.` };
   }
   if (inputs.op === 'snooze') {
     const hours = inputs.hours ?? 1;
     const until = now + hours * HOUR_MS;
-    store.saveAlertState({ ...state, snoozedUntil: until });
+    await store.saveAlertState({ ...state, snoozedUntil: until });
     return { markdown: `Snoozed by ${who} until ${formatTimeWithZone(until, space.timeZone)}.` };
   }
-  store.saveAlertState({ ...state, falseAlarm: true });
+  await store.saveAlertState({ ...state, falseAlarm: true });
   return {
     markdown: `Marked as a false alarm by ${who}. Nothing more is posted about it until it is back to normal; if it keeps happening, adjust or delete alert **${rule.id}**.`,
   };
 }
 
 async function reportAction(ctx: HandlerContext, inputs: ReportInputs): Promise<Reply[]> {
-  const report = ctx.store.getReport(inputs.reportId);
+  const report = await ctx.store.getReport(inputs.reportId);
   if (!report || report.roomId !== ctx.space.roomId) {
     return [{ markdown: `Report **${inputs.reportId}** no longer exists in this space.` }];
   }
   if (inputs.op === 'cancel') {
-    ctx.store.deleteReport(report.id, ctx.space.roomId);
+    await ctx.store.deleteReport(report.id, ctx.space.roomId);
     return [{ markdown: `Report **${report.id}** cancelled.` }];
   }
   await ctx.automation.sendReportNow(report);

@@ -7,13 +7,13 @@ export const cancelReport: Handler = async (ctx) => {
   const { store, space } = ctx;
   const id = idIn(ctx.text, 'r');
   if (id) {
-    return store.deleteReport(id, space.roomId)
+    return (await store.deleteReport(id, space.roomId))
       ? { markdown: `Report **${id}** cancelled.` }
       : { markdown: `There is no report **${id}** in this space. Say **list reports** to see them.` };
   }
-  const reports = store.listReports(space.roomId);
+  const reports = await store.listReports(space.roomId);
   if (/\ball\b/i.test(ctx.text)) {
-    for (const report of reports) store.deleteReport(report.id, space.roomId);
+    for (const report of reports) await store.deleteReport(report.id, space.roomId);
     return {
       markdown:
         reports.length > 0
@@ -22,7 +22,7 @@ export const cancelReport: Handler = async (ctx) => {
     };
   }
   if (reports.length === 1) {
-    store.deleteReport(reports[0]!.id, space.roomId);
+    await store.deleteReport(reports[0]!.id, space.roomId);
     return { markdown: `Report **${reports[0]!.id}** cancelled.` };
   }
   return listReports(ctx);

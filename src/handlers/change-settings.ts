@@ -3,7 +3,7 @@ import type { Handler } from './types';
 /** `settings`: the space's time zone and temperature unit. */
 export const changeSettings: Handler = async (ctx) => {
   const settings = ctx.request.settings ?? {};
-  ctx.saveSpaceSettings({
+  await ctx.saveSpaceSettings({
     ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
     ...(settings.unit ? { unit: settings.unit } : {}),
   });

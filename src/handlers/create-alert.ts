@@ -34,8 +34,8 @@ export const createAlert: Handler = async (ctx) => {
 };
 
 /** "change alert a3 to above 600": a new condition for a rule of this space. */
-function editAlert(ctx: HandlerContext, id: string): Reply {
-  const rule = ctx.store.getAlertRule(id);
+async function editAlert(ctx: HandlerContext, id: string): Promise<Reply> {
+  const rule = await ctx.store.getAlertRule(id);
   if (!rule || rule.roomId !== ctx.space.roomId) {
     return { markdown: `There is no alert **${id}** in this space. Say **list alerts** to see them.` };
   }

@@ -5,8 +5,8 @@ import type { Handler } from './types';
 
 /** `alert.list`: this space's rules with their state. */
 export const listAlerts: Handler = async (ctx) => {
-  const rules = ctx.store.listAlertRules(ctx.space.roomId);
-  const states = rules.flatMap((r) => ctx.store.listAlertStates(r.id));
+  const rules = await ctx.store.listAlertRules(ctx.space.roomId);
+  const states = (await Promise.all(rules.map((r) => ctx.store.listAlertStates(r.id)))).flat();
   const message = alertRulesCard({
     timeZone: ctx.space.timeZone,
     asOf: ctx.now(),

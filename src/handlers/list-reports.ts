@@ -7,7 +7,7 @@ import type { Handler } from './types';
 export const listReports: Handler = async (ctx) => {
   const message = reportsCard({
     timeZone: ctx.space.timeZone,
-    rows: ctx.store.listReports(ctx.space.roomId).map((report) => reportRow(ctx, report)),
+    rows: (await ctx.store.listReports(ctx.space.roomId)).map((report) => reportRow(ctx, report)),
     form: newReportForm(ctx),
   });
   return { markdown: message.markdown, card: message.card };

@@ -30,7 +30,7 @@ export interface HandlerContext {
   /** Reads a plan's series (through the readings cache; long reads show progress). */
   read: (plan: AnswerPlan) => Promise<RoomMetricData[]>;
   /** Saves new space settings (time zone, unit). */
-  saveSpaceSettings: (settings: Partial<SpaceSettings>) => void;
+  saveSpaceSettings: (settings: Partial<SpaceSettings>) => Promise<unknown>;
   /** Report subscriptions, alert rules and their state. */
   store: Store;
   automation: AutomationControl;

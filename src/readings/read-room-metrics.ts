@@ -28,9 +28,13 @@ export function seriesKey(f: MetricFetch): SeriesKey {
 }
 
 /** Calls reading `fetches` would make now: the plan's count, less what the cache holds. */
-export function callsToRead(fetches: readonly MetricFetch[], cache: ReadingsCache | undefined): number {
+export async function callsToRead(
+  fetches: readonly MetricFetch[],
+  cache: ReadingsCache | undefined,
+): Promise<number> {
   if (!cache) return fetches.reduce((n, f) => n + callsFor(f.from, f.to, f.aggregation), 0);
-  return fetches.reduce((n, f) => n + cache.callsNeeded(seriesKey(f), f.from, f.to), 0);
+  const calls = await Promise.all(fetches.map((f) => cache.callsNeeded(seriesKey(f), f.from, f.to)));
+  return calls.reduce((n, c) => n + c, 0);
 }
 
 export interface ReadOptions {

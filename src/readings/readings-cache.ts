@@ -69,7 +69,7 @@ export class ReadingsCache {
    * fetch. A cold range is fetched whole (the minimum calls); a warm one only its missing
    * stretches and the incomplete edge, joined where one call covers both.
    */
-  private reading(key: SeriesKey, from: number, to: number) {
+  private async reading(key: SeriesKey, from: number, to: number) {
     const size = BUCKET_MS[key.aggregation];
     const complete = Math.floor((this.options.now() - this.settleMs) / size) * size;
     const raw = key.aggregation === 'none';
@@ -79,7 +79,7 @@ export class ReadingsCache {
     const series = seriesId(key);
     const none = new Map<number, Item[]>();
     if (!(last > first)) return { series, size, raw, first, last, cached: none, ranges: [{ from, to }] };
-    const cached = this.lookup(series, first, last, size);
+    const cached = await this.lookup(series, first, last, size);
     if (cached.size === 0) {
       // Raw readings: the whole first hour costs no extra call (within 48 h) and can be kept.
       const start = raw && to - first <= RAW_SPAN_MS ? first : from;
@@ -111,8 +111,8 @@ export class ReadingsCache {
   }
 
   /** Calls reading [from, to) of a series would make now (no I/O but the store's cached rows). */
-  callsNeeded(key: SeriesKey, from: number, to: number): number {
-    return this.reading(key, from, to).ranges.reduce(
+  async callsNeeded(key: SeriesKey, from: number, to: number): Promise<number> {
+    return (await this.reading(key, from, to)).ranges.reduce(
       (n, r) => n + callsFor(r.from, r.to, key.aggregation),
       0,
     );
@@ -125,7 +125,7 @@ export class ReadingsCache {
     to: number,
     fetch: RangeFetcher,
   ): Promise<{ items: Item[]; calls: number }> {
-    const { series, size, raw, first, last, cached, ranges } = this.reading(key, from, to);
+    const { series, size, raw, first, last, cached, ranges } = await this.reading(key, from, to);
     if (cached.size === 0) this.stats.misses++;
     else this.stats.hits++;
     const parts = await Promise.all(ranges.map((r) => fetch(r.from, r.to)));
@@ -153,7 +153,12 @@ export class ReadingsCache {
   }
 
   /** Cached complete buckets of [first, last): memory first, then the store (which then fills memory). */
-  private lookup(series: string, first: number, last: number, size: number): Map<number, Item[]> {
+  private async lookup(
+    series: string,
+    first: number,
+    last: number,
+    size: number,
+  ): Promise<Map<number, Item[]>> {
     const found = new Map<number, Item[]>();
     let missing = false;
     for (let b = first; b < last; b += size) {
@@ -162,7 +167,8 @@ export class ReadingsCache {
       else missing = true;
     }
     if (missing && this.options.store) {
-      for (const row of this.options.store.readCachedBuckets(series, first, last)) {
+      const rows = await this.options.store.readCachedBuckets(series, first, last).catch(() => []);
+      for (const row of rows) {
         if (found.has(row.bucket)) continue;
         const items = parseItems(row.items);
         if (!items) continue;
@@ -206,28 +212,24 @@ export class ReadingsCache {
     else this.pending.set(series, rows);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => void this.flush());
   }
 
-  /** Writes what is pending to the store (also called on shutdown). */
-  flush(): void {
+  /** Writes what is pending to the store in one transaction (also called on shutdown). */
+  async flush(): Promise<void> {
     this.flushScheduled = false;
     const store = this.options.store;
     const pending = this.pending;
     this.pending = new Map();
     if (!store || pending.size === 0) return;
-    try {
-      store.transaction(() => {
-        for (const [series, rows] of pending) store.writeCachedBuckets(series, rows, this.options.now());
-      });
-    } catch {
-      // A cache that cannot be written is only a slower cache.
-    }
+    const series = [...pending].map(([name, buckets]) => ({ series: name, buckets }));
+    // A cache that cannot be written is only a slower cache.
+    await store.writeCachedBuckets(series, this.options.now()).catch(() => undefined);
   }
 
   /** Forgets stored buckets older than `maxAgeMs` (call now and then). */
-  prune(maxAgeMs: number): number {
-    return this.options.store?.pruneCachedBuckets(this.options.now() - maxAgeMs) ?? 0;
+  async prune(maxAgeMs: number): Promise<number> {
+    return (await this.options.store?.pruneCachedBuckets(this.options.now() - maxAgeMs)) ?? 0;
   }
 }
 

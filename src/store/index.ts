@@ -19,6 +19,7 @@ export {
   type CachedSeries,
   type Claimant,
   type DeliveryClaim,
+  type Leadership,
   type PostClaim,
   type PostRecord,
   type Store,
@@ -36,6 +37,8 @@ export interface OpenStoreOptions {
   databaseUrl?: string;
   /** PostgreSQL only: how many connections the pool opens at most (default 10). */
   poolSize?: number;
+  /** PostgreSQL only: the schema of the bot's tables (created if missing; default: the URL's). */
+  schema?: string;
 }
 
 /**
@@ -57,5 +60,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   return openPostgresStore({
     url: databaseUrl,
     ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+    ...(options.schema === undefined ? {} : { schema: options.schema }),
   });
 }

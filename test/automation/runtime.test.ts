@@ -20,7 +20,7 @@ import { scriptSensor } from '../../src/emulator/org/sensors';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator/server';
 import { DEFAULT_COMFORT_BANDS } from '../../src/metrics';
 import type { AlertRule, ReportSubscription } from '../../src/model';
-import { openStore, type Store } from '../../src/store';
+import { openSqliteStore, STORE_FILE_NAME, type Store } from '../../src/store';
 import { createWebexClient } from '../../src/webex/client';
 import type { MetricName } from '../../src/webex/wire';
 import { call } from '../support/emulator';
@@ -113,7 +113,7 @@ class Harness {
 
   /** A bot process on the store file (a new connection, client and runners each time). */
   spawn(): BotProcess {
-    const store = openStore(this.dir);
+    const store = openSqliteStore({ file: path.join(this.dir, STORE_FILE_NAME) });
     const webex = createWebexClient({
       baseUrl: this.emulator.url,
       botToken: this.emulator.botToken,
@@ -122,7 +122,7 @@ class Harness {
       // Retries wait on the fake clock, never for real.
       http: { sleep: this.clock.sleep, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) },
     });
-    const spaceOf = () => ({ timeZone: OSLO, unit: 'celsius' as const });
+    const spaceOf = async () => ({ timeZone: OSLO, unit: 'celsius' as const });
     const now = this.clock.now;
     return {
       store,
@@ -220,8 +220,8 @@ class Harness {
     }
   }
 
-  report(over: Partial<Omit<ReportSubscription, 'id'>> = {}): ReportSubscription {
-    return this.store.createReport({
+  async report(over: Partial<Omit<ReportSubscription, 'id'>> = {}): Promise<ReportSubscription> {
+    return await this.store.createReport({
       roomId: this.roomId,
       rooms: { workspaceIds: ['Fjord', 'Room 4', 'Boardroom'].map((n) => this.workspaceId(n)) },
       time: '08:00',
@@ -232,8 +232,8 @@ class Harness {
     });
   }
 
-  rule(over: Partial<Omit<AlertRule, 'id'>> = {}): AlertRule {
-    return this.store.createAlertRule({
+  async rule(over: Partial<Omit<AlertRule, 'id'>> = {}): Promise<AlertRule> {
+    return await this.store.createAlertRule({
       roomId: this.roomId,
       metric: 'tvoc',
       rooms: { workspaceIds: [this.workspaceId('Fjord')] },
@@ -284,8 +284,8 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
     it('posts a week of daily reports at 08:00 Oslo time across the fall-back, each once, covering the day before', async () => {
       // Created Fri 23 Oct 12:00; Oslo falls back from CEST to CET at 03:00 on Sun 25 Oct.
       const h = await harness(at('2026-10-23T12:00'));
-      const daily = h.report({ days: 'daily' });
-      const weekdays = h.report({ days: 'weekdays' });
+      const daily = await h.report({ days: 'daily' });
+      const weekdays = await h.report({ days: 'weekdays' });
 
       await h.tickReportsUntil(at('2026-10-30T23:55'));
 
@@ -344,7 +344,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
 
     it('(a) down at 07:59, back at 08:00:30: the report is posted once, on time', async () => {
       const h = await harness(at('2026-11-24T07:00'));
-      const report = h.report();
+      const report = await h.report();
       await h.tickReportsUntil(at('2026-11-24T07:55'));
       h.clock.set(at('2026-11-24T07:59'));
       await h.reports.tick();
@@ -366,10 +366,10 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       // restart the claim counts as posted: a missing report is preferred over a duplicate one
       // (the post may have reached Webex before the process died; the bot cannot tell).
       const h = await harness(at('2026-11-24T07:00'));
-      const report = h.report();
+      const report = await h.report();
       await h.tickReportsUntil(at('2026-11-24T07:55'));
       h.clock.set(SLOT);
-      assert.ok(h.store.claimPost(slotKey(report, SLOT, OSLO), SLOT, JSON.stringify({ slot: SLOT })));
+      assert.ok(await h.store.claimPost(slotKey(report, SLOT, OSLO), SLOT, JSON.stringify({ slot: SLOT })));
       h.stop();
 
       h.clock.set(SLOT + STEP);
@@ -390,10 +390,10 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
     // about Tuesday's.
     it('(b) after a crash mid-post, the next report says the slot may have been missed', async () => {
       const h = await harness(at('2026-11-24T07:00'));
-      const report = h.report();
+      const report = await h.report();
       await h.tickReportsUntil(at('2026-11-24T07:55'));
       h.clock.set(SLOT);
-      assert.ok(h.store.claimPost(slotKey(report, SLOT, OSLO), SLOT, JSON.stringify({ slot: SLOT })));
+      assert.ok(await h.store.claimPost(slotKey(report, SLOT, OSLO), SLOT, JSON.stringify({ slot: SLOT })));
       h.restart();
       await h.tickReportsUntil(at('2026-11-25T09:00'));
       const [wednesday] = reportsOf(h.posts(), report.id);
@@ -403,7 +403,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
 
     it('(b) two replicas ticking at the same time on the same database: one report', async () => {
       const h = await harness(at('2026-11-24T07:00'));
-      const report = h.report();
+      const report = await h.report();
       const other = h.replica();
       while (h.clock.now() < at('2026-11-24T10:00')) {
         h.clock.advance(STEP);
@@ -416,7 +416,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
 
     it('(c) down from 07:50 to 08:20: one report at 08:20 that says it is 20 min late', async () => {
       const h = await harness(at('2026-11-24T07:00'));
-      const report = h.report();
+      const report = await h.report();
       await h.tickReportsUntil(at('2026-11-24T07:50'));
       h.stop();
 
@@ -437,7 +437,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
 
     it('(d) down past the late limit: no report for the slot, and the next day’s report says it was missed', async () => {
       const h = await harness(at('2026-11-24T07:00'), { lateLimitMs: 2 * HOUR });
-      const report = h.report();
+      const report = await h.report();
       await h.tickReportsUntil(at('2026-11-24T07:50'));
       h.stop();
 
@@ -500,7 +500,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
           400,
         ],
       );
-      const rule = h.rule({ holdMs: 10 * MINUTE, hysteresis: 50 });
+      const rule = await h.rule({ holdMs: 10 * MINUTE, hysteresis: 50 });
 
       await h.passAlertsUntil(at('2026-11-30T13:00'));
 
@@ -520,7 +520,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       );
       assert.equal(resolve.parentId, fire.id, 'the recovery is a threaded reply to the alert');
       assert.equal(alertsOf(posts, rule.id).length, 2);
-      assert.equal(h.store.getAlertState(rule.id, h.workspaceId('Fjord'))?.status, 'normal');
+      assert.equal((await h.store.getAlertState(rule.id, h.workspaceId('Fjord')))?.status, 'normal');
     });
 
     it('acknowledged: no reminders for hours; snoozed for 1 h: none during the hour, then reminders resume', async () => {
@@ -528,8 +528,8 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       const T0 = at('2026-11-30T10:00');
       script(h, 'Fjord', 'tvoc', T0, [700]);
       script(h, 'Room 40', 'tvoc', T0, [700]);
-      const acked = h.rule({ renotifyMs: 30 * MINUTE });
-      const snoozed = h.rule({
+      const acked = await h.rule({ renotifyMs: 30 * MINUTE });
+      const snoozed = await h.rule({
         renotifyMs: 30 * MINUTE,
         rooms: { workspaceIds: [h.workspaceId('Room 40')] },
       });
@@ -544,16 +544,16 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       // 10:07: someone presses Acknowledge on the Fjord alert and Snooze 1 h on the Room 40 one
       // (the card buttons write exactly these states).
       h.clock.set(at('2026-11-30T10:07'));
-      const fjordState = h.store.getAlertState(acked.id, h.workspaceId('Fjord'))!;
+      const fjordState = (await h.store.getAlertState(acked.id, h.workspaceId('Fjord')))!;
       assert.equal(fjordState.status, 'firing');
-      h.store.saveAlertState({
+      await h.store.saveAlertState({
         ...fjordState,
         acknowledgedBy: h.creator.email,
         acknowledgedAt: h.clock.now(),
       });
-      const room40State = h.store.getAlertState(snoozed.id, h.workspaceId('Room 40'))!;
+      const room40State = (await h.store.getAlertState(snoozed.id, h.workspaceId('Room 40')))!;
       const until = h.clock.now() + HOUR;
-      h.store.saveAlertState({ ...room40State, snoozedUntil: until });
+      await h.store.saveAlertState({ ...room40State, snoozedUntil: until });
 
       // During the snooze hour (passes 10:12–11:02): nothing at all, though a reminder was due at 10:35.
       await h.passAlertsUntil(at('2026-11-30T11:02'));
@@ -573,7 +573,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       assert.deepEqual(alertsOf(h.posts(), acked.id).map(titleOf), [
         '⚠️ Air quality (TVOC) in Fjord is 700 ppb',
       ]);
-      assert.equal(h.store.getAlertState(acked.id, h.workspaceId('Fjord'))?.status, 'firing');
+      assert.equal((await h.store.getAlertState(acked.id, h.workspaceId('Fjord')))?.status, 'firing');
     });
 
     // A failed post leaves the state as it was: the next pass evaluates the same readings again, so
@@ -583,7 +583,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       const T0 = at('2026-11-30T10:00');
       // 10:00–10:25 high, 10:30–10:55 back to normal, 11:00 on high again: two episodes.
       script(h, 'Fjord', 'tvoc', T0, [...Array(6).fill(700), ...Array(6).fill(400), 700]);
-      const rule = h.rule({ holdMs: 0, renotifyMs: 0 });
+      const rule = await h.rule({ holdMs: 0, renotifyMs: 0 });
       await h.passAlertsUntil(at('2026-11-30T10:30'));
       assert.deepEqual(h.posts().map(titleOf), ['⚠️ Air quality (TVOC) in Fjord is 700 ppb']);
 
@@ -592,7 +592,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       h.clock.advance(STEP);
       await h.alerts.pass();
       h.emulator.traffic.update({ faultRate: 0, appliesTo: undefined });
-      const state = h.store.getAlertState(rule.id, h.workspaceId('Fjord'))!;
+      const state = (await h.store.getAlertState(rule.id, h.workspaceId('Fjord')))!;
       assert.equal(state.status, 'firing', 'the recovery is still owed');
 
       await h.passAlertsUntil(at('2026-11-30T11:30'));
@@ -610,7 +610,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       const h = await harness(at('2026-11-30T09:30'));
       const T0 = at('2026-11-30T10:00');
       script(h, 'Fjord', 'tvoc', T0, [...Array(12).fill(700), 400]); // 10:00–10:55 high, 11:00 on low
-      const rule = h.rule({ holdMs: 10 * MINUTE, renotifyMs: 0 });
+      const rule = await h.rule({ holdMs: 10 * MINUTE, renotifyMs: 0 });
 
       await h.passAlertsUntil(at('2026-11-30T10:15'));
       const [fire] = h.posts();
@@ -635,7 +635,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       const h = await harness(at('2026-11-30T09:30'));
       const T0 = at('2026-11-30T10:00');
       script(h, 'Fjord', 'tvoc', T0, [...Array(12).fill(700), 400]);
-      const rule = h.rule({ holdMs: 10 * MINUTE, renotifyMs: 0 });
+      const rule = await h.rule({ holdMs: 10 * MINUTE, renotifyMs: 0 });
       await h.passAlertsUntil(at('2026-11-30T10:10')); // pending since 10:00
 
       // The 10:15 pass fires and posts; the process dies before the state is written.
@@ -647,7 +647,7 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       const crashed = await h.alerts.pass();
       assert.equal(crashed.failedPairs, 1);
       assert.equal(h.posts().length, 1, 'the alert reached the space');
-      assert.equal(store.getAlertState(rule.id, h.workspaceId('Fjord'))?.status, 'pending');
+      assert.equal((await store.getAlertState(rule.id, h.workspaceId('Fjord')))?.status, 'pending');
 
       h.restart();
       await h.passAlertsUntil(at('2026-11-30T11:30'));
@@ -697,8 +697,13 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       });
       clock = h.clock;
       const all = { all: true } as const;
-      h.rule({ metric: 'temperature', rooms: all, condition: { op: 'above', value: 30 }, hysteresis: 1 });
-      h.rule({ metric: 'tvoc', rooms: all, condition: { op: 'above', value: 1000 } });
+      await h.rule({
+        metric: 'temperature',
+        rooms: all,
+        condition: { op: 'above', value: 30 },
+        hysteresis: 1,
+      });
+      await h.rule({ metric: 'tvoc', rooms: all, condition: { op: 'above', value: 1000 } });
 
       const { plan } = await h.alerts.plan();
       assert.equal(plan.callsPerPass, 2 * ROOMS);

@@ -83,7 +83,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     const other = await chat.groupSpace('ola', 'Another team');
     const [refused] = await chat.ask('ola', other, `delete alert ${id}`);
     assert.match(textOf(refused!), new RegExp(`no alert ${id} in this space`));
-    assert.ok(bot.store.getAlertRule(id), 'the rule of the other space is untouched');
+    assert.ok(await bot.store.getAlertRule(id), 'the rule of the other space is untouched');
 
     const [changed] = await chat.ask('ingrid', room, `change alert ${id} to above 650`);
     assert.match(
@@ -92,14 +92,14 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     );
     const [impossible] = await chat.ask('ingrid', room, `change alert ${id} to below -5`);
     assert.match(textOf(impossible!), /Nothing was changed/);
-    assert.deepEqual(bot.store.getAlertRule(id)?.condition, { op: 'above', value: 650 });
+    assert.deepEqual((await bot.store.getAlertRule(id))?.condition, { op: 'above', value: 650 });
     const [muted] = await chat.ask('ingrid', room, `mute alert ${id}`);
     assert.match(textOf(muted!), new RegExp(`Alert ${id} muted`));
-    assert.equal(bot.store.getAlertRule(id)?.muted, true);
+    assert.equal((await bot.store.getAlertRule(id))?.muted, true);
 
     const [deleted] = await chat.ask('ingrid', room, `delete alert ${id}`);
     assert.match(textOf(deleted!), new RegExp(`Alert ${id} deleted`));
-    assert.equal(bot.store.getAlertRule(id), undefined);
+    assert.equal(await bot.store.getAlertRule(id), undefined);
   });
 
   it('posts an alert whose threshold is already crossed at its first look, with the buttons', async () => {
@@ -131,7 +131,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(reply!), /Acknowledged by ingrid\.berg@nordlys\.example/);
     assert.equal(reply!.parentId, alert.id, 'the acknowledgement is a reply in the alert thread');
     const workspaceId = String(ack.data.workspaceId);
-    assert.ok(bot.store.getAlertState(id, workspaceId)?.acknowledgedAt, 'stored');
+    assert.ok((await bot.store.getAlertState(id, workspaceId))?.acknowledgedAt, 'stored');
 
     const snooze = buttonsOf(alert).find((b) => b.title === 'Snooze 4 h')!;
     const pressedAt = clock.pin();
@@ -139,15 +139,18 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     clock.release();
     const until = DateTime.fromMillis(pressedAt + 4 * 3_600_000, { zone: 'Europe/Oslo' }).toFormat('HH:mm');
     assert.match(textOf(snoozed!), new RegExp(`Snoozed by .* until .*${until}.*Europe/Oslo`));
-    assert.equal(bot.store.getAlertState(id, workspaceId)?.snoozedUntil, pressedAt + 4 * 3_600_000);
+    assert.equal((await bot.store.getAlertState(id, workspaceId))?.snoozedUntil, pressedAt + 4 * 3_600_000);
 
     const mute = buttonsOf(alert).find((b) => b.title === 'Mute rule')!;
     await chat.press('ingrid', alert, mute.data);
-    assert.equal(bot.store.getAlertRule(id)?.muted, true);
+    assert.equal((await bot.store.getAlertRule(id))?.muted, true);
   });
 
   it('refuses impossible alerts and reports with a clear answer and changes nothing', async () => {
-    const before = { rules: bot.store.listAlertRules().length, reports: bot.store.listReports().length };
+    const before = {
+      rules: (await bot.store.listAlertRules()).length,
+      reports: (await bot.store.listReports()).length,
+    };
     const [time] = await chat.ask('ingrid', room, 'daily report for Room 4 at 25:00');
     assert.match(textOf(time!), /25:00.* is not a time of day/);
     const [range] = await chat.ask('ingrid', room, 'alert me when humidity in Fjord goes above 150');
@@ -157,7 +160,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     const [cancel] = await chat.ask('ingrid', room, 'cancel report r999');
     assert.match(textOf(cancel!), /no report r999 in this space/);
     assert.deepEqual(
-      { rules: bot.store.listAlertRules().length, reports: bot.store.listReports().length },
+      { rules: (await bot.store.listAlertRules()).length, reports: (await bot.store.listReports()).length },
       before,
     );
   });
@@ -242,7 +245,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(set!), /Alert a\d+ set/);
     assert.match(textOf(set!), /Air quality \(TVOC\) above 700 ppb in Fjord, for 5 min/);
 
-    const before = bot.store.listAlertRules().length;
+    const before = (await bot.store.listAlertRules()).length;
     const [tooHigh] = await submit({ rooms: fjord.id, metric: 'humidity', value: '150' });
     assert.match(textOf(tooHigh!), /Nothing was set/);
     const [gone] = await submit({
@@ -253,7 +256,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(gone!), /no longer exist/);
     const [garbage] = await submit({ rooms: fjord.id, metric: 'tvoc', value: 'lots' });
     assert.match(textOf(garbage!), /didn't understand that button/);
-    assert.equal(bot.store.listAlertRules().length, before, 'bad forms change nothing');
+    assert.equal((await bot.store.listAlertRules()).length, before, 'bad forms change nothing');
 
     const [reportForm] = await chat.ask('ingrid', room, 'new daily report');
     const [scheduled] = await chat.press('ingrid', reportForm!, {
@@ -267,7 +270,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
   });
 
   it('a pass spread over a long interval ends between two calls when the bot stops', async () => {
-    const rule = bot.store.createAlertRule({
+    const rule = await bot.store.createAlertRule({
       roomId: room,
       metric: 'temperature',
       rooms: { all: true },
@@ -299,7 +302,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
       assert.equal(result.calls, 1, 'one call made before the pause, none after the abort');
     } finally {
       admin.metrics = metrics;
-      bot.store.deleteAlertRule(rule.id, room);
+      await bot.store.deleteAlertRule(rule.id, room);
     }
   });
 });

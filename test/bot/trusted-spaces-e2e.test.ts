@@ -57,7 +57,7 @@ describe('trusted spaces: an outside guest in the space', function () {
     await addSam(roomId);
     const id = await chat.post('ingrid', roomId, 'alert me when temperature in Room 4 goes above 30');
     await watch.handled(id);
-    assert.equal(bot.store.listAlertRules(roomId).length, 0);
+    assert.equal((await bot.store.listAlertRules(roomId)).length, 0);
     assert.match(botTexts(roomId)[0]!.text, /outside the organisation/);
   });
 

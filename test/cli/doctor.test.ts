@@ -96,11 +96,11 @@ describe('room-metrics doctor', function () {
     assert.match(checks.get('webhook attachmentActions:created')!, /active, secret set/);
     assert.match(checks.get('time zones')!, /DEFAULT_TIME_ZONE Europe\/Oslo and the \d+ locations' zones/);
     // The store probe wrote its value (and nothing else is left open).
-    const store = openStore(env.DATA_DIR!);
+    const store = await openStore({ dataDir: env.DATA_DIR! });
     try {
-      assert.match(store.getValue(STORE_PROBE_KEY) ?? '', /^\d{4}-\d\d-\d\dT/);
+      assert.match((await store.getValue(STORE_PROBE_KEY)) ?? '', /^\d{4}-\d\d-\d\dT/);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

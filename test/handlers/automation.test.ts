@@ -18,12 +18,12 @@ const one = (reply: Reply | Reply[]): Reply => {
   return reply;
 };
 
-function addRule(
+async function addRule(
   store: Store,
   roomId = SPACE_ROOM_ID,
   overrides: Partial<Omit<AlertRule, 'id'>> = {},
-): AlertRule {
-  return store.createAlertRule({
+): Promise<AlertRule> {
+  return await store.createAlertRule({
     roomId,
     metric: 'tvoc',
     rooms: { workspaceIds: [FJORD.id] },
@@ -38,8 +38,8 @@ function addRule(
   });
 }
 
-function addReport(store: Store, roomId = SPACE_ROOM_ID) {
-  return store.createReport({
+async function addReport(store: Store, roomId = SPACE_ROOM_ID) {
+  return await store.createReport({
     roomId,
     rooms: { workspaceIds: [FJORD.id, BOARDROOM.id] },
     time: '08:00',
@@ -64,7 +64,7 @@ describe('handlers: alerts', () => {
     assert.ok(reply.markdown.startsWith('**Alert a1 set**'), reply.markdown);
     assert.ok(reply.markdown.includes('Air quality (TVOC) above 500'), reply.markdown);
     assert.ok(reply.markdown.includes('Fjord'), reply.markdown);
-    const rules = fake.store.listAlertRules(SPACE_ROOM_ID);
+    const rules = await fake.store.listAlertRules(SPACE_ROOM_ID);
     assert.equal(rules.length, 1);
     assert.deepEqual(rules[0]!.condition, { op: 'above', value: 500 });
     assert.deepEqual(rules[0]!.rooms, { workspaceIds: [FJORD.id] });
@@ -79,42 +79,42 @@ describe('handlers: alerts', () => {
       one(await createAlert(two.ctx)).markdown,
       'One alert watches one measurement; you named temperature and humidity. Set one alert for each.',
     );
-    assert.deepEqual(two.store.listAlertRules(), []);
+    assert.deepEqual(await two.store.listAlertRules(), []);
 
     const impossible = fakeContext({ request: alertRequest({ alert: { op: 'above', value: -5 } }) });
     const md = one(await createAlert(impossible.ctx)).markdown;
     assert.ok(md.endsWith('Nothing was set.'), md);
-    assert.deepEqual(impossible.store.listAlertRules(), []);
+    assert.deepEqual(await impossible.store.listAlertRules(), []);
     assert.deepEqual(impossible.evaluated, []);
   });
 
   it("deleteAlert: deletes this space's rule by id", async () => {
     const fake = fakeContext({ request: { intent: 'alert.delete' }, text: 'delete alert a1' });
-    addRule(fake.store);
+    await addRule(fake.store);
     assert.equal(one(await deleteAlert(fake.ctx)).markdown, 'Alert **a1** deleted.');
-    assert.deepEqual(fake.store.listAlertRules(), []);
+    assert.deepEqual(await fake.store.listAlertRules(), []);
   });
 
   it("deleteAlert refuses another space's rule and keeps it", async () => {
     const fake = fakeContext({ request: { intent: 'alert.delete' }, text: 'delete alert a1' });
-    addRule(fake.store, OTHER_SPACE);
+    await addRule(fake.store, OTHER_SPACE);
     assert.equal(
       one(await deleteAlert(fake.ctx)).markdown,
       'There is no alert **a1** in this space. Say **list alerts** to see them.',
     );
-    assert.equal(fake.store.listAlertRules(OTHER_SPACE).length, 1);
+    assert.equal((await fake.store.listAlertRules(OTHER_SPACE)).length, 1);
   });
 
   it("listAlerts: this space's rules with their state, not another space's", async () => {
     const store = openSqliteStore({ file: ':memory:' });
-    const firing = addRule(store);
-    addRule(store, SPACE_ROOM_ID, {
+    const firing = await addRule(store);
+    await addRule(store, SPACE_ROOM_ID, {
       metric: 'temperature',
       condition: { op: 'below', value: 18 },
       muted: true,
     });
-    addRule(store, OTHER_SPACE, { metric: 'humidity', condition: { op: 'above', value: 70 } });
-    store.saveAlertState({
+    await addRule(store, OTHER_SPACE, { metric: 'humidity', condition: { op: 'above', value: 70 } });
+    await store.saveAlertState({
       ruleId: firing.id,
       workspaceId: FJORD.id,
       status: 'firing',
@@ -153,7 +153,7 @@ describe('handlers: reports', () => {
     assert.ok(md.includes('Weekdays at 08:00 for Fjord'), md);
     // Now is Wednesday 14:00 in Oslo: the first weekday 08:00 is Thursday.
     assert.match(md, /First report: Thu 19 Nov,? 08:00/);
-    const reports = fake.store.listReports(SPACE_ROOM_ID);
+    const reports = await fake.store.listReports(SPACE_ROOM_ID);
     assert.equal(reports.length, 1);
     assert.equal(reports[0]!.time, '08:00');
   });
@@ -170,29 +170,29 @@ describe('handlers: reports', () => {
       one(await subscribeReport(fake.ctx)).markdown,
       '25:00 is not a time of day: hours go from 00 to 23. Nothing was scheduled.',
     );
-    assert.deepEqual(fake.store.listReports(), []);
+    assert.deepEqual(await fake.store.listReports(), []);
   });
 
   it("cancelReport: cancels this space's report; refuses another space's", async () => {
     const fake = fakeContext({ request: { intent: 'report.cancel' }, text: 'cancel report r1' });
-    addReport(fake.store);
+    await addReport(fake.store);
     assert.equal(one(await cancelReport(fake.ctx)).markdown, 'Report **r1** cancelled.');
-    assert.deepEqual(fake.store.listReports(), []);
+    assert.deepEqual(await fake.store.listReports(), []);
 
     const other = fakeContext({ request: { intent: 'report.cancel' }, text: 'cancel report r1' });
-    addReport(other.store, OTHER_SPACE);
+    await addReport(other.store, OTHER_SPACE);
     assert.equal(
       one(await cancelReport(other.ctx)).markdown,
       'There is no report **r1** in this space. Say **list reports** to see them.',
     );
-    assert.equal(other.store.listReports(OTHER_SPACE).length, 1);
+    assert.equal((await other.store.listReports(OTHER_SPACE)).length, 1);
   });
 
   it("listReports: this space's reports only; none says so", async () => {
     const fake = fakeContext({ request: { intent: 'report.list' } });
     assert.ok(one(await listReports(fake.ctx)).markdown.includes('No reports scheduled yet.'));
-    addReport(fake.store);
-    addReport(fake.store, OTHER_SPACE);
+    await addReport(fake.store);
+    await addReport(fake.store, OTHER_SPACE);
     const md = one(await listReports(fake.ctx)).markdown;
     assert.ok(md.startsWith('**1 report**'), md);
     assert.ok(md.includes('Fjord'), md);
@@ -204,8 +204,8 @@ describe('handlers: reports', () => {
 describe('handlers: automation card buttons', () => {
   it('alert ack on a firing alert: acknowledged by the person, saved', async () => {
     const fake = fakeContext();
-    const rule = addRule(fake.store);
-    fake.store.saveAlertState({
+    const rule = await addRule(fake.store);
+    await fake.store.saveAlertState({
       ruleId: rule.id,
       workspaceId: FJORD.id,
       status: 'firing',
@@ -219,25 +219,25 @@ describe('handlers: automation card buttons', () => {
     });
     assert.equal(replies.length, 1);
     assert.ok(replies[0]!.markdown.startsWith('Acknowledged by ada@example.test.'), replies[0]!.markdown);
-    const state = fake.store.getAlertState(rule.id, FJORD.id);
+    const state = await fake.store.getAlertState(rule.id, FJORD.id);
     assert.equal(state?.acknowledgedBy, 'ada@example.test');
     assert.equal(state?.acknowledgedAt, NOW);
   });
 
   it("a forged button for another space's rule changes nothing", async () => {
     const fake = fakeContext();
-    const rule = addRule(fake.store, OTHER_SPACE);
+    const rule = await addRule(fake.store, OTHER_SPACE);
     const replies = await automationAction(fake.ctx, { kind: 'alert', op: 'delete', ruleId: rule.id });
     assert.deepEqual(
       replies.map((r) => r.markdown),
       ['Alert **a1** no longer exists in this space.'],
     );
-    assert.equal(fake.store.listAlertRules(OTHER_SPACE).length, 1);
+    assert.equal((await fake.store.listAlertRules(OTHER_SPACE)).length, 1);
   });
 
   it('snooze needs a firing alert: one that is not firing says so', async () => {
     const fake = fakeContext();
-    const rule = addRule(fake.store);
+    const rule = await addRule(fake.store);
     const replies = await automationAction(fake.ctx, {
       kind: 'alert',
       op: 'snooze',
@@ -250,7 +250,7 @@ describe('handlers: automation card buttons', () => {
 
   it('report send-now: handed to the scheduler, no message of its own; cancel of another space refused', async () => {
     const fake = fakeContext();
-    const report = addReport(fake.store);
+    const report = await addReport(fake.store);
     const replies = await automationAction(fake.ctx, { kind: 'report', op: 'send-now', reportId: report.id });
     assert.deepEqual(replies, []);
     assert.deepEqual(
@@ -259,13 +259,13 @@ describe('handlers: automation card buttons', () => {
     );
 
     const other = fakeContext();
-    const foreign = addReport(other.store, OTHER_SPACE);
+    const foreign = await addReport(other.store, OTHER_SPACE);
     const refused = await automationAction(other.ctx, { kind: 'report', op: 'cancel', reportId: foreign.id });
     assert.deepEqual(
       refused.map((r) => r.markdown),
       ['Report **r1** no longer exists in this space.'],
     );
-    assert.equal(other.store.listReports(OTHER_SPACE).length, 1);
+    assert.equal((await other.store.listReports(OTHER_SPACE)).length, 1);
     assert.deepEqual(other.sentReports, []);
   });
 
@@ -281,7 +281,7 @@ describe('handlers: automation card buttons', () => {
       holdMinutes: 15,
     });
     assert.ok(replies[0]!.markdown.startsWith('**Alert a1 set**'), replies[0]!.markdown);
-    const rule = fake.store.getAlertRule('a1');
+    const rule = await fake.store.getAlertRule('a1');
     assert.deepEqual(rule?.condition, { op: 'outside', low: 19, high: 24 });
     assert.equal(rule?.holdMs, 15 * 60_000);
     assert.deepEqual(fake.evaluated, ['a1']);
@@ -310,8 +310,8 @@ describe('handlers: automation card buttons', () => {
       report[0]!.markdown,
       'Some rooms in the form no longer exist; open the form again. Nothing was scheduled.',
     );
-    assert.deepEqual(fake.store.listAlertRules(), []);
-    assert.deepEqual(fake.store.listReports(), []);
+    assert.deepEqual(await fake.store.listAlertRules(), []);
+    assert.deepEqual(await fake.store.listReports(), []);
   });
 
   it('the New report form: scheduled for the rooms picked', async () => {

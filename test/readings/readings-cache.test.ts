@@ -132,11 +132,19 @@ describe('readings/ReadingsCache against the emulator', () => {
       aggregation: 'hourly' as const,
       unit: 'celsius',
     };
-    assert.equal(cache.callsNeeded(key, yesterday.from, yesterday.to), 1);
+    assert.equal(await cache.callsNeeded(key, yesterday.from, yesterday.to), 1);
     await readSeries(client(), [fetch(room, yesterday.from, yesterday.to, 'hourly')], { cache });
     requests.length = 0;
-    assert.equal(cache.callsNeeded(key, yesterday.from, yesterday.to), 0, 'a past day is wholly cached');
-    assert.equal(cache.callsNeeded(key, yesterday.from, NOW), 1, 'up to now: the hours since and the edge');
+    assert.equal(
+      await cache.callsNeeded(key, yesterday.from, yesterday.to),
+      0,
+      'a past day is wholly cached',
+    );
+    assert.equal(
+      await cache.callsNeeded(key, yesterday.from, NOW),
+      1,
+      'up to now: the hours since and the edge',
+    );
     assert.equal(metricCalls(), 0, 'asking reads nothing');
   });
 

@@ -1,5 +1,5 @@
 import type { BotSettings } from '../../bot/settings';
-import { openStore } from '../../store';
+import { describeUrl, openStore, type Store } from '../../store';
 import { isTimeZone } from '../../time-zones';
 import { createWebexClient } from '../../webex/client';
 import { WebexApiError } from '../../webex/errors';
@@ -133,10 +133,7 @@ export function runChecks(settings: BotSettings, options: DoctorOptions = {}): P
     ...checkWebhooks(webex.bot, botMe, settings, webhookUrl).map((check, i) =>
       safe(i === 0 ? 'webhook messages:created' : 'webhook attachmentActions:created', check),
     ),
-    safe(
-      'store',
-      Promise.resolve().then(() => checkStore(settings.dataDir, now)),
-    ),
+    safe('store', checkStore(settings, now)),
     safe('time zones', checkTimeZones(settings.defaultTimeZone, locations)),
   ];
 }
@@ -512,33 +509,43 @@ function causeOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function checkStore(dataDir: string, now: () => number): CheckResult {
+async function checkStore(
+  settings: Pick<BotSettings, 'dataDir' | 'databaseUrl'>,
+  now: () => number,
+): Promise<CheckResult> {
   const name = 'store';
-  if (dataDir === ':memory:')
+  const { dataDir, databaseUrl } = settings;
+  if (!databaseUrl && dataDir === ':memory:')
     return pass(name, 'DATA_DIR=:memory: opens (nothing is kept across restarts: for tests only)');
-  let store: ReturnType<typeof openStore>;
+  const what = databaseUrl ? `DATABASE_URL ${describeUrl(databaseUrl)}` : `DATA_DIR ${dataDir}`;
+  let store: Store;
   try {
-    store = openStore(dataDir);
+    store = await openStore({ dataDir, ...(databaseUrl ? { databaseUrl, poolSize: 1 } : {}) });
   } catch (error) {
     return fail(
       name,
-      `DATA_DIR ${dataDir} does not open (${causeOf(error)})`,
-      'point DATA_DIR at a directory the bot may create and write (it holds room-metrics.sqlite)',
+      `${what} does not open (${causeOf(error)})`,
+      databaseUrl
+        ? 'check the URL, that PostgreSQL is reachable from here and that the user may create tables'
+        : 'point DATA_DIR at a directory the bot may create and write (it holds room-metrics.sqlite)',
     );
   }
   try {
     const value = new Date(now()).toISOString();
-    store.setValue(STORE_PROBE_KEY, value);
-    if (store.getValue(STORE_PROBE_KEY) !== value) throw new Error('the value written did not read back');
-    return pass(name, `DATA_DIR ${dataDir} opens and is writable`);
+    await store.setValue(STORE_PROBE_KEY, value);
+    if ((await store.getValue(STORE_PROBE_KEY)) !== value)
+      throw new Error('the value written did not read back');
+    return pass(name, `${what} opens and is writable`);
   } catch (error) {
     return fail(
       name,
-      `DATA_DIR ${dataDir} opens but a write failed (${error instanceof Error ? error.message : String(error)})`,
-      'make DATA_DIR and its room-metrics.sqlite writable by the bot (and check the disk is not full)',
+      `${what} opens but a write failed (${error instanceof Error ? error.message : String(error)})`,
+      databaseUrl
+        ? 'give the database user write access to its tables'
+        : 'make DATA_DIR and its room-metrics.sqlite writable by the bot (and check the disk is not full)',
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

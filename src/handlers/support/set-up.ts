@@ -55,16 +55,16 @@ function inApiUnit(metric: MetricName, condition: AlertCondition, unit: Temperat
 }
 
 /** A new condition for an existing rule (same checks as a new one); its state carries on. */
-export function changeAlert(
+export async function changeAlert(
   ctx: HandlerContext,
   rule: AlertRule,
   given: AlertCondition,
   unit: TemperatureUnit,
-): Reply {
+): Promise<Reply> {
   const condition = inApiUnit(rule.metric, given, unit);
   const problem = validateThreshold(rule.metric, condition);
   if (problem) return { markdown: `${problem} Nothing was changed.` };
-  const updated = ctx.store.updateAlertRule(rule.id, ctx.space.roomId, {
+  const updated = await ctx.store.updateAlertRule(rule.id, ctx.space.roomId, {
     condition,
     hysteresis: defaultHysteresis(rule.metric, condition),
   });
@@ -76,17 +76,17 @@ export function changeAlert(
 }
 
 /** Validates and saves an alert rule, looks at it at once, and confirms it. Bad input changes nothing. */
-export function setUpAlert(ctx: HandlerContext, setUp: AlertSetUp): Reply {
+export async function setUpAlert(ctx: HandlerContext, setUp: AlertSetUp): Promise<Reply> {
   const { store, space } = ctx;
   const condition = inApiUnit(setUp.metric, setUp.condition, setUp.unit);
   const problem = validateThreshold(setUp.metric, condition);
   if (problem) return { markdown: `${problem} Nothing was set.` };
-  if (store.listAlertRules(space.roomId).length >= MAX_RULES_PER_SPACE) {
+  if ((await store.listAlertRules(space.roomId)).length >= MAX_RULES_PER_SPACE) {
     return {
       markdown: `This space already has ${MAX_RULES_PER_SPACE} alert rules. Delete some (**list alerts**) before adding more.`,
     };
   }
-  const rule = store.createAlertRule({
+  const rule = await store.createAlertRule({
     roomId: space.roomId,
     metric: setUp.metric,
     rooms: setUp.rooms,
@@ -114,20 +114,20 @@ export function setUpAlert(ctx: HandlerContext, setUp: AlertSetUp): Reply {
 }
 
 /** Validates and saves a report subscription, and confirms it with its first run. */
-export function setUpReport(
+export async function setUpReport(
   ctx: HandlerContext,
   setUp: { rooms: RoomSelection; time: string; days: 'daily' | 'weekdays' },
-): Reply {
+): Promise<Reply> {
   const { store, space } = ctx;
   const problem = validateReportTime(setUp.time);
   if (problem) return { markdown: `${problem} Nothing was scheduled.` };
-  if (store.listReports(space.roomId).length >= MAX_REPORTS_PER_SPACE) {
+  if ((await store.listReports(space.roomId)).length >= MAX_REPORTS_PER_SPACE) {
     return {
       markdown: `This space already has ${MAX_REPORTS_PER_SPACE} reports. Cancel some (**list reports**) first.`,
     };
   }
   const time = setUp.time.padStart(5, '0');
-  const report = store.createReport({
+  const report = await store.createReport({
     roomId: space.roomId,
     rooms: setUp.rooms,
     time,
