@@ -307,7 +307,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       settings.apiBaseUrl,
       settings.catalogUrl ? { catalogUrl: settings.catalogUrl } : {},
     );
-    ownWebhooks(settings.botToken);
+    const disown = ownWebhooks(settings.botToken);
+    opened.push({ what: 'the webhook ownership', close: disown });
     const framework: FrameworkClass = new Framework({
       token: settings.botToken,
       webhookUrl: `${settings.publicBaseUrl}/webhook`,

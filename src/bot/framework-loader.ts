@@ -36,12 +36,23 @@ export function loadFramework(apiBaseUrl: string, options: { catalogUrl?: string
   };
 }
 
-/** Bot tokens whose webhooks the bot owns itself (see {@link keepFrameworkOffWebhooks}). */
-const botOwned = new Set<string>();
+/** Bot tokens whose webhooks the bot owns itself (see {@link keepFrameworkOffWebhooks}), with a count. */
+const botOwned = new Map<string, number>();
 
-/** From now on the framework never lists, creates or deletes webhooks of this token. */
-export function ownWebhooks(token: string): void {
-  botOwned.add(token);
+/**
+ * From now on the framework never lists, creates or deletes webhooks of this token, until the
+ * returned function is called (when the bot stops; each bot of the token calls it once).
+ */
+export function ownWebhooks(token: string): () => void {
+  botOwned.set(token, (botOwned.get(token) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (botOwned.get(token) ?? 1) - 1;
+    if (left > 0) botOwned.set(token, left);
+    else botOwned.delete(token);
+  };
 }
 
 /** What the framework's SDK sees of an owned token's webhooks: nothing; what it does reaches nobody. */
