@@ -21,7 +21,7 @@ import { isAllowed } from './access';
 import { answerScope } from './answer-scope';
 import { Conversation } from './conversation';
 import { ConversationMemory } from './conversation-memory';
-import { loadFramework, ownWebhooks } from './framework-loader';
+import { loadFramework, startWithoutWebhooks } from './framework-loader';
 import { BotHealth, WebexPulse } from './health';
 import { createHttpServer, errorHandler, requestIds } from './http-server';
 import { Liveness } from './liveness';
@@ -179,6 +179,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     // Replicas on PostgreSQL: each beats, and takes over what a dead one left half done.
     const liveness = new Liveness(store, now, {
       shared: store.kind === 'postgres',
+      staleMs: settings.replicaStaleSeconds * 1000,
+      beatMs: settings.replicaStaleSeconds * 250,
       info: settings.publicBaseUrl,
       onBeatFailed: (error) => log.warn({ err: error }, 'heartbeat could not be saved'),
     });
@@ -307,8 +309,6 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       settings.apiBaseUrl,
       settings.catalogUrl ? { catalogUrl: settings.catalogUrl } : {},
     );
-    const disown = ownWebhooks(settings.botToken);
-    opened.push({ what: 'the webhook ownership', close: disown });
     const framework: FrameworkClass = new Framework({
       token: settings.botToken,
       webhookUrl: `${settings.publicBaseUrl}/webhook`,
@@ -351,13 +351,15 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       secret: settings.webhookSecret,
       name: frameworkWebhookName(targetUrl, me.emails[0] ?? ''),
     };
+    /** Set once start-up is over: a lead taken later has its own time to fix the webhooks. */
+    let listening = false;
     const leader = new WebhookLeader({
       store,
       log,
       intervalMs: LEAD_RETRY_MS,
       onLead: async () => {
         // At start within the start-up deadline; when taking over later, within a minute.
-        const until = Math.max(deadline, Date.now() + 60_000);
+        const until = listening ? Date.now() + 60_000 : deadline;
         const repaired = await retryUntil(
           `the webhooks to ${targetUrl} could not be registered`,
           async () => {
@@ -441,15 +443,20 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     const { port } = server.address() as AddressInfo;
 
     // start() fails when Webex does; it can be called again until it succeeds.
-    await retryUntil('the bot framework could not start (Webex did not answer)', () => framework.start(), {
-      deadline,
-      onRetry: retryLog('framework start'),
-    });
+    await retryUntil(
+      'the bot framework could not start (Webex did not answer)',
+      () => startWithoutWebhooks(framework),
+      {
+        deadline,
+        onRetry: retryLog('framework start'),
+      },
+    );
     opened.push({ what: 'the framework', close: () => framework.stop() });
     // The framework's own webhook calls do nothing (framework-loader): one leader among the
     // processes sharing the store registers and repairs the webhooks; none deletes them.
     await leader.start();
     opened.push({ what: 'the webhook lead', close: () => leader.stop() });
+    listening = true;
     await health.check({ repair: false });
     health.start();
     if (options.automation !== false) await automation.start();

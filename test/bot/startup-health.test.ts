@@ -194,7 +194,11 @@ describe('start-up that works or stops, and health a supervisor can use', functi
         assert.equal(code, 0, stderr);
         const stopping = stdout.split('\n').find((l) => l.includes('"msg":"stopping"'));
         assert.ok(stopping, stdout);
-        assert.match(stopping, /"answersInFlight":1/, 'the question was in flight when SIGTERM came');
+        assert.match(
+          stopping,
+          /"answersInFlight":[1-9]/,
+          `the question was in flight when SIGTERM came: ${stopping}`,
+        );
         const answers = chat.botMessagesAfter(room, askedAt);
         assert.ok(answers.length >= 1, 'the answer was posted before the bot exited');
         assert.ok(await portRefused(port));
