@@ -35,6 +35,10 @@ export class Liveness {
     return this.options.staleMs ?? 20_000;
   }
 
+  get beatMs(): number {
+    return this.options.beatMs ?? 5_000;
+  }
+
   /** Who claims, and which other processes count as alive right now. */
   claimant(): Claimant {
     return {
@@ -48,7 +52,7 @@ export class Liveness {
     await this.beat();
     this.timer = setInterval(() => {
       this.beat().catch((error: unknown) => this.options.onBeatFailed?.(error));
-    }, this.options.beatMs ?? 5_000);
+    }, this.beatMs);
     this.timer.unref();
   }
 

@@ -79,6 +79,11 @@ export interface BotSettings {
   webexFailingSeconds: number;
   /** On SIGTERM: longest wait for answers in flight before closing anyway. */
   shutdownGraceSeconds: number;
+  /**
+   * Replicas: a process whose heartbeat is older than this is dead, and what it left half done (a
+   * question, a report, an alert) is taken over by another. It beats every quarter of this.
+   */
+  replicaStaleSeconds: number;
 }
 
 export class SettingsError extends Error {
@@ -224,6 +229,7 @@ const schema = z.object({
   WEBHOOK_CHECK_INTERVAL_SECONDS: seconds(1, 24 * 3600, 60),
   WEBEX_FAILING_SECONDS: seconds(1, 3600, 120),
   SHUTDOWN_GRACE_SECONDS: seconds(0, 600, 20),
+  REPLICA_STALE_SECONDS: seconds(2, 600, 20),
 });
 
 /** Reads the settings; throws `SettingsError` with one line naming the first problem. */
@@ -324,5 +330,6 @@ export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
     webhookCheckIntervalSeconds: s.WEBHOOK_CHECK_INTERVAL_SECONDS,
     webexFailingSeconds: s.WEBEX_FAILING_SECONDS,
     shutdownGraceSeconds: s.SHUTDOWN_GRACE_SECONDS,
+    replicaStaleSeconds: s.REPLICA_STALE_SECONDS,
   };
 }
