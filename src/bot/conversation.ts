@@ -535,6 +535,7 @@ export class Conversation {
       text,
       space: { ...space, roomId: who.roomId },
       person: { id: who.personId, email: who.email },
+      displayName: (personId, fallback) => this.deps.webex.people.displayName(personId, fallback),
       directory,
       webex: this.deps.webex,
       charts: this.deps.charts,

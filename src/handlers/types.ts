@@ -18,6 +18,12 @@ export interface HandlerContext {
   text: string;
   space: SpaceSettings & { roomId: string };
   person: { id: string; email: string };
+  /**
+   * A person's display name ("Ingrid Berg") by person id — the one asking, or whoever set up a
+   * rule — as Webex shows it; `fallback` (say, their email) when Webex cannot say. Result lines,
+   * confirmations and alert lists name people by it, never by email.
+   */
+  displayName: (personId: string, fallback: string) => Promise<string>;
   directory: Directory;
   webex: WebexClient;
   charts: ChartRenderer;

@@ -1,5 +1,6 @@
 import { WebexAdminApi } from './admin-api';
 import { type RefreshCredentials, RefreshingToken, StaticToken, type TokenProvider } from './credentials';
+import { DisplayNames } from './display-names';
 import { type HttpOptions, WebexHttp } from './http';
 import { WebexMessagingApi } from './messaging-api';
 import { WorkspaceDirectory } from './workspace-directory';
@@ -25,6 +26,8 @@ export interface WebexClient {
   bot: WebexMessagingApi;
   admin: WebexAdminApi;
   directory: WorkspaceDirectory;
+  /** People's display names by id (read with the bot token, cached for an hour). */
+  people: DisplayNames;
   adminToken: TokenProvider;
 }
 
@@ -44,10 +47,14 @@ export function createWebexClient(config: WebexClientConfig): WebexClient {
     new WebexHttp({ ...httpOptions, token: adminToken }),
     config.concurrency ?? 4,
   );
+  const bot = new WebexMessagingApi(
+    new WebexHttp({ ...httpOptions, token: new StaticToken(config.botToken) }),
+  );
   return {
-    bot: new WebexMessagingApi(new WebexHttp({ ...httpOptions, token: new StaticToken(config.botToken) })),
+    bot,
     admin,
     directory: new WorkspaceDirectory(admin, config.directoryTtlMs ?? 10 * 60_000, now),
+    people: new DisplayNames(bot, 3_600_000, now),
     adminToken,
   };
 }

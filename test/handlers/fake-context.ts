@@ -116,7 +116,17 @@ export interface FakeOptions {
   durations?: { booked: readonly number[]; used: readonly number[] };
   store?: Store;
   spaceRoomId?: string;
+  /** Who is asking (default: Ada Lovelace, `person-1`). */
+  person?: { id: string; email: string };
+  /** Display names by person id, as Webex would answer them (default: `PEOPLE`). */
+  people?: Readonly<Record<string, string>>;
 }
+
+/** The people the fake Webex knows by name; anyone else is named by the caller's fallback. */
+export const PEOPLE: Readonly<Record<string, string>> = {
+  'person-1': 'Ada Lovelace',
+  'person-2': 'Grace Hopper',
+};
 
 export interface Fake {
   ctx: HandlerContext;
@@ -215,7 +225,8 @@ export function fakeContext(options: FakeOptions = {}): Fake {
     request,
     text: options.text ?? '',
     space: { ...space, roomId: options.spaceRoomId ?? SPACE_ROOM_ID },
-    person: { id: 'person-1', email: 'ada@example.test' },
+    person: options.person ?? { id: 'person-1', email: 'ada@example.test' },
+    displayName: async (personId, fallback) => (options.people ?? PEOPLE)[personId] ?? fallback,
     directory,
     webex: refusingWebex(unexpected, durationFake),
     charts: {
