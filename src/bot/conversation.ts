@@ -12,7 +12,7 @@ import type { AnswerLimits } from '../plan/limits';
 import type { AnswerPlan } from '../plan/plan-answer';
 import { callsToRead, readSeries } from '../readings/read-room-metrics';
 import type { ReadingsCache } from '../readings/readings-cache';
-import type { Store } from '../store';
+import type { DeliveryClaim, Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import { replyMessage } from '../webex/reply-message';
@@ -63,7 +63,7 @@ export interface ConversationDeps {
   /** Told when an answer ends (for metrics): its intent (`clarify`, `button`), outcome and seconds. */
   onAnswer?: (intent: string, outcome: 'ok' | 'error' | 'refused', seconds: number) => void;
   /** This process among those sharing the store (default: alone with it). */
-  liveness?: Pick<Liveness, 'boot' | 'claimant'>;
+  liveness?: Pick<Liveness, 'boot' | 'claimant' | 'shared' | 'staleMs' | 'beatMs'>;
 }
 
 /** Posts tried at most (the first and four more after a 5xx, a reset or a timeout; backoff 0.5–4 s). */
@@ -131,7 +131,7 @@ export class Conversation {
   private readonly toldNotAllowed = new Set<string>();
   private readonly ownPosts: OwnPosts;
   /** This process: deliveries it takes on are its own until done. */
-  private readonly liveness: Pick<Liveness, 'boot' | 'claimant'>;
+  private readonly liveness: Pick<Liveness, 'boot' | 'claimant' | 'shared' | 'staleMs' | 'beatMs'>;
   private readonly people = new Map<string, { email: string; at: number }>();
   private readonly botNames: string[];
 
@@ -257,13 +257,57 @@ export class Conversation {
    */
   private async once(key: string, log: Logger, work: () => Promise<void>): Promise<void> {
     const { store, now } = this.deps;
-    const claim = await store.claimDelivery(key, this.liveness.claimant(), now());
+    let claim = await store.claimDelivery(key, this.liveness.claimant(), now());
+    if (claim === 'busy' && this.liveness.shared) claim = await this.watch(key, log);
     if (claim !== 'new') {
       log.info({ key, claim }, 'delivery already taken on; not answered again');
       return;
     }
     await work();
     await store.completeDelivery(key, now());
+  }
+
+  /**
+   * A delivery another replica took on and has not finished: that replica answers it, unless it
+   * died doing so, which shows only once its heartbeat is stale. A retry reaching this replica in
+   * the meantime must not be dropped (nobody else would answer the question), so the delivery is
+   * looked at every beat until it is done, or its claimant is dead and this process takes it over
+   * (`new`; when the dead one had begun posting its reply, which may have landed, the person is
+   * told instead: `done`). Still busy after the time a dead process takes to go stale: its process
+   * is alive and answers it.
+   */
+  private async watch(key: string, log: Logger): Promise<DeliveryClaim> {
+    const { store, now } = this.deps;
+    const { staleMs, beatMs } = this.liveness;
+    const until = Date.now() + staleMs + 2 * beatMs;
+    log.info({ key }, 'delivery being answered by another replica: watching it');
+    while (Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, beatMs));
+      const claimant = this.liveness.claimant();
+      const dead = (await store.unfinishedDeliveries(claimant)).find((d) => d.key === key);
+      if (!dead) {
+        if (await store.deliveryDone(key)) return 'done';
+        continue;
+      }
+      const claim = await store.claimDelivery(key, claimant, now());
+      if (claim !== 'new' || !dead.posting) return claim;
+      log.warn({ key }, 'took over a delivery whose reply was being posted when its replica died');
+      await this.tellPostingCut(key.slice('message:'.length), log);
+      await store.completeDelivery(key, now());
+      return 'done';
+    }
+    return 'busy';
+  }
+
+  /** Says in its space that the answer to a question may be missing: the bot stopped posting it. */
+  async tellPostingCut(messageId: string, log: Logger): Promise<void> {
+    const message = await this.deps.webex.bot.getMessage(messageId).catch(() => undefined);
+    if (!message?.roomId) return;
+    const { timeZone } = await this.deps.spaces.get(message.roomId);
+    const asked = formatTimeWithZone(Date.parse(message.created ?? ''), timeZone);
+    await this.send(message.roomId, {
+      markdown: `I was restarted while posting the answer to a question asked here at ${asked}; if it is not above, please ask again.`,
+    }).catch((error: unknown) => log.warn({ err: error }, 'could not post the restart line'));
   }
 
   /** The newest question answered (for the catch-up after a restart). */
@@ -319,15 +363,7 @@ export class Conversation {
       d.key.startsWith('message:'),
     );
     for (const d of left.filter((d) => d.posting)) {
-      const id = d.key.slice('message:'.length);
-      const message = await webex.bot.getMessage(id).catch(() => undefined);
-      if (message?.roomId) {
-        const { timeZone } = await this.deps.spaces.get(message.roomId);
-        const asked = formatTimeWithZone(Date.parse(message.created ?? ''), timeZone);
-        await this.send(message.roomId, {
-          markdown: `I was restarted while posting the answer to a question asked here at ${asked}; if it is not above, please ask again.`,
-        }).catch((error: unknown) => log.warn({ err: error }, 'could not post the restart line'));
-      }
+      await this.tellPostingCut(d.key.slice('message:'.length), log);
       await store.completeDelivery(d.key, now());
     }
     const unfinished = left.filter((d) => !d.posting).map((d) => d.key.slice('message:'.length));

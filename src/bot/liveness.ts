@@ -39,6 +39,11 @@ export class Liveness {
     return this.options.beatMs ?? 5_000;
   }
 
+  /** Whether other processes share the store (see {@link LivenessOptions.shared}). */
+  get shared(): boolean {
+    return this.options.shared;
+  }
+
   /** Who claims, and which other processes count as alive right now. */
   claimant(): Claimant {
     return {
@@ -69,7 +74,13 @@ export class Liveness {
 }
 
 /** A process alone with its store (SQLite, tests): no heartbeat needed, every other boot is dead. */
-export function soleProcess(): Pick<Liveness, 'boot' | 'claimant'> {
+export function soleProcess(): Pick<Liveness, 'boot' | 'claimant' | 'shared' | 'staleMs' | 'beatMs'> {
   const boot = randomUUID();
-  return { boot, claimant: () => ({ boot, aliveSince: Number.POSITIVE_INFINITY }) };
+  return {
+    boot,
+    claimant: () => ({ boot, aliveSince: Number.POSITIVE_INFINITY }),
+    shared: false,
+    staleMs: 0,
+    beatMs: 0,
+  };
 }
