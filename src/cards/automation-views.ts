@@ -22,6 +22,9 @@ export type AlertActionData = Extract<CardPayload, { kind: 'alert' }>;
 /** The `Action.Submit` data of the report buttons (the last report card and the list of reports). */
 export type ReportActionData = Extract<CardPayload, { kind: 'report' }>;
 
+/** The exact action a confirmation asks about (both of its buttons carry it). */
+export type SharedActionData = Extract<CardPayload, { kind: 'confirm' }>['action'];
+
 /** One alert message: it fired, it is still firing (a reminder), or it is back to normal. */
 export interface AlertView {
   kind: 'fire' | 'renotify' | 'resolve';
@@ -159,4 +162,23 @@ export interface AutomationConfirmView {
   timeZone?: string;
   /** At most five become buttons. */
   actions: CardAction[];
+}
+
+/**
+ * A question before removing or silencing what the space shares: what will go, named, and two
+ * buttons — confirm (acts only if it still exists here) and keep (changes nothing).
+ */
+export interface ConfirmView {
+  /** "Delete alert a2?" (untrusted: escaped). */
+  question: string;
+  /** What it acts on, one line each: "a2 · TVOC above 500 ppb in Fjord, set up by Ingrid Berg" (untrusted). */
+  items: string[];
+  /** What it means: "Nobody in this space hears from it again." */
+  note?: string;
+  /** The confirm button's title: "Delete a2" (plain text). */
+  confirmTitle: string;
+  /** The keep button's title: "Keep". */
+  keepTitle: string;
+  /** What the confirm button does, exactly. */
+  action: SharedActionData;
 }

@@ -35,17 +35,20 @@ export {
   type AlertRuleRowView,
   type AlertView,
   type AutomationConfirmView,
+  type ConfirmView,
   type ReportActionData,
   type ReportListView,
   type ReportMetricView,
   type ReportRoomView,
   type ReportRowView,
   type ReportView,
+  type SharedActionData,
   SNOOZE_HOURS,
   type SnoozeHours,
 } from './automation-views';
 export { clarifyCard } from './clarify-card';
 export { compareCard } from './compare-card';
+export { confirmCard } from './confirm-card';
 export { BUSY_TEXT, errorCard } from './error-card';
 export { formatAge, formatRange, formatTime } from './format';
 export { helpCard } from './help-card';

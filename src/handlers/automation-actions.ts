@@ -1,20 +1,37 @@
+import { escapeMarkdown } from '../cards';
 import { formatTimeWithZone } from '../cards/format';
 import type { AlertCondition } from '../model';
-import type { AlertFormInputs, AlertInputs, ReportFormInputs, ReportInputs } from '../model/card-actions';
+import type {
+  AlertFormInputs,
+  AlertInputs,
+  ConfirmInputs,
+  ReportFormInputs,
+  ReportInputs,
+} from '../model/card-actions';
 import { formRooms, setUpAlert, setUpReport } from './support/set-up';
+import {
+  answerConfirmation,
+  askToCancelReports,
+  askToDeleteAlerts,
+  muteAlert,
+  unmuteAlert,
+} from './support/shared-actions';
 import type { HandlerContext, Reply } from './types';
 
 const HOUR_MS = 3_600_000;
 
 /**
- * The buttons of alert and report cards. Each acts only on rules and reports of the space the
- * button was pressed in: a card forwarded elsewhere (or forged inputs) changes nothing.
+ * The buttons of alert and report cards, and of the confirmations they ask. Each acts only on
+ * rules and reports of the space the button was pressed in: a card forwarded elsewhere (or forged
+ * inputs) changes nothing. Delete, cancel and muting someone else's rule ask first.
  */
 export async function automationAction(
   ctx: HandlerContext,
-  inputs: AlertInputs | ReportInputs | AlertFormInputs | ReportFormInputs,
+  inputs: AlertInputs | ReportInputs | AlertFormInputs | ReportFormInputs | ConfirmInputs,
 ): Promise<Reply[]> {
   switch (inputs.kind) {
+    case 'confirm':
+      return [await answerConfirmation(ctx, inputs)];
     case 'alert':
       return [await alertAction(ctx, inputs)];
     case 'report':
@@ -59,21 +76,17 @@ async function alertAction(ctx: HandlerContext, inputs: AlertInputs): Promise<Re
   if (!rule || rule.roomId !== space.roomId) {
     return { markdown: `Alert **${inputs.ruleId}** no longer exists in this space.` };
   }
-  const who = ctx.person.email || 'someone';
   switch (inputs.op) {
     case 'delete':
-      await store.deleteAlertRule(rule.id, space.roomId);
-      return { markdown: `Alert **${rule.id}** deleted.` };
+      return askToDeleteAlerts(ctx, [rule]);
     case 'mute':
+      return muteAlert(ctx, rule);
     case 'unmute':
-      await store.updateAlertRule(rule.id, space.roomId, { muted: inputs.op === 'mute' });
-      return {
-        markdown:
-          inputs.op === 'mute'
-            ? `Alert **${rule.id}** muted by ${who}: it keeps watching but posts nothing. Say **unmute alert ${rule.id}** to hear from it again.`
-            : `Alert **${rule.id}** unmuted.`,
-      };
+      return unmuteAlert(ctx, rule);
   }
+  // Acknowledgements are stored by display name: the alert list shows who.
+  const who = await ctx.displayName(ctx.person.id, ctx.person.email || 'someone');
+  const shown = escapeMarkdown(who);
   const workspaceId = inputs.workspaceId;
   const state = workspaceId ? await store.getAlertState(rule.id, workspaceId) : undefined;
   if (state?.status !== 'firing') {
@@ -82,17 +95,25 @@ async function alertAction(ctx: HandlerContext, inputs: AlertInputs): Promise<Re
   const now = ctx.now();
   if (inputs.op === 'ack') {
     await store.saveAlertState({ ...state, acknowledgedBy: who, acknowledgedAt: now });
-    return { markdown: `Acknowledged by ${who}. No more reminders; you will see when it is back to normal.` };
+    return {
+      markdown: `Acknowledged by ${shown}. No more reminders; you will see when it is back to normal.`,
+    };
   }
   if (inputs.op === 'snooze') {
     const hours = inputs.hours ?? 1;
     const until = now + hours * HOUR_MS;
     await store.saveAlertState({ ...state, snoozedUntil: until });
-    return { markdown: `Snoozed by ${who} until ${formatTimeWithZone(until, space.timeZone)}.` };
+    return { markdown: `Snoozed by ${shown} until ${formatTimeWithZone(until, space.timeZone)}.` };
   }
-  await store.saveAlertState({ ...state, falseAlarm: true });
+  // A false alarm is also an acknowledgement (no reminders either): it records who and when.
+  await store.saveAlertState({
+    ...state,
+    falseAlarm: true,
+    acknowledgedBy: state.acknowledgedBy ?? who,
+    acknowledgedAt: state.acknowledgedAt ?? now,
+  });
   return {
-    markdown: `Marked as a false alarm by ${who}. Nothing more is posted about it until it is back to normal; if it keeps happening, adjust or delete alert **${rule.id}**.`,
+    markdown: `Marked as a false alarm by ${shown}. Nothing more is posted about it until it is back to normal; if it keeps happening, adjust or delete alert **${rule.id}**.`,
   };
 }
 
@@ -101,10 +122,7 @@ async function reportAction(ctx: HandlerContext, inputs: ReportInputs): Promise<
   if (!report || report.roomId !== ctx.space.roomId) {
     return [{ markdown: `Report **${inputs.reportId}** no longer exists in this space.` }];
   }
-  if (inputs.op === 'cancel') {
-    await ctx.store.deleteReport(report.id, ctx.space.roomId);
-    return [{ markdown: `Report **${report.id}** cancelled.` }];
-  }
+  if (inputs.op === 'cancel') return [await askToCancelReports(ctx, [report])];
   await ctx.automation.sendReportNow(report);
   return [];
 }

@@ -1,29 +1,25 @@
 import { listReports } from './list-reports';
 import { idIn } from './support/automation-rows';
+import { askToCancelReports } from './support/shared-actions';
 import type { Handler } from './types';
 
-/** `report.cancel`: "cancel report r2", "stop all reports"; only this space's reports. */
+/**
+ * `report.cancel`: "cancel report r2", "stop all reports"; only this space's reports. It asks
+ * first: a confirmation naming the reports, whose button cancels them.
+ */
 export const cancelReport: Handler = async (ctx) => {
   const { store, space } = ctx;
   const id = idIn(ctx.text, 'r');
   if (id) {
-    return (await store.deleteReport(id, space.roomId))
-      ? { markdown: `Report **${id}** cancelled.` }
-      : { markdown: `There is no report **${id}** in this space. Say **list reports** to see them.` };
+    const report = await store.getReport(id);
+    if (!report || report.roomId !== space.roomId) {
+      return { markdown: `There is no report **${id}** in this space. Say **list reports** to see them.` };
+    }
+    return askToCancelReports(ctx, [report]);
   }
   const reports = await store.listReports(space.roomId);
-  if (/\ball\b/i.test(ctx.text)) {
-    for (const report of reports) await store.deleteReport(report.id, space.roomId);
-    return {
-      markdown:
-        reports.length > 0
-          ? `Cancelled all ${reports.length} reports of this space.`
-          : 'This space has no reports.',
-    };
-  }
-  if (reports.length === 1) {
-    await store.deleteReport(reports[0]!.id, space.roomId);
-    return { markdown: `Report **${reports[0]!.id}** cancelled.` };
-  }
+  if (reports.length === 0) return { markdown: 'This space has no reports.' };
+  if (/\ball\b/i.test(ctx.text)) return askToCancelReports(ctx, reports, true);
+  if (reports.length === 1) return askToCancelReports(ctx, reports);
   return listReports(ctx);
 };

@@ -61,4 +61,5 @@ export const ACTIONS: {
   report: automationAction,
   'alert-form': automationAction,
   'report-form': automationAction,
+  confirm: automationAction,
 };

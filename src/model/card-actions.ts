@@ -10,8 +10,10 @@ import { METRIC_NAMES } from '../webex/wire';
  *   answered for whoever presses it
  * - `choose`: an option of an ask-back, completing the request that asked back
  * - `csv`: the data of an answer as a file
- * - `alert`: acknowledge, snooze, mute or delete an alert rule / mark a false alarm
- * - `report`: send a report now, or cancel it
+ * - `alert`: acknowledge, snooze, mute or delete an alert rule / mark a false alarm (delete, and
+ *   muting someone else's rule, only ask: they answer with a confirmation)
+ * - `report`: send a report now, or cancel it (cancel only asks)
+ * - `confirm`: the answer to such a confirmation, carrying the exact action it asked about
  * - `alert-form`, `report-form`: the values of the "New alert" / "New report" forms
  */
 const metricName = z.enum(METRIC_NAMES);
@@ -44,6 +46,20 @@ const roomScope = {
 const instant = z.string().datetime({ offset: true });
 const aggregation = z.enum(['none', 'hourly', 'daily']);
 const unit = z.enum(['celsius', 'fahrenheit']);
+
+const ruleId = z.string().regex(/^a\d{1,9}$/);
+const reportId = z.string().regex(/^r\d{1,9}$/);
+
+/**
+ * What a confirmation asks about, exactly: the rules or reports it names, by id (for "delete all
+ * alerts", the ones listed on the card, never rules set up after it was posted). Bounded by what
+ * one space may hold.
+ */
+export const sharedActionSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('delete-alerts'), ruleIds: z.array(ruleId).min(1).max(50) }),
+  z.object({ op: z.literal('mute-alert'), ruleId }),
+  z.object({ op: z.literal('cancel-reports'), reportIds: z.array(reportId).min(1).max(20) }),
+]);
 
 /** The questions a button can ask again: the data intents. */
 export const RERUN_INTENTS = ['query', 'current', 'overview', 'compare', 'rank'] as const;
@@ -89,7 +105,7 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('alert'),
     op: z.enum(['ack', 'snooze', 'mute', 'unmute', 'false-alarm', 'delete']),
-    ruleId: z.string().regex(/^a\d{1,9}$/),
+    ruleId,
     workspaceId: z.string().min(1).max(300).optional(),
     hours: z.union([z.literal(1), z.literal(4), z.literal(24)]).optional(),
   }),
@@ -111,7 +127,12 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('report'),
     op: z.enum(['send-now', 'cancel']),
-    reportId: z.string().regex(/^r\d{1,9}$/),
+    reportId,
+  }),
+  z.object({
+    kind: z.literal('confirm'),
+    answer: z.enum(['confirm', 'keep']),
+    action: sharedActionSchema,
   }),
 ]);
 
@@ -125,6 +146,9 @@ export type CardRequest = z.infer<typeof cardRequestSchema>;
 export type CardRequestPayload = z.input<typeof cardRequestSchema>;
 export type AlertInputs = Extract<ActionInputs, { kind: 'alert' }>;
 export type ReportInputs = Extract<ActionInputs, { kind: 'report' }>;
+export type ConfirmInputs = Extract<ActionInputs, { kind: 'confirm' }>;
+/** A destructive action on shared things, as a confirmation names it. */
+export type SharedAction = z.infer<typeof sharedActionSchema>;
 export type AlertFormInputs = Extract<ActionInputs, { kind: 'alert-form' }>;
 export type ReportFormInputs = Extract<ActionInputs, { kind: 'report-form' }>;
 

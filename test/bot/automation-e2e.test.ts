@@ -97,8 +97,14 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(muted!), new RegExp(`Alert ${id} muted`));
     assert.equal((await bot.store.getAlertRule(id))?.muted, true);
 
-    const [deleted] = await chat.ask('ingrid', room, `delete alert ${id}`);
-    assert.match(textOf(deleted!), new RegExp(`Alert ${id} deleted`));
+    // Deleting asks first; the confirmation's button deletes, and the result names who did it.
+    const [asked] = await chat.ask('ingrid', room, `delete alert ${id}`);
+    assert.match(textOf(asked!), new RegExp(`Delete alert ${id}\\?`));
+    assert.match(textOf(asked!), /set up by Ingrid Berg/);
+    assert.ok(await bot.store.getAlertRule(id), 'not deleted before it is confirmed');
+    const confirm = buttonsOf(asked!).find((b) => b.title === `Delete ${id}`)!;
+    const [deleted] = await chat.press('ingrid', asked!, confirm.data);
+    assert.match(textOf(deleted!), new RegExp(`Alert ${id} deleted by Ingrid Berg`));
     assert.equal(await bot.store.getAlertRule(id), undefined);
   });
 
@@ -128,7 +134,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
 
     const ack = buttonsOf(alert).find((b) => b.title === 'Acknowledge')!;
     const [reply] = await chat.press('ingrid', alert, ack.data);
-    assert.match(textOf(reply!), /Acknowledged by ingrid\.berg@nordlys\.example/);
+    assert.match(textOf(reply!), /Acknowledged by Ingrid Berg\./);
     assert.equal(reply!.parentId, alert.id, 'the acknowledgement is a reply in the alert thread');
     const workspaceId = String(ack.data.workspaceId);
     assert.ok((await bot.store.getAlertState(id, workspaceId))?.acknowledgedAt, 'stored');
@@ -141,8 +147,10 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(snoozed!), new RegExp(`Snoozed by .* until .*${until}.*Europe/Oslo`));
     assert.equal((await bot.store.getAlertState(id, workspaceId))?.snoozedUntil, pressedAt + 4 * 3_600_000);
 
+    // Her own rule: muted at once (someone else's asks first: see buttons-e2e).
     const mute = buttonsOf(alert).find((b) => b.title === 'Mute rule')!;
-    await chat.press('ingrid', alert, mute.data);
+    const [muted] = await chat.press('ingrid', alert, mute.data);
+    assert.match(textOf(muted!), /muted by Ingrid Berg/);
     assert.equal((await bot.store.getAlertRule(id))?.muted, true);
   });
 

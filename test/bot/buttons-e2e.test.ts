@@ -92,6 +92,55 @@ describe('buttons answer their own card, for whoever presses them', function () 
     assert.match(shown(answer!), /Fjord · humidity/);
   });
 
+  it('a destructive button asks first: Keep changes nothing, Confirm acts and names who, a second Confirm says it is gone', async () => {
+    const [set] = await chat.ask('ingrid', room, 'alert me when tvoc in Fjord goes above 500');
+    const id = /Alert (a\d+) set/.exec(shown(set!))![1]!;
+    const [list] = await chat.ask('ingrid', room, 'list alerts');
+
+    // Ola presses Delete on Ingrid's rule: a question naming the rule and who set it up.
+    const [asked] = await chat.press('ola', list!, button(list!, `Delete ${id}`));
+    assert.match(shown(asked!), new RegExp(`Delete alert ${id}\\?`));
+    assert.match(
+      shown(asked!),
+      /Air quality \(TVOC\) above 500 ppb in Fjord, for 10 min, set up by Ingrid Berg/,
+    );
+    assert.ok(await bot.store.getAlertRule(id), 'nothing deleted by the first press');
+
+    const [kept] = await chat.press('ola', asked!, button(asked!, 'Keep it'));
+    assert.match(shown(kept!), new RegExp(`Kept alert \\*\\*${id}\\*\\*; nothing was deleted`));
+    assert.ok(await bot.store.getAlertRule(id), 'Keep changes nothing');
+
+    const confirm = button(asked!, `Delete ${id}`);
+    const [deleted] = await chat.press('ola', asked!, confirm);
+    assert.match(shown(deleted!), new RegExp(`Alert \\*\\*${id}\\*\\* deleted by Ola Nordmann`));
+    assert.doesNotMatch(shown(deleted!), /@/, 'named by display name, not email');
+    assert.equal(await bot.store.getAlertRule(id), undefined);
+
+    const [again] = await chat.press('ingrid', asked!, confirm);
+    assert.match(shown(again!), new RegExp(`Alert \\*\\*${id}\\*\\* is already gone from this space`));
+  });
+
+  it("cancelling a report and muting someone else's alert ask first too", async () => {
+    const [scheduled] = await chat.ask('ingrid', room, 'daily report for Room 4 at 8:00');
+    const reportId = /Report (r\d+) scheduled/.exec(shown(scheduled!))![1]!;
+    const [asked] = await chat.press('ola', scheduled!, button(scheduled!, `Cancel ${reportId}`));
+    assert.match(shown(asked!), new RegExp(`Cancel report ${reportId}\\?`));
+    assert.match(shown(asked!), /Daily at 08:00 for Room 4, set up by Ingrid Berg/);
+    assert.ok(await bot.store.getReport(reportId), 'not cancelled by the first press');
+    const [cancelled] = await chat.press('ola', asked!, button(asked!, `Cancel ${reportId}`));
+    assert.match(shown(cancelled!), new RegExp(`Report \\*\\*${reportId}\\*\\* cancelled by Ola Nordmann`));
+    assert.equal(await bot.store.getReport(reportId), undefined);
+
+    const [set] = await chat.ask('ingrid', room, 'alert me when humidity in Fjord goes above 70');
+    const id = /Alert (a\d+) set/.exec(shown(set!))![1]!;
+    const [muteAsked] = await chat.ask('ola', room, `mute alert ${id}`);
+    assert.match(shown(muteAsked!), new RegExp(`Mute alert ${id}\\?`));
+    assert.equal((await bot.store.getAlertRule(id))?.muted, false, 'not muted before it is confirmed');
+    const [muted] = await chat.press('ola', muteAsked!, button(muteAsked!, `Mute ${id}`));
+    assert.match(shown(muted!), new RegExp(`Alert \\*\\*${id}\\*\\* muted by Ola Nordmann`));
+    assert.equal((await bot.store.getAlertRule(id))?.muted, true);
+  });
+
   it('a refused "tomorrow" request is not context for the next question', async () => {
     const [refused] = await chat.ask('ingrid', room, 'temperature in room 4 tomorrow');
     assert.match(shown(refused!), /still ahead/);

@@ -8,6 +8,7 @@ import {
   type CardMessage,
   clarifyCard,
   compareCard,
+  confirmCard,
   errorCard,
   helpCard,
   metricsCard,
@@ -23,6 +24,7 @@ import { assertValidMessage, cardText, deepFreeze, markdownFields, walk } from '
 import {
   alertRuleListView,
   alertView,
+  askView,
   clarifyView,
   compareView,
   confirmView,
@@ -106,6 +108,7 @@ function allCards(zone: string): [string, () => CardMessage][] {
       () => ({ card: reportForm({ rooms: FORM_ROOMS, timeZone: zone }), markdown: 'Fill in the form.' }),
     ],
     ['automation confirmation', () => automationConfirmCard(confirmView({ timeZone: zone }))],
+    ['confirm a destructive action', () => confirmCard(askView())],
   ];
 }
 
@@ -177,6 +180,8 @@ const evilCards: [string, () => CardMessage][] = [
     'automation confirmation',
     () => automationConfirmCard(confirmView({ lines: [`Deleted alert on ${EVIL}`] })),
   ],
+  ['confirm a destructive action', () => confirmCard(askView({ items: [`a2 · TVOC above 500 in ${EVIL}`] }))],
+  ['confirm a destructive action (question)', () => confirmCard(askView({ question: `Delete ${EVIL}?` }))],
 ];
 
 describe('cards: every card', () => {
@@ -257,6 +262,7 @@ describe('cards: every card', () => {
       () => alertRulesCard(deepFreeze(alertRuleListView())),
       () => reportsCard(deepFreeze(reportListView())),
       () => automationConfirmCard(deepFreeze(confirmView())),
+      () => confirmCard(deepFreeze(askView())),
     ];
     for (const build of views) assert.deepEqual(build(), build());
   });

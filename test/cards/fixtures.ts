@@ -7,6 +7,7 @@ import type {
   CardAction,
   ClarifyView,
   CompareView,
+  ConfirmView,
   ErrorView,
   HelpView,
   MetricSection,
@@ -346,6 +347,19 @@ export function confirmView(overrides: Partial<AutomationConfirmView> = {}): Aut
     next: { label: 'Next report', at: at('2026-11-19T08:00') },
     timeZone: OSLO,
     actions: [{ title: 'Cancel report', data: { kind: 'report', op: 'cancel', reportId: 'r2' } }],
+    ...overrides,
+  };
+}
+
+/** "Delete alert a2?" with both buttons. */
+export function askView(overrides: Partial<ConfirmView> = {}): ConfirmView {
+  return {
+    question: 'Delete alert a2?',
+    items: ['a2 · TVOC above 500 ppb in Fjord, for 10 min, set up by Ingrid Berg'],
+    note: 'It stops watching, and nobody in this space hears from it again.',
+    confirmTitle: 'Delete a2',
+    keepTitle: 'Keep it',
+    action: { op: 'delete-alerts', ruleIds: ['a2'] },
     ...overrides,
   };
 }

@@ -88,11 +88,13 @@ describe('handlers: alerts', () => {
     assert.deepEqual(impossible.evaluated, []);
   });
 
-  it("deleteAlert: deletes this space's rule by id", async () => {
+  it("deleteAlert: asks before deleting this space's rule by id (deleting is in shared-actions.test)", async () => {
     const fake = fakeContext({ request: { intent: 'alert.delete' }, text: 'delete alert a1' });
     await addRule(fake.store);
-    assert.equal(one(await deleteAlert(fake.ctx)).markdown, 'Alert **a1** deleted.');
-    assert.deepEqual(await fake.store.listAlertRules(), []);
+    const reply = one(await deleteAlert(fake.ctx));
+    assert.ok(reply.markdown.startsWith('**Delete alert a1?**'), reply.markdown);
+    assert.ok(reply.card, 'a confirmation card');
+    assert.equal((await fake.store.listAlertRules()).length, 1, 'nothing deleted yet');
   });
 
   it("deleteAlert refuses another space's rule and keeps it", async () => {
@@ -173,11 +175,11 @@ describe('handlers: reports', () => {
     assert.deepEqual(await fake.store.listReports(), []);
   });
 
-  it("cancelReport: cancels this space's report; refuses another space's", async () => {
+  it("cancelReport: asks before cancelling this space's report; refuses another space's", async () => {
     const fake = fakeContext({ request: { intent: 'report.cancel' }, text: 'cancel report r1' });
     await addReport(fake.store);
-    assert.equal(one(await cancelReport(fake.ctx)).markdown, 'Report **r1** cancelled.');
-    assert.deepEqual(await fake.store.listReports(), []);
+    assert.ok(one(await cancelReport(fake.ctx)).markdown.startsWith('**Cancel report r1?**'));
+    assert.equal((await fake.store.listReports()).length, 1, 'nothing cancelled yet');
 
     const other = fakeContext({ request: { intent: 'report.cancel' }, text: 'cancel report r1' });
     await addReport(other.store, OTHER_SPACE);
@@ -202,7 +204,7 @@ describe('handlers: reports', () => {
 });
 
 describe('handlers: automation card buttons', () => {
-  it('alert ack on a firing alert: acknowledged by the person, saved', async () => {
+  it('alert ack on a firing alert: acknowledged by the person (display name), saved', async () => {
     const fake = fakeContext();
     const rule = await addRule(fake.store);
     await fake.store.saveAlertState({
@@ -218,9 +220,9 @@ describe('handlers: automation card buttons', () => {
       workspaceId: FJORD.id,
     });
     assert.equal(replies.length, 1);
-    assert.ok(replies[0]!.markdown.startsWith('Acknowledged by ada@example.test.'), replies[0]!.markdown);
+    assert.ok(replies[0]!.markdown.startsWith('Acknowledged by Ada Lovelace.'), replies[0]!.markdown);
     const state = await fake.store.getAlertState(rule.id, FJORD.id);
-    assert.equal(state?.acknowledgedBy, 'ada@example.test');
+    assert.equal(state?.acknowledgedBy, 'Ada Lovelace');
     assert.equal(state?.acknowledgedAt, NOW);
   });
 
