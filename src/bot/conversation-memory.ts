@@ -2,31 +2,48 @@ import type { ParsedRequest } from '../language';
 import type { Store } from '../store';
 
 /**
- * The last request of each person in each space, for follow-ups; forgotten after `ttlMs`. Kept in
- * the shared store, so a follow-up answered by another replica knows what came before.
+ * The requests of each person in each space, for follow-ups, each kept under the time it was asked
+ * and forgotten after `ttlMs`. Kept in the shared store, so a follow-up answered by another replica
+ * knows what came before. A follow-up is read against what the person had asked before it, not
+ * against whatever was answered last: an answer that comes late (its replica died and another took
+ * the question over) neither takes a later question for its context nor becomes the context of the
+ * questions asked after it.
  */
 export class ConversationMemory {
   constructor(
-    private readonly store: Pick<Store, 'getMemo' | 'setMemo' | 'deleteMemo'>,
+    private readonly store: Pick<Store, 'setMemo' | 'listMemos'>,
     private readonly ttlMs: number,
     private readonly now: () => number,
   ) {}
 
-  async remember(roomId: string, personId: string, request: ParsedRequest): Promise<void> {
-    await this.store.setMemo(keyOf(roomId, personId), JSON.stringify(request), this.now() + this.ttlMs);
+  /** Remembers the request of a question the person asked at `askedAt`. */
+  async remember(roomId: string, personId: string, askedAt: number, request: ParsedRequest): Promise<void> {
+    await this.store.setMemo(
+      keyOf(roomId, personId, askedAt),
+      JSON.stringify(request),
+      this.now() + this.ttlMs,
+    );
   }
 
-  /** Forgets the person's last request (one that was refused is no context for what follows). */
-  async forget(roomId: string, personId: string): Promise<void> {
-    await this.store.deleteMemo(keyOf(roomId, personId));
+  /**
+   * Forgets what the person asked before `askedAt` for the questions that follow it (a request
+   * that was refused is no context for what follows).
+   */
+  async forget(roomId: string, personId: string, askedAt: number): Promise<void> {
+    await this.store.setMemo(keyOf(roomId, personId, askedAt), FORGOTTEN, this.now() + this.ttlMs);
   }
 
-  /** The person's last request, or undefined (none, expired, or unreadable). */
-  async recall(roomId: string, personId: string): Promise<ParsedRequest | undefined> {
-    const text = await this.store.getMemo(keyOf(roomId, personId), this.now());
-    if (text === undefined) return undefined;
+  /**
+   * The person's last request asked before `before` (the time the follow-up was asked), or
+   * undefined (none, forgotten, expired, or unreadable).
+   */
+  async recall(roomId: string, personId: string, before: number): Promise<ParsedRequest | undefined> {
+    // Newest first (the keys hold the time inverted); the follow-up's own entry and later ones skipped.
+    const entries = await this.store.listMemos(prefixOf(roomId, personId), this.now(), RECALL_LIMIT);
+    const last = entries.find((entry) => askedAtOf(entry.key) < before);
+    if (last === undefined || last.value === FORGOTTEN) return undefined;
     try {
-      const request = JSON.parse(text) as ParsedRequest;
+      const request = JSON.parse(last.value) as ParsedRequest;
       return typeof request === 'object' && request !== null && typeof request.intent === 'string'
         ? request
         : undefined;
@@ -36,4 +53,12 @@ export class ConversationMemory {
   }
 }
 
-const keyOf = (roomId: string, personId: string) => `memory:${roomId}:${personId}`;
+/** Entries looked at by a recall: a person asks far fewer questions in a space within the TTL. */
+const RECALL_LIMIT = 50;
+const FORGOTTEN = 'forgotten';
+/** Epoch ms fit in 13 digits until the year 2286; keys sort newest first. */
+const LATEST = 9_999_999_999_999;
+const prefixOf = (roomId: string, personId: string) => `memory:${roomId}:${personId}:`;
+const keyOf = (roomId: string, personId: string, askedAt: number) =>
+  `${prefixOf(roomId, personId)}${String(LATEST - Math.max(0, Math.min(LATEST, Math.round(askedAt)))).padStart(13, '0')}`;
+const askedAtOf = (key: string) => LATEST - Number(key.slice(key.lastIndexOf(':') + 1));

@@ -242,7 +242,8 @@ export class Conversation {
           async (afterReply, answered) => {
             const message = await this.deps.webex.bot.getMessage(data.id);
             const text = stripMention(message.text ?? '', message.roomType === 'group' ? this.botNames : []);
-            return this.respond(text, turn, log, false, afterReply, answered);
+            const asked = { ...turn, askedAt: Date.parse(message.created ?? '') };
+            return this.respond(text, asked, log, false, afterReply, answered);
           },
           `message:${data.id}`,
         ),
@@ -409,7 +410,7 @@ export class Conversation {
               undefined,
               (afterReply, answered) => {
                 const text = stripMention(m.text ?? '', m.roomType === 'group' ? this.botNames : []);
-                return this.respond(text, turn, log, false, afterReply, answered);
+                return this.respond(text, { ...turn, askedAt: q.created }, log, false, afterReply, answered);
               },
               `message:${m.id}`,
             ),
@@ -438,7 +439,8 @@ export class Conversation {
       }
       const inputs = parsed.data;
       if (inputs.kind === 'followup' || inputs.kind === 'ask') {
-        await this.answer(inputs.text, turn, log, inputs.kind === 'followup');
+        const asked = { ...turn, askedAt: Date.parse(action.created ?? '') };
+        await this.answer(inputs.text, asked, log, inputs.kind === 'followup');
         return;
       }
       // Alert buttons answer in the alert's thread.
@@ -497,7 +499,7 @@ export class Conversation {
   /** Parses, merges follow-ups, runs the intent's handler and posts its reply. */
   async answer(
     text: string,
-    who: { roomId: string; personId: string; email: string },
+    who: { roomId: string; personId: string; email: string; askedAt?: number },
     log: Logger,
     forceFollowUp = false,
   ): Promise<void> {
@@ -509,7 +511,8 @@ export class Conversation {
   /** The reply to a text: parse, follow-up merge, the intent's handler. */
   private async respond(
     text: string,
-    who: { roomId: string; personId: string; email: string },
+    /** `askedAt`: when the question was asked (Webex's time; default now). */
+    who: { roomId: string; personId: string; email: string; askedAt?: number },
     log: Logger,
     forceFollowUp: boolean,
     afterReply: (() => void)[],
@@ -525,7 +528,10 @@ export class Conversation {
         defaults: { unit: space.unit },
       };
       const analysis = analyzeRequest(text, parseContext);
-      const previous = await this.deps.memory.recall(who.roomId, who.personId);
+      // A follow-up is read against what the person had asked before it, also when its answer
+      // comes late (a replica died and another took it over) and later questions were answered.
+      const askedAt = Number.isFinite(who.askedAt) ? who.askedAt! : this.deps.now();
+      const previous = await this.deps.memory.recall(who.roomId, who.personId, askedAt);
       const followsUp = previous !== undefined && (forceFollowUp || looksLikeFollowUp(text, analysis));
       let request = analysis.request;
       if (followsUp && SETUP_INTENTS.has(previous.intent) && previous.clarify) {
@@ -546,8 +552,9 @@ export class Conversation {
       // Data questions are remembered for follow-ups; a setup only while it still asks back; a
       // request refused for its window is forgotten, so it never comes back in a later question.
       if (worthRemembering(request, parseContext.now, bareSetUp))
-        await this.deps.memory.remember(who.roomId, who.personId, request);
-      else if (DATA_INTENTS.has(request.intent)) await this.deps.memory.forget(who.roomId, who.personId);
+        await this.deps.memory.remember(who.roomId, who.personId, askedAt, request);
+      else if (DATA_INTENTS.has(request.intent))
+        await this.deps.memory.forget(who.roomId, who.personId, askedAt);
       log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
       answered.intent = request.clarify && !bareSetUp ? 'clarify' : request.intent;
       const handler = HANDLERS[request.clarify && !bareSetUp ? 'clarify' : request.intent];
