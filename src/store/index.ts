@@ -4,14 +4,13 @@
  * on the `Store` interface; `openStore` picks PostgreSQL for a database URL, else SQLite.
  */
 import path from 'node:path';
-import { openPostgresStore } from './postgres-store';
 import { openSqliteStore, STORE_FILE_NAME } from './sqlite-store';
 import { type Store, StoreError } from './store';
 
+export { describeUrl } from './database-url';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-export { POSTGRES_MIGRATIONS } from './postgres-migrations';
-export { describeUrl } from './postgres-pool';
-export { openPostgresStore, type PostgresStoreOptions } from './postgres-store';
+// The PostgreSQL store (and node-postgres) is loaded only when a database URL asks for it: an
+// SQLite bot does not carry it in memory. Import it from './postgres-store' directly.
 export { IN_MEMORY, openSqliteStore, type SqliteStoreOptions, STORE_FILE_NAME } from './sqlite-store';
 export {
   type AlertRulePatch,
@@ -57,6 +56,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         'store in an SQLite file in the data directory).',
     );
   }
+  const { openPostgresStore } = require('./postgres-store') as typeof import('./postgres-store');
   return openPostgresStore({
     url: databaseUrl,
     ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),

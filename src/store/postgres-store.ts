@@ -1,15 +1,10 @@
 import type { ClientConfig, Pool, PoolClient, QueryResultRow } from 'pg';
 import type { AlertRule, AlertState, ReportSubscription } from '../model';
 import type { SpaceSettings } from '../model/space-settings';
+import { describeUrl } from './database-url';
 import { leadLockKey, tryLead } from './postgres-leadership';
 import { migratePostgres } from './postgres-migrations';
-import {
-  type Connections,
-  createPool,
-  describeUrl,
-  openFailed,
-  type PostgresStoreOptions,
-} from './postgres-pool';
+import { type Connections, createPool, openFailed, type PostgresStoreOptions } from './postgres-pool';
 import {
   ALERT_RULE_COLUMNS,
   ALERT_STATE_COLUMNS,

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import {
-  describeUrl,
-  MIGRATIONS,
-  openPostgresStore,
-  openStore,
-  POSTGRES_MIGRATIONS,
-  SCHEMA_VERSION,
-  type Store,
-} from '../../src/store';
+import { describeUrl, MIGRATIONS, openStore, SCHEMA_VERSION, type Store } from '../../src/store';
 import { leadLockKey } from '../../src/store/postgres-leadership';
+import { POSTGRES_MIGRATIONS } from '../../src/store/postgres-migrations';
+import { openPostgresStore } from '../../src/store/postgres-store';
 import {
   describePostgres,
   dropSchema,
