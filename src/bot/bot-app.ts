@@ -13,7 +13,7 @@ import { parseComfortBands } from '../metrics';
 import { answerLimits } from '../plan/limits';
 import { ReadingsCache } from '../readings/readings-cache';
 import { IN_MEMORY, openSqliteStore, openStore, type Store } from '../store';
-import { PostgresJobs } from '../store/postgres-jobs';
+import type { PostgresJobs } from '../store/postgres-jobs';
 import { createWebexClient, type WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import type { Person } from '../webex/wire';
@@ -30,6 +30,8 @@ import type { BotSettings } from './settings';
 import { SpaceMembers } from './space-members';
 import { SpaceSettingsStore } from './space-settings';
 import { errorLine, retryUntil, StartupError } from './startup';
+import { Sweep } from './sweep';
+import { takeOverUnfinished } from './take-over';
 import { Telemetry } from './telemetry';
 import type { Delivery } from './webhook-envelope';
 import { WebhookLeader } from './webhook-leader';
@@ -88,6 +90,11 @@ const signFor = (secret: string, body: unknown) =>
 const DELIVERY_MEMORY_MS = 7 * 86_400_000;
 /** How often a process that does not lead the webhooks tries to take the lead. */
 const LEAD_RETRY_MS = 5_000;
+/** pg-boss, loaded only for replicas on PostgreSQL (an SQLite bot does not carry it). */
+const loadPostgresJobs = (): typeof PostgresJobs =>
+  (require('../store/postgres-jobs') as typeof import('../store/postgres-jobs')).PostgresJobs;
+/** How often replicas look for deliveries a dead replica left unfinished. */
+const TAKE_OVER_EVERY_MS = 10_000;
 
 export async function startBot(settings: BotSettings, options: BotOptions = {}): Promise<RunningBot> {
   const now = options.now ?? Date.now;
@@ -265,7 +272,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
     // Replicas: report ticks and alert passes once per period across all of them (pg-boss).
     const jobs =
       store.kind === 'postgres' && settings.databaseUrl && options.automation !== false
-        ? await PostgresJobs.start({
+        ? await loadPostgresJobs().start({
             url: settings.databaseUrl,
             schema: settings.jobsSchema,
             log: automationLog,
@@ -480,6 +487,13 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       .catchUp(log.child({ part: 'catch-up' }), settings.catchUpMinutes * 60_000, listeningSince)
       .catch((error: unknown) => log.warn({ err: error }, 'catch-up after start failed'));
     opened.push({ what: 'catch-up', close: () => catchUp.then(() => undefined) });
+    // Replicas: what a replica that died had taken on is answered by a live one (no redelivery comes).
+    const takeOver = liveness.shared
+      ? new Sweep(TAKE_OVER_EVERY_MS, () =>
+          takeOverUnfinished({ store, webex, claimant: () => liveness.claimant(), conversation, now, log }),
+        )
+      : undefined;
+    if (takeOver) opened.push({ what: 'the take-over sweep', close: () => takeOver.stop() });
     log.info({ port, bot: me.emails[0] }, 'room-metrics bot is listening');
 
     let stopping: Promise<void> | undefined;
