@@ -1,8 +1,11 @@
 import type { CardPayload } from '../model/card-actions';
 /**
  * The lists of alert rules and of reports, with a delete/cancel button for the first five rows
- * and a "say **delete alert a7**" hint for the rest; and the confirmation of a change ("Alert a3
- * set", "Report r2 scheduled", "Deleted").
+ * (they ask before anything goes) and a "say **delete alert a7**" hint for the rest; and the
+ * confirmation of a change ("Alert a3 set", "Report r2 scheduled"). An alert rule's row says,
+ * room by room, where it stands: firing or pending since when, acknowledged by whom and when,
+ * snoozed until when, a false alarm; and whether the rule is muted. Times are named in the
+ * space's zone once, under the title.
  */
 import {
   type AdaptiveCardJson,
@@ -18,6 +21,7 @@ import {
 import { formButton } from './automation-forms';
 import type {
   AlertActionData,
+  AlertRoomStateView,
   AlertRuleListView,
   AlertRuleRowView,
   AutomationConfirmView,
@@ -40,11 +44,13 @@ const ALERT_EXAMPLE = 'To set one, say **alert me when tvoc in Fjord goes above 
 const NO_REPORTS = 'No reports scheduled yet.';
 const REPORT_EXAMPLE = 'To schedule one, say **daily report for Room 4 at 8**.';
 
-/** A listed row: its escaped text lines, the colour of its state, and its button. */
+/** Rooms named under an alert rule before "… and N more rooms". */
+const ROW_STATE_ROOMS = 5;
+
+/** A listed row: its escaped text, its escaped state lines (each with its colour), and its button. */
 interface Row {
   text: string;
-  state: string;
-  color?: TextColor;
+  states: { text: string; color?: TextColor }[];
   button: { title: string; data: CardPayload };
 }
 
@@ -52,8 +58,12 @@ export function alertRulesCard(view: AlertRuleListView): CardMessage {
   const rows = view.rows.map((row) => alertRow(row, view));
   const hint = (id: string, other: boolean) =>
     `To delete ${other ? 'another' : 'one'}, say **delete alert ${id}**.`;
+  const zone = zoneSuffix(view.timeZone);
   return listCard(
     countTitle(rows.length, 'alert rule'),
+    view.asOf !== undefined && Number.isFinite(view.asOf)
+      ? `As of ${formatClock(view.asOf, view.timeZone)} ${zone}`
+      : `Times ${zone}`,
     rows,
     view.rows.map((r) => r.id),
     hint,
@@ -68,6 +78,7 @@ export function reportsCard(view: ReportListView): CardMessage {
     `To cancel ${other ? 'another' : 'one'}, say **cancel report ${id}**.`;
   return listCard(
     countTitle(rows.length, 'report'),
+    `Local times ${zoneSuffix(view.timeZone)}`,
     rows,
     view.rows.map((r) => r.id),
     hint,
@@ -100,33 +111,56 @@ function countTitle(n: number, noun: string): string {
 
 function alertRow(row: AlertRuleRowView, view: AlertRuleListView): Row {
   const id = escapeName(row.id);
-  const zone = view.timeZone;
-  let state = 'normal';
-  let color: TextColor | undefined;
-  if (row.status !== 'normal') {
-    const rooms =
-      row.activeRooms !== undefined && row.activeRooms > 1 ? ` in ${Math.floor(row.activeRooms)} rooms` : '';
-    const since =
-      row.since === undefined || !Number.isFinite(row.since)
-        ? ''
-        : ` since ${
-            view.asOf !== undefined && sameLocalDay(row.since, view.asOf, zone)
-              ? formatClock(row.since, zone)
-              : formatTime(row.since, zone)
-          } ${zoneSuffix(zone)}`;
-    state = `${row.status}${rooms}${since}`;
-    color = row.status === 'firing' ? 'Attention' : 'Warning';
+  const rooms = row.rooms ?? [];
+  const states: Row['states'] = rooms.slice(0, ROW_STATE_ROOMS).map((room) => roomState(room, view));
+  if (rooms.length > ROW_STATE_ROOMS)
+    states.push({ text: moreText(rooms.length - ROW_STATE_ROOMS, 'rooms') });
+  // A rule that is pending or firing with no room named still says so.
+  if (states.length === 0) {
+    states.push(
+      row.status === 'normal'
+        ? { text: 'normal' }
+        : { text: row.status, color: row.status === 'firing' ? 'Attention' : 'Warning' },
+    );
   }
-  if (row.muted) state = `${state} · muted`;
+  if (row.muted) {
+    if (rooms.length === 0) states[0] = { ...states[0]!, text: `${states[0]!.text} · muted` };
+    else states.push({ text: 'muted: it posts nothing' });
+  }
   return {
     text: `**${id}** · ${escapeMarkdown(row.text)}`,
-    state,
-    ...(color ? { color } : {}),
+    states,
     button: {
       title: `Delete ${cleanText(row.id, 20)}`,
       data: { kind: 'alert', op: 'delete', ruleId: row.id } satisfies AlertActionData,
     },
   };
+}
+
+/**
+ * "Fjord: firing since 09:40 · acknowledged by Ingrid Berg at 09:52", "Room 4: pending since 11:05",
+ * "Lab 2.1: firing since Tue 17 Nov 22:10 · snoozed until 13:40". Unhandled firing is the
+ * attention colour; pending, acknowledged, snoozed or false alarms the warning colour.
+ */
+function roomState(room: AlertRoomStateView, view: AlertRuleListView): Row['states'][number] {
+  const zone = view.timeZone;
+  const when = (ms: number) =>
+    view.asOf !== undefined && sameLocalDay(ms, view.asOf, zone)
+      ? formatClock(ms, zone)
+      : formatTime(ms, zone);
+  const known = (ms: number | undefined): ms is number => ms !== undefined && Number.isFinite(ms);
+  const name = escapeName(room.room) || 'a room';
+  const parts = [`${name}: ${room.status}${known(room.since) ? ` since ${when(room.since)}` : ''}`];
+  const by = room.acknowledgedBy === undefined ? '' : ` by ${escapeName(room.acknowledgedBy) || 'someone'}`;
+  const at = known(room.acknowledgedAt) ? ` at ${when(room.acknowledgedAt)}` : '';
+  if (room.falseAlarm) parts.push(`marked a false alarm${by}${at}`);
+  else if (room.acknowledgedBy !== undefined || known(room.acknowledgedAt))
+    parts.push(`acknowledged${by}${at}`);
+  const until = room.snoozedUntil;
+  if (known(until) && (view.asOf === undefined || until > view.asOf))
+    parts.push(`snoozed until ${when(until)}`);
+  const handled = parts.length > 1;
+  return { text: parts.join(' · '), color: room.status === 'firing' && !handled ? 'Attention' : 'Warning' };
 }
 
 function reportRow(row: ReportRowView, timeZone: string): Row {
@@ -140,13 +174,13 @@ function reportRow(row: ReportRowView, timeZone: string): Row {
         ? `${named.slice(0, ROW_ROOMS).join(', ')} ${moreText(named.length - ROW_ROOMS)}`
         : joinWords(named);
   const time = escapeMarkdown(row.time);
-  const state =
+  const states =
     row.nextAt === undefined || !Number.isFinite(row.nextAt)
-      ? ''
-      : `next ${formatTimeWithZone(row.nextAt, timeZone)}`;
+      ? []
+      : [{ text: `next ${formatTime(row.nextAt, timeZone)}` }];
   return {
-    text: `**${id}** · ${days} at ${time} ${zoneSuffix(timeZone)} for ${rooms}`,
-    state,
+    text: `**${id}** · ${days} at ${time} for ${rooms}`,
+    states,
     button: {
       title: `Cancel ${cleanText(row.id, 20)}`,
       data: { kind: 'report', op: 'cancel', reportId: row.id } satisfies ReportActionData,
@@ -155,11 +189,13 @@ function reportRow(row: ReportRowView, timeZone: string): Row {
 }
 
 /**
- * The list: title, one text line (and a state line) per row, buttons for the first five rows,
- * a hint naming the sixth row's id for the rest; when empty, how to create one.
+ * The list: title, the zone line (when there are rows), one text line (and its state lines) per
+ * row, buttons for the first five rows, a hint naming the sixth row's id for the rest; when
+ * empty, how to create one.
  */
 function listCard(
   title: string,
+  zoneLine: string,
   rows: readonly Row[],
   ids: readonly string[],
   hint: (id: string, other: boolean) => string,
@@ -176,13 +212,14 @@ function listCard(
     };
   }
   const rowButtons = MAX_CARD_ACTIONS - formButtons.length;
+  body.push(subtleBlock(zoneLine, { spacing: 'None' }));
   rows.slice(0, CARD_ROWS).forEach((row, index) => {
     body.push(textBlock(row.text, { spacing: index === 0 ? 'Medium' : 'Small', separator: index > 0 }));
-    if (row.state !== '') {
+    for (const state of row.states) {
       body.push(
-        subtleBlock(row.state, {
+        subtleBlock(state.text, {
           spacing: 'None',
-          ...(row.color ? { color: row.color, isSubtle: false } : {}),
+          ...(state.color ? { color: state.color, isSubtle: false } : {}),
         }),
       );
     }
@@ -197,12 +234,17 @@ function listCard(
     title: row.button.title,
     data: { ...row.button.data },
   }));
-  const items = rows.map((row) => (row.state === '' ? `- ${row.text}` : `- ${row.text} · ${row.state}`));
+  const items = rows.map((row) =>
+    row.states.length === 0 ? `- ${row.text}` : `- ${row.text} · ${row.states.map((s) => s.text).join('; ')}`,
+  );
   return {
     card: adaptiveCard(body, [...formButtons, ...buttons]),
     // The markdown has no buttons: its hint names the first row.
-    markdown: markdownWithList([`**${title}**`], items, [hint(escapeName(ids[0] ?? ''), false)], (n) =>
-      moreText(n),
+    markdown: markdownWithList(
+      [`**${title}**`, zoneLine],
+      items,
+      [hint(escapeName(ids[0] ?? ''), false)],
+      (n) => moreText(n),
     ),
   };
 }

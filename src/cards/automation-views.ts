@@ -113,11 +113,25 @@ export interface AlertRuleRowView {
   text: string;
   /** `pending`/`firing` in any of its rooms (firing wins), else `normal`. */
   status: 'normal' | 'pending' | 'firing';
-  /** When the earliest pending/firing episode started (epoch ms). */
-  since?: number;
-  /** How many rooms are pending/firing, when the rule covers several. */
-  activeRooms?: number;
+  /** The rooms where it is pending or firing, in the order shown (firing first, oldest first). */
+  rooms?: AlertRoomStateView[];
   muted: boolean;
+}
+
+/** Where one rule stands in one room: since when, and what people did about it. */
+export interface AlertRoomStateView {
+  /** The room's name (untrusted: escaped). */
+  room: string;
+  status: 'pending' | 'firing';
+  /** When the condition started to hold (epoch ms). */
+  since?: number;
+  /** Who acknowledged it (a display name; untrusted), and when (epoch ms). */
+  acknowledgedBy?: string;
+  acknowledgedAt?: number;
+  /** Snoozed until this instant (epoch ms; only when still ahead). */
+  snoozedUntil?: number;
+  /** Marked a false alarm (by `acknowledgedBy`, at `acknowledgedAt`). */
+  falseAlarm?: boolean;
 }
 
 export interface AlertRuleListView {

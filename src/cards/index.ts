@@ -31,6 +31,7 @@ export {
 export { alertRulesCard, automationConfirmCard, reportsCard } from './automation-list-cards';
 export {
   type AlertActionData,
+  type AlertRoomStateView,
   type AlertRuleListView,
   type AlertRuleRowView,
   type AlertView,

@@ -147,6 +147,17 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(snoozed!), new RegExp(`Snoozed by .* until .*${until}.*Europe/Oslo`));
     assert.equal((await bot.store.getAlertState(id, workspaceId))?.snoozedUntil, pressedAt + 4 * 3_600_000);
 
+    // The list no longer says only "firing since": who acknowledged, when, and until when it is snoozed.
+    const [list] = await chat.ask('ingrid', room, 'list alerts');
+    const listed = textOf(list!);
+    assert.match(listed, /Fjord: firing since \d\d:\d\d · acknowledged by Ingrid Berg at \d\d:\d\d/);
+    assert.match(listed, new RegExp(`snoozed until ${until}`));
+    assert.equal(
+      listed.split('\n').filter((l) => l.includes('(Europe/Oslo)')).length,
+      2,
+      'the zone once on the card, once in the fallback',
+    );
+
     // Her own rule: muted at once (someone else's asks first: see buttons-e2e).
     const mute = buttonsOf(alert).find((b) => b.title === 'Mute rule')!;
     const [muted] = await chat.press('ingrid', alert, mute.data);

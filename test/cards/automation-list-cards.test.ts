@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {
+  type AlertRoomStateView,
   type AlertRuleRowView,
   alertRulesCard,
   automationConfirmCard,
@@ -42,17 +43,16 @@ function reports(n: number): ReportRowView[] {
 }
 
 describe('cards: alert rules list', () => {
-  it('lists each rule with its state (times with the zone) and a Delete button', () => {
+  it('lists each rule with its state room by room (the zone named once) and a Delete button', () => {
     const message = alertRulesCard(alertRuleListView());
     const card = assertValidMessage(message);
     assert.equal((card.body[0] as TextBlockJson).text, '2 alert rules');
     const text = cardText(card);
-    assert.match(
-      text,
-      /\*\*a3\*\* · TVOC above 500 ppb in Fjord, held 10 min\nfiring since 09:40 \(Europe\/Oslo\)/,
-    );
+    assert.match(text, /^2 alert rules\nAs of 12:00 \(Europe\/Oslo\)\n/);
+    assert.match(text, /\*\*a3\*\* · TVOC above 500 ppb in Fjord, held 10 min\nFjord: firing since 09:40\n/);
     assert.match(text, /\*\*a4\*\* · Temperature below 18 °C in Room 4, held 15 min\nnormal · muted/);
-    const firing = textBlocks(message).find((b) => b.text.startsWith('firing'));
+    assert.equal(text.split('Europe/Oslo').length, 2, 'the zone is named once');
+    const firing = textBlocks(message).find((b) => b.text.startsWith('Fjord: firing'));
     assert.equal(firing?.color, 'Attention');
     assert.deepEqual(buttonData(message), [
       ['Delete a3', { kind: 'alert', op: 'delete', ruleId: 'a3' }],
@@ -62,7 +62,8 @@ describe('cards: alert rules list', () => {
       message.markdown,
       [
         '**2 alert rules**',
-        '- **a3** · TVOC above 500 ppb in Fjord, held 10 min · firing since 09:40 (Europe/Oslo)',
+        'As of 12:00 (Europe/Oslo)',
+        '- **a3** · TVOC above 500 ppb in Fjord, held 10 min · Fjord: firing since 09:40',
         '- **a4** · Temperature below 18 °C in Room 4, held 15 min · normal · muted',
         '',
         'To delete one, say **delete alert a3**.',
@@ -70,7 +71,69 @@ describe('cards: alert rules list', () => {
     );
   });
 
-  it('names the day when a rule fired on another day, and how many rooms are affected', () => {
+  it('says who acknowledged and when, snoozed until when, false alarms and muting, room by room', () => {
+    const rooms: AlertRoomStateView[] = [
+      {
+        room: 'Fjord',
+        status: 'firing',
+        since: at('2026-11-18T09:40'),
+        acknowledgedBy: 'Ingrid Berg',
+        acknowledgedAt: at('2026-11-18T09:52'),
+      },
+      {
+        room: 'Room 4',
+        status: 'firing',
+        since: at('2026-11-18T10:00'),
+        snoozedUntil: at('2026-11-18T13:40'),
+      },
+      {
+        room: 'Room 40',
+        status: 'firing',
+        since: at('2026-11-18T10:05'),
+        snoozedUntil: at('2026-11-18T11:00'),
+      },
+      {
+        room: 'Boardroom',
+        status: 'firing',
+        since: at('2026-11-17T22:10'),
+        falseAlarm: true,
+        acknowledgedBy: 'Kari Hansen',
+        acknowledgedAt: at('2026-11-18T10:05'),
+      },
+      { room: 'Lab 2.1', status: 'pending', since: at('2026-11-18T11:55') },
+      { room: 'Huddle 3.2', status: 'pending' },
+      { room: 'Ulriken', status: 'pending' },
+    ];
+    const message = alertRulesCard(
+      alertRuleListView({
+        rows: [{ id: 'a5', text: 'TVOC above 500 ppb in all rooms', status: 'firing', rooms, muted: true }],
+      }),
+    );
+    const card = assertValidMessage(message);
+    const lines = cardText(card).split('\n');
+    assert.deepEqual(lines.slice(2, 10), [
+      '**a5** · TVOC above 500 ppb in all rooms',
+      'Fjord: firing since 09:40 · acknowledged by Ingrid Berg at 09:52',
+      'Room 4: firing since 10:00 · snoozed until 13:40',
+      'Room 40: firing since 10:05',
+      'Boardroom: firing since Tue 17 Nov 22:10 · marked a false alarm by Kari Hansen at 10:05',
+      'Lab 2.1: pending since 11:55',
+      '… and 2 more rooms',
+      'muted: it posts nothing',
+    ]);
+    const color = (start: string) => textBlocks(message).find((b) => b.text.startsWith(start))?.color;
+    assert.equal(color('Fjord'), 'Warning', 'acknowledged: no longer the attention colour');
+    assert.equal(color('Room 4'), 'Warning', 'snoozed');
+    assert.equal(color('Room 40'), 'Attention', 'its snooze is over');
+    assert.equal(color('Boardroom'), 'Warning', 'a false alarm');
+    assert.match(
+      message.markdown,
+      /- \*\*a5\*\* · TVOC above 500 ppb in all rooms · Fjord: firing since 09:40 · acknowledged by Ingrid Berg at 09:52; Room 4: firing since 10:00 · snoozed until 13:40; /,
+    );
+    assert.equal(message.markdown.split('Europe/Oslo').length, 2, 'the zone is named once');
+  });
+
+  it("names the day when a rule fired on another day, in the space's zone", () => {
     const message = alertRulesCard(
       alertRuleListView({
         timeZone: NEW_YORK,
@@ -79,16 +142,19 @@ describe('cards: alert rules list', () => {
             id: 'a9',
             text: 'humidity outside 30–60% in all rooms',
             status: 'pending',
-            since: at('2026-11-17T09:40'),
-            activeRooms: 3,
+            rooms: [
+              { room: 'Fjord', status: 'pending', since: at('2026-11-17T09:40') },
+              { room: 'Room 4', status: 'pending', since: at('2026-11-18T09:40') },
+            ],
             muted: false,
           },
         ],
       }),
     );
     assertValidMessage(message);
-    assert.match(message.markdown, /pending in 3 rooms since Tue 17 Nov 03:40 \(America\/New_York\)/);
-    assert.equal(textBlocks(message).find((b) => b.text.startsWith('pending'))?.color, 'Warning');
+    assert.match(message.markdown, /As of 06:00 \(America\/New_York\)/);
+    assert.match(message.markdown, /Fjord: pending since Tue 17 Nov 03:40; Room 4: pending since 03:40/);
+    assert.equal(textBlocks(message).find((b) => b.text.startsWith('Fjord: pending'))?.color, 'Warning');
   });
 
   it('keeps to five buttons and tells how to delete the rest in words', () => {
@@ -143,16 +209,15 @@ describe('cards: alert rules list', () => {
 });
 
 describe('cards: reports list', () => {
-  it('lists each report with days, time and zone, rooms and the next run, and a Cancel button', () => {
+  it('lists each report with days, time, rooms and the next run (the zone named once), and a Cancel button', () => {
     const message = reportsCard(reportListView());
     const card = assertValidMessage(message);
     assert.equal((card.body[0] as TextBlockJson).text, '2 reports');
     const text = cardText(card);
-    assert.match(
-      text,
-      /\*\*r2\*\* · Daily at 08:00 \(Europe\/Oslo\) for Room 4 and Boardroom\nnext Thu 19 Nov 08:00 \(Europe\/Oslo\)/,
-    );
-    assert.match(text, /\*\*r3\*\* · Weekdays at 07:30 \(Europe\/Oslo\) for all rooms/);
+    assert.match(text, /^2 reports\nLocal times \(Europe\/Oslo\)\n/);
+    assert.match(text, /\*\*r2\*\* · Daily at 08:00 for Room 4 and Boardroom\nnext Thu 19 Nov 08:00/);
+    assert.match(text, /\*\*r3\*\* · Weekdays at 07:30 for all rooms/);
+    assert.equal(text.split('Europe/Oslo').length, 2, 'the zone is named once');
     assert.deepEqual(buttonData(message), [
       ['Cancel r2', { kind: 'report', op: 'cancel', reportId: 'r2' }],
       ['Cancel r3', { kind: 'report', op: 'cancel', reportId: 'r3' }],

@@ -314,7 +314,7 @@ export function alertRuleListView(overrides: Partial<AlertRuleListView> = {}): A
         id: 'a3',
         text: 'TVOC above 500 ppb in Fjord, held 10 min',
         status: 'firing',
-        since: at('2026-11-18T09:40'),
+        rooms: [{ room: 'Fjord', status: 'firing', since: at('2026-11-18T09:40') }],
         muted: false,
       },
       { id: 'a4', text: 'Temperature below 18 °C in Room 4, held 15 min', status: 'normal', muted: true },

@@ -127,10 +127,52 @@ describe('handlers: alerts', () => {
     const md = one(await listAlerts(fake.ctx)).markdown;
     assert.ok(md.startsWith('**2 alert rules**'), md);
     assert.ok(md.includes('Air quality (TVOC) above 500'), md);
-    assert.ok(md.includes('firing since 13:30 (Europe/Oslo)'), md);
+    assert.ok(md.includes('As of 14:00 (Europe/Oslo)'), md);
+    assert.ok(md.includes('Fjord: firing since 13:30'), md);
     assert.ok(md.includes('Temperature below 18'), md);
     assert.ok(/muted/i.test(md), md);
     assert.ok(!/humidity/i.test(md), "another space's rule is not listed");
+  });
+
+  it('listAlerts after acknowledge, snooze and false alarm: who, when and until when, room by room', async () => {
+    const store = openSqliteStore({ file: ':memory:' });
+    const rule = await addRule(store, SPACE_ROOM_ID, { rooms: { workspaceIds: [FJORD.id, BOARDROOM.id] } });
+    for (const room of [FJORD, BOARDROOM]) {
+      await store.saveAlertState({
+        ruleId: rule.id,
+        workspaceId: room.id,
+        status: 'firing',
+        conditionSince: NOW - (room === FJORD ? 50 : 40) * 60_000,
+        firedAt: NOW - 30 * 60_000,
+      });
+    }
+    const list = async () =>
+      one(await listAlerts(fakeContext({ store, request: { intent: 'alert.list' } }).ctx));
+    assert.match((await list()).markdown, /Fjord: firing since 13:10; Boardroom: firing since 13:20\n/);
+
+    const grace = fakeContext({ store, person: { id: 'person-2', email: 'grace@example.test' } });
+    await automationAction(grace.ctx, { kind: 'alert', op: 'ack', ruleId: rule.id, workspaceId: FJORD.id });
+    await automationAction(grace.ctx, {
+      kind: 'alert',
+      op: 'snooze',
+      ruleId: rule.id,
+      workspaceId: BOARDROOM.id,
+      hours: 4,
+    });
+    assert.match(
+      (await list()).markdown,
+      /Fjord: firing since 13:10 · acknowledged by Grace Hopper at 14:00; Boardroom: firing since 13:20 · snoozed until 18:00\n/,
+    );
+    await automationAction(grace.ctx, {
+      kind: 'alert',
+      op: 'false-alarm',
+      ruleId: rule.id,
+      workspaceId: BOARDROOM.id,
+    });
+    assert.match(
+      (await list()).markdown,
+      /Boardroom: firing since 13:20 · marked a false alarm by Grace Hopper at 14:00 · snoozed until 18:00\n/,
+    );
   });
 
   it('listAlerts with none: says so and how to set one', async () => {

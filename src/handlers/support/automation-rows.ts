@@ -1,6 +1,6 @@
 import { nextSlot } from '../../automation/report-schedule';
 import { ruleText } from '../../automation/rule-text';
-import type { AlertRuleRowView, ReportRowView } from '../../cards';
+import type { AlertRoomStateView, AlertRuleRowView, ReportRowView } from '../../cards';
 import type { AlertRule, AlertState, ReportSubscription } from '../../model';
 import type { HandlerContext } from '../types';
 
@@ -10,25 +10,44 @@ export function nameOf(ctx: Pick<HandlerContext, 'directory'>): (workspaceId: st
   return (id) => names.get(id) ?? 'a removed room';
 }
 
-/** One rule as a list row: its words, and whether it is firing or pending anywhere. */
+/**
+ * One rule as a list row: its words, and room by room where it is pending or firing — since when,
+ * acknowledged by whom and when, snoozed until when (only while ahead), a false alarm. Firing rooms
+ * come first, then the oldest episode first.
+ */
 export function alertRow(
   ctx: HandlerContext,
   rule: AlertRule,
   states: readonly AlertState[],
 ): AlertRuleRowView {
-  const active = states.filter((s) => s.ruleId === rule.id && s.status !== 'normal');
-  const firing = active.filter((s) => s.status === 'firing');
-  const relevant = firing.length > 0 ? firing : active;
-  const since = relevant
-    .map((s) => s.conditionSince)
-    .filter((t): t is number => t !== undefined)
-    .sort((a, b) => a - b)[0];
+  const names = nameOf(ctx);
+  const watched = rule.rooms.all ? undefined : new Set(rule.rooms.workspaceIds);
+  const active = states
+    .filter((s) => s.ruleId === rule.id && s.status !== 'normal')
+    .filter((s) => watched === undefined || watched.has(s.workspaceId))
+    .sort(
+      (a, b) =>
+        Number(b.status === 'firing') - Number(a.status === 'firing') ||
+        (a.conditionSince ?? Number.POSITIVE_INFINITY) - (b.conditionSince ?? Number.POSITIVE_INFINITY),
+    );
+  const now = ctx.now();
+  const rooms = active.map((s): AlertRoomStateView => {
+    const snoozed = s.snoozedUntil !== undefined && s.snoozedUntil > now;
+    return {
+      room: names(s.workspaceId),
+      status: s.status === 'firing' ? 'firing' : 'pending',
+      ...(s.conditionSince !== undefined ? { since: s.conditionSince } : {}),
+      ...(s.acknowledgedBy !== undefined ? { acknowledgedBy: s.acknowledgedBy } : {}),
+      ...(s.acknowledgedAt !== undefined ? { acknowledgedAt: s.acknowledgedAt } : {}),
+      ...(snoozed ? { snoozedUntil: s.snoozedUntil } : {}),
+      ...(s.falseAlarm ? { falseAlarm: true } : {}),
+    };
+  });
   return {
     id: rule.id,
-    text: ruleText(rule, nameOf(ctx), ctx.space.unit),
-    status: firing.length > 0 ? 'firing' : active.length > 0 ? 'pending' : 'normal',
-    ...(since !== undefined ? { since } : {}),
-    ...(relevant.length > 1 ? { activeRooms: relevant.length } : {}),
+    text: ruleText(rule, names, ctx.space.unit),
+    status: rooms.some((r) => r.status === 'firing') ? 'firing' : rooms.length > 0 ? 'pending' : 'normal',
+    ...(rooms.length > 0 ? { rooms } : {}),
     muted: rule.muted,
   };
 }
