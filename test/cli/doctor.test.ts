@@ -173,7 +173,8 @@ describe('room-metrics doctor', function () {
     assert.match(
       checks.get('webhook messages:created')!,
       new RegExp(
-        `^✘ .*no webhook of the bot points at ${nowhere}/webhook \\(1 other target: ${bot.url}/webhook\\)`,
+        // Bots leave their webhooks when they stop, so earlier tests' targets may be listed too.
+        `^✘ .*no webhook of the bot points at ${nowhere}/webhook \\(\\d+ other targets?: [^)]*${bot.url}/webhook[,)]`,
       ),
     );
     assert.match(checks.get('bot token')!, /^✔/);
