@@ -149,6 +149,11 @@ export class ChartStore {
     return png;
   }
 
+  /** Resolves once the shared request of chart `id` is saved (at once when there is none to save). */
+  async saved(id: string): Promise<void> {
+    await this.saving.get(id);
+  }
+
   /** Waits until the shared requests of charts put so far are saved (tests, shutdown). */
   async settled(): Promise<void> {
     await Promise.all([...this.saving.values()]);

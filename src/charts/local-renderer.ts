@@ -87,7 +87,11 @@ export class LocalChartRenderer implements ChartRenderer {
     }
     const drawing = this.renderPng(request);
     drawing.catch((error: Error) => this.onDrawingFailed?.(error));
-    return `${this.baseUrl}/charts/${this.store.putPending(drawing, request)}.png`;
+    const id = this.store.putPending(drawing, request);
+    // Replicas: the image may be asked of another replica as soon as the card is out, which draws
+    // it from the stored request; the URL goes out once that request is stored (one write).
+    await this.store.saved(id);
+    return `${this.baseUrl}/charts/${id}.png`;
   }
 
   /** The PNG itself, without storing it. */

@@ -164,6 +164,43 @@ describe('LocalChartRenderer (worker threads, real HTTP)', function () {
     }
   });
 
+  it('with replicas, hands out the URL only once the chart request is stored, so any replica can draw it', async () => {
+    const saved = new Map<string, string>();
+    let store = (): void => undefined;
+    const shared = {
+      // The store answers when the test lets it.
+      save: (id: string, request: string) =>
+        new Promise<void>((resolve) => {
+          store = () => {
+            saved.set(id, request);
+            resolve();
+          };
+        }),
+      load: async (id: string) => saved.get(id),
+    };
+    const here = new ChartStore({ ttlMs: TTL_MS, now: clock.now, shared });
+    const there = new ChartStore({ ttlMs: TTL_MS, now: clock.now, shared });
+    const replica = new LocalChartRenderer({ store: here, publicBaseUrl: base });
+    const other = new LocalChartRenderer({ store: there, publicBaseUrl: base });
+    try {
+      let url: string | undefined;
+      const rendering = replica.render(barRequest()).then((u) => {
+        url = u;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(url, undefined, 'no URL before the request is stored');
+      store();
+      await rendering;
+      const id = /\/charts\/([^/]+)\.png$/.exec(url!)![1]!;
+      assert.ok(saved.has(id));
+      // The other replica, asked first, draws it from the stored request.
+      assert.deepEqual(pngSize((await there.fetch(id))!), { width: 1080, height: 600 });
+    } finally {
+      await replica.close();
+      await other.close();
+    }
+  });
+
   it('refuses renders after close', async () => {
     const closed = new LocalChartRenderer({ store, publicBaseUrl: base });
     await closed.close();
