@@ -21,7 +21,7 @@ import { emulatorBotEnv } from '../src/sandbox/emulator-bot-env';
 const ROOT = join(__dirname, '..');
 const SECRET = 'bench-webhook-secret-0123456789';
 
-const QUESTIONS = [
+export const QUESTIONS = [
   'temperature in Room 4 last 6 hours',
   'humidity in Fjord today',
   'how noisy was Boardroom yesterday afternoon?',
@@ -32,18 +32,20 @@ const QUESTIONS = [
   'how was Fløyen today?',
 ];
 
-interface Person {
+export interface Person {
   token: string;
   roomId: string;
 }
 
-interface Run {
+export interface Run {
   times: Answer[];
   lost: number;
+  /** Why each lost answer was lost ('no reply', 'chart did not load: 404'). */
+  whyLost: string[];
   seconds: number;
 }
 
-interface PhaseResult {
+export interface PhaseResult {
   bot: string;
   phase: string;
   answers: number;
@@ -58,20 +60,22 @@ interface PhaseResult {
   charts: number;
   perSecond: number;
   callsPerAnswer: number;
+  /** Why answers were lost (when some were). */
+  whyLost?: string[];
 }
 
-const percentile = (sorted: number[], p: number) =>
+export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 /** Counts the bot's own Webex calls (bot and admin tokens), not the load generator's. */
-class CallCounter {
+export class CallCounter {
   count = 0;
   line = (line: string) => {
     if (/ (bot|admin)$/.test(line)) this.count += 1;
   };
 }
 
-interface Answer {
+export interface Answer {
   /** Message → the bot's reply stored in Webex. */
   replyMs: number;
   /** Message → the reply and its chart image loaded (as a Webex client shows it). */
@@ -86,7 +90,7 @@ function chartUrlOf(message: StoredMessage): string | undefined {
 }
 
 /** Replies of the bot, matched to questions per space in order. */
-class ReplyClock {
+export class ReplyClock {
   private readonly waiting = new Map<string, { at: number; done: (message: StoredMessage) => void }[]>();
 
   constructor(
@@ -137,7 +141,13 @@ class ReplyClock {
   }
 }
 
-async function api(emulator: RunningEmulator, token: string, method: string, path: string, json?: unknown) {
+export async function api(
+  emulator: RunningEmulator,
+  token: string,
+  method: string,
+  path: string,
+  json?: unknown,
+) {
   const response = await fetch(`${emulator.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -148,7 +158,7 @@ async function api(emulator: RunningEmulator, token: string, method: string, pat
 }
 
 /** A group space per person, with the bot in it. */
-async function spacesFor(emulator: RunningEmulator, people: { token: string }[]): Promise<Person[]> {
+export async function spacesFor(emulator: RunningEmulator, people: { token: string }[]): Promise<Person[]> {
   const out: Person[] = [];
   for (const [i, p] of people.entries()) {
     const room = await api(emulator, p.token, 'POST', '/rooms', { title: `Bench ${i}` });
@@ -160,7 +170,7 @@ async function spacesFor(emulator: RunningEmulator, people: { token: string }[])
 }
 
 /** The child's peak (`VmHWM`) or current (`VmRSS`) resident set in MB, from /proc (Linux). */
-function rssMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
+export function rssMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
   try {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
@@ -237,7 +247,7 @@ async function startBotProcess(kind: 'echo' | 'room-metrics', emulator: RunningE
   return child;
 }
 
-async function closedLoop(
+export async function closedLoop(
   emulator: RunningEmulator,
   clock: ReplyClock,
   people: Person[],
@@ -246,22 +256,24 @@ async function closedLoop(
 ): Promise<Run> {
   const times: Answer[] = [];
   let lost = 0;
+  const whyLost: string[] = [];
   const started = performance.now();
   await Promise.all(
     people.map(async (person, p) => {
       for (let i = 0; i < perPerson; i++) {
         try {
           times.push(await clock.ask(emulator, person, questions[(p + i) % questions.length]!));
-        } catch {
+        } catch (error) {
           lost += 1;
+          whyLost.push((error as Error).message);
         }
       }
     }),
   );
-  return { times, lost, seconds: (performance.now() - started) / 1000 };
+  return { times, lost, whyLost, seconds: (performance.now() - started) / 1000 };
 }
 
-async function openLoop(
+export async function openLoop(
   emulator: RunningEmulator,
   clock: ReplyClock,
   people: Person[],
@@ -271,6 +283,7 @@ async function openLoop(
 ): Promise<Run> {
   const times: Answer[] = [];
   let lost = 0;
+  const whyLost: string[] = [];
   const total = Math.round(rate * seconds);
   const started = performance.now();
   const pending: Promise<void>[] = [];
@@ -282,17 +295,100 @@ async function openLoop(
     pending.push(
       clock.ask(emulator, person, questions[i % questions.length]!).then(
         (answer) => void times.push(answer),
-        () => {
+        (error: unknown) => {
           lost += 1;
+          whyLost.push((error as Error).message);
         },
       ),
     );
   }
   await Promise.all(pending);
-  return { times, lost, seconds: (performance.now() - started) / 1000 };
+  return { times, lost, whyLost, seconds: (performance.now() - started) / 1000 };
 }
 
-export async function conversationBenchmark(options: { quick?: boolean } = {}): Promise<void> {
+/**
+ * The answer load, against a bot that is up and registered (one process or replicas behind a
+ * balancer): a warm-up, closed loops of 1, 4 and 16 people (each waiting for their answer before
+ * asking again) and an open loop of 10 questions/s, each phase with people new to the bot.
+ */
+export async function answerPhases(options: {
+  emulator: RunningEmulator;
+  clock: ReplyClock;
+  calls: CallCounter;
+  staff: { token: string }[];
+  quick: boolean;
+  /** The name in the table's first column. */
+  bot: string;
+  questions?: string[];
+}): Promise<PhaseResult[]> {
+  const { emulator, clock, calls, staff, quick, bot } = options;
+  const questions = options.questions ?? QUESTIONS;
+  const concurrencies = quick ? [1, 8] : [1, 4, 16];
+  const perPerson = quick ? 10 : 30;
+  const results: PhaseResult[] = [];
+  // Each phase with fresh people, so caches of people are cold as they are for new askers.
+  let next = 0;
+  const take = async (n: number) => {
+    next += n;
+    return spacesFor(emulator, staff.slice(next - n, next));
+  };
+  const warm = await take(1);
+  await closedLoop(emulator, clock, warm, questions, 3);
+  const record = (phase: string, run: Run, before: number) => {
+    const sorted = run.times.map((a) => a.replyMs).sort((a, b) => a - b);
+    const complete = run.times.map((a) => a.completeMs).sort((a, b) => a - b);
+    results.push({
+      bot,
+      phase,
+      answers: sorted.length,
+      lost: run.lost,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      chartP50: percentile(complete, 50),
+      chartP95: percentile(complete, 95),
+      charts: run.times.filter((a) => a.chart).length,
+      perSecond: sorted.length / run.seconds,
+      callsPerAnswer: (calls.count - before) / Math.max(1, sorted.length),
+      ...(run.whyLost.length > 0 ? { whyLost: run.whyLost } : {}),
+    });
+  };
+  for (const c of concurrencies) {
+    const people = await take(c);
+    const before = calls.count;
+    record(
+      `closed loop, ${c} ${c === 1 ? 'person' : 'people'}`,
+      await closedLoop(emulator, clock, people, questions, perPerson),
+      before,
+    );
+  }
+  const people = await take(Math.min(24, staff.length - next));
+  const before = calls.count;
+  record(
+    'open loop, 10 questions/s',
+    await openLoop(emulator, clock, people, questions, 10, quick ? 5 : 15),
+    before,
+  );
+  return results;
+}
+
+/** The table of `answerPhases` results (one row per bot and phase, in the order given). */
+export function printPhases(results: readonly PhaseResult[]): void {
+  const width = Math.max(13, ...results.map((r) => r.bot.length + 1));
+  console.log(
+    `${'bot'.padEnd(width)} ${'phase'.padEnd(26)} answers charts lost    p50    p95    p99  chart p50  chart p95  answers/s  calls/answer`,
+  );
+  for (const r of results) {
+    console.log(
+      `${r.bot.padEnd(width)} ${r.phase.padEnd(26)} ${String(r.answers).padStart(7)} ${String(r.charts).padStart(6)} ${String(r.lost).padStart(4)} ${r.p50.toFixed(0).padStart(6)} ${r.p95.toFixed(0).padStart(6)} ${r.p99.toFixed(0).padStart(6)} ${r.chartP50.toFixed(0).padStart(10)} ${r.chartP95.toFixed(0).padStart(10)} ${r.perSecond.toFixed(1).padStart(10)} ${r.callsPerAnswer.toFixed(1).padStart(13)}`,
+    );
+  }
+}
+
+/** Runs the answer load against each bot in a process of its own; prints and returns the figures. */
+export async function conversationBenchmark(
+  options: { quick?: boolean; bots?: readonly (typeof BOTS)[number][] } = {},
+): Promise<PhaseResult[]> {
   const quick = options.quick ?? false;
   const calls = new CallCounter();
   const emulator = await startEmulator({ port: 0, onRequest: calls.line });
@@ -303,56 +399,14 @@ export async function conversationBenchmark(options: { quick?: boolean } = {}): 
   const rss: Record<string, number> = {};
   /** Resident set once the bot is up, before any question. */
   const idleRss: Record<string, number> = {};
-  const concurrencies = quick ? [1, 8] : [1, 4, 16];
-  const perPerson = quick ? 10 : 30;
   try {
-    for (const kind of BOTS) {
+    for (const kind of options.bots ?? BOTS) {
       await removeWebhooks(emulator);
       const child = await startBotProcess(kind, emulator);
       idleRss[kind] = rssMb(child, 'VmRSS');
-      const questions = QUESTIONS;
       try {
-        // Each phase with fresh people, so caches of people are cold as they are for new askers.
-        let next = 0;
-        const take = async (n: number) => {
-          next += n;
-          return spacesFor(emulator, staff.slice(next - n, next));
-        };
-        const warm = await take(1);
-        await closedLoop(emulator, clock, warm, questions, 3);
-        const record = (phase: string, run: Run, before: number) => {
-          const sorted = run.times.map((a) => a.replyMs).sort((a, b) => a - b);
-          const complete = run.times.map((a) => a.completeMs).sort((a, b) => a - b);
-          results.push({
-            bot: kind,
-            phase,
-            answers: sorted.length,
-            lost: run.lost,
-            p50: percentile(sorted, 50),
-            p95: percentile(sorted, 95),
-            p99: percentile(sorted, 99),
-            chartP50: percentile(complete, 50),
-            chartP95: percentile(complete, 95),
-            charts: run.times.filter((a) => a.chart).length,
-            perSecond: sorted.length / run.seconds,
-            callsPerAnswer: (calls.count - before) / Math.max(1, sorted.length),
-          });
-        };
-        for (const c of concurrencies) {
-          const people = await take(c);
-          const before = calls.count;
-          record(
-            `closed loop, ${c} ${c === 1 ? 'person' : 'people'}`,
-            await closedLoop(emulator, clock, people, questions, perPerson),
-            before,
-          );
-        }
-        const people = await take(Math.min(24, staff.length - next));
-        const before = calls.count;
-        record(
-          'open loop, 10 questions/s',
-          await openLoop(emulator, clock, people, questions, 10, quick ? 5 : 15),
-          before,
+        results.push(
+          ...(await answerPhases({ emulator, clock, calls, staff, quick, bot: kind, questions: QUESTIONS })),
         );
         rss[kind] = rssMb(child);
       } finally {
@@ -367,14 +421,7 @@ export async function conversationBenchmark(options: { quick?: boolean } = {}): 
   console.log(
     '\nconversation: message → reply, and → reply with its chart loaded (ms), against the emulator',
   );
-  console.log(
-    `${'bot'.padEnd(13)} ${'phase'.padEnd(26)} answers charts lost    p50    p95    p99  chart p50  chart p95  answers/s  calls/answer`,
-  );
-  for (const r of results) {
-    console.log(
-      `${r.bot.padEnd(13)} ${r.phase.padEnd(26)} ${String(r.answers).padStart(7)} ${String(r.charts).padStart(6)} ${String(r.lost).padStart(4)} ${r.p50.toFixed(0).padStart(6)} ${r.p95.toFixed(0).padStart(6)} ${r.p99.toFixed(0).padStart(6)} ${r.chartP50.toFixed(0).padStart(10)} ${r.chartP95.toFixed(0).padStart(10)} ${r.perSecond.toFixed(1).padStart(10)} ${r.callsPerAnswer.toFixed(1).padStart(13)}`,
-    );
-  }
+  printPhases(results);
   const workers = CHART_WORKERS || 'default';
   console.log(
     `peak RSS: echo bot ${rss.echo?.toFixed(0)} MB, room-metrics bot ${rss['room-metrics']?.toFixed(0)} MB (chart workers: ${workers})`,
@@ -385,6 +432,7 @@ export async function conversationBenchmark(options: { quick?: boolean } = {}): 
   console.log(
     JSON.stringify({ conversation: results, peakRssMb: rss, idleRssMb: idleRss, chartWorkers: workers }),
   );
+  return results;
 }
 
 if (require.main === module) {

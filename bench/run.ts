@@ -10,6 +10,7 @@ import { createWebexClient } from '../src/webex/client';
 import { alertBenchmark } from './alerts';
 import { callsBenchmark } from './calls-per-answer';
 import { conversationBenchmark } from './conversation';
+import { replicasBenchmark } from './replicas';
 
 interface Row {
   name: string;
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
 main()
   .then(() => alertBenchmark())
   .then(() => conversationBenchmark({ quick: process.argv.includes('--quick') }))
+  .then((single) => replicasBenchmark({ quick: process.argv.includes('--quick'), single }))
   .then(() => callsBenchmark())
   .then((calls) => {
     console.log(
