@@ -166,6 +166,7 @@ describePostgres(
       // Webex answers slowly: the question is taken on (claimed) long before its answer could be posted.
       emulator.traffic.update({ latencyMs: 2000 });
       let messageId: string;
+      let victimBoot: unknown;
       try {
         messageId = await ask(roomId, 'temperature in Room 4 last 11 hours');
         const copy = await heldFor(messageId);
@@ -177,6 +178,7 @@ describePostgres(
           10,
         );
         await replicas.running.kill(0, 'SIGKILL');
+        victimBoot = claim.boot;
         assert.equal(claim.done_at, null, 'killed before it finished');
         assert.equal(claim.posting_at, null, 'killed before it began posting');
       } finally {
@@ -203,10 +205,15 @@ describePostgres(
         1,
         'and nothing else',
       );
+      // Taken over: the claim is no longer the dead replica's, and the survivor says it answered it
+      // (the retried delivery, or its sweep for what dead replicas left).
       const row = await delivery(`message:${messageId}`);
-      assert.ok(row?.done_at !== null, 'the delivery is done');
+      assert.notEqual(row?.done_at, null, 'the delivery is done');
+      assert.notEqual(row?.boot, victimBoot, 'by another process than the one killed');
       assert.ok(
-        replicas.linesOf(survivor!.pid, /^request understood$/).some((l) => l.dataId === messageId),
+        replicas
+          .linesOf(survivor!.pid, /^request understood$/)
+          .some((l) => l.dataId === messageId || l.takenOver === `message:${messageId}`),
         'the survivor answered it',
       );
       // Not before the dead replica's heartbeat was stale (it beats every STALE/4 s), and not much later.
