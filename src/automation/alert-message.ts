@@ -6,6 +6,7 @@ import type { Reply } from '../model/reply';
 import { inDisplayUnit, unitLabel } from '../model/units';
 import type { TemperatureUnit } from '../webex/wire';
 import type { AlertEvent, Reading } from './alert-machine';
+import { MAX_LOOK_BACK_MS } from './condition-start';
 import { conditionText, displayValue } from './rule-text';
 
 /** The last hours an alert's chart shows. */
@@ -54,6 +55,9 @@ export async function alertMessage(input: AlertMessageInput): Promise<Reply> {
       chartUrl = undefined;
     }
   }
+  // A run that reaches back to the look-back bound may have started earlier: the card says so.
+  const firedAt = input.state.firedAt ?? event.at;
+  const sinceAtLeast = event.kind !== 'resolve' && firedAt - event.since >= MAX_LOOK_BACK_MS - 3_600_000;
   const message = alertCard({
     kind: event.kind,
     ruleId: rule.id,
@@ -64,7 +68,14 @@ export async function alertMessage(input: AlertMessageInput): Promise<Reply> {
     value: displayValue(rule.metric, event.value, unit),
     threshold: conditionText(rule.metric, rule.condition, unit),
     since: event.since,
-    ...(event.kind === 'resolve' ? { firedAt: event.firedAt, resolvedAt: event.at } : {}),
+    ...(sinceAtLeast ? { sinceAtLeast: true, lookBackDays: Math.round(MAX_LOOK_BACK_MS / 86_400_000) } : {}),
+    // The reading reported: times on another local day than it show their day ("since Mon 23 Nov 12:00").
+    at: event.at,
+    ...(event.kind === 'resolve'
+      ? { firedAt: event.firedAt, resolvedAt: event.at }
+      : input.state.firedAt !== undefined
+        ? { firedAt: input.state.firedAt }
+        : {}),
     timeZone,
     ...(chartUrl ? { chartUrl } : {}),
   });

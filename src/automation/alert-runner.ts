@@ -10,6 +10,7 @@ import { replyMessage } from '../webex/reply-message';
 import type { MetricName } from '../webex/wire';
 import { type AlertEvent, evaluateAlert, type Reading } from './alert-machine';
 import { alertMessage } from './alert-message';
+import { findConditionStart, type HourBucket, lookBackFrom, type SeriesReader } from './condition-start';
 import { type EvaluationPlan, type PollPair, pairsFor, planEvaluation } from './evaluation-budget';
 import { guarded, type PostGuard, postOnce } from './post-once';
 
@@ -100,7 +101,11 @@ export class AlertRunner {
       try {
         const readings = await this.readingsFor(pair, pairRules);
         calls += 1;
-        for (const rule of pairRules) posted += await this.evaluate(rule, pair.workspaceId, readings);
+        for (const rule of pairRules) {
+          const done = await this.evaluate(rule, pair.workspaceId, readings);
+          posted += done.posted;
+          calls += done.calls;
+        }
       } catch (error) {
         failedPairs += 1;
         this.deps.log.warn(
@@ -140,20 +145,45 @@ export class AlertRunner {
   }
 
   /**
-   * Runs the state machine, posts its events once each, saves the state. Returns posts made. When
-   * a post fails the state is left as it was, so the next pass evaluates the same readings again
-   * and retries (events already posted are found in the post log, never posted twice).
+   * Runs the state machine, posts its events once each, saves the state. Returns posts and extra
+   * metric calls made. When a post fails the state is left as it was, so the next pass evaluates
+   * the same readings again and retries (events already posted are found in the post log, never
+   * posted twice).
+   *
+   * When the new readings begin in breach with nothing known before them (a new rule's first look,
+   * or after an outage), the condition's start is looked for in the readings before (bounded: see
+   * `condition-start.ts`), so "since" is when it began, and the hold time is judged from then.
    */
-  private async evaluate(rule: AlertRule, workspaceId: string, readings: Reading[]): Promise<number> {
+  private async evaluate(
+    rule: AlertRule,
+    workspaceId: string,
+    readings: Reading[],
+  ): Promise<{ posted: number; calls: number }> {
     const { store, now } = this.deps;
     const { timeZone } = await this.deps.spaceOf(rule.roomId);
     const before = await store.getAlertState(rule.id, workspaceId);
-    const { state, events } = evaluateAlert(rule, before, readings, now(), timeZone, workspaceId);
+    const look = lookBackFrom(rule.condition, before, readings);
+    let start = before;
+    let calls = 0;
+    if (look) {
+      const reader = this.reader(workspaceId, rule.metric, () => {
+        calls += 1;
+      });
+      const found = await findConditionStart(rule.condition, look.first.at, reader, {
+        ...(look.notBefore === undefined ? {} : { notBefore: look.notBefore }),
+      });
+      start = {
+        ...(before ?? { ruleId: rule.id, workspaceId }),
+        status: 'pending',
+        conditionSince: found.since,
+      };
+    }
+    const { state, events } = evaluateAlert(rule, start, readings, now(), timeZone, workspaceId);
     let next: AlertState = state;
     let posted = 0;
     for (const event of events) {
       const messageId = await this.post(rule, workspaceId, event, next, timeZone);
-      if (messageId === undefined) return posted;
+      if (messageId === undefined) return { posted, calls };
       posted += 1;
       if (event.kind === 'fire') next = { ...next, alertMessageId: messageId };
     }
@@ -162,7 +192,40 @@ export class AlertRunner {
     if (!(await store.saveAlertState(next))) {
       this.deps.log.info({ ruleId: rule.id }, 'alert rule was deleted during evaluation; state dropped');
     }
-    return posted;
+    return { posted, calls };
+  }
+
+  /** One room's metric as the condition's look-back reads it (in °C, like the rules); counts calls. */
+  private reader(workspaceId: string, metric: MetricName, counted: () => void): SeriesReader {
+    const read = async <A extends 'none' | 'hourly'>(aggregation: A, from: number, to: number) => {
+      const result = await this.deps.webex.admin.metrics({
+        workspaceId,
+        metricName: metric,
+        aggregation,
+        from,
+        to,
+        ...(metric === 'temperature' ? { unit: 'celsius' as const } : {}),
+      });
+      for (let i = 0; i < Math.max(1, result.calls); i++) counted();
+      return result;
+    };
+    return {
+      raw: async (from, to) => {
+        if (from >= to) return [];
+        const result = await read('none', from, to);
+        return result.items.map((item) => ({ at: Date.parse(item.timestamp), value: item.value }));
+      },
+      hourly: async (from, to): Promise<HourBucket[]> => {
+        if (from >= to) return [];
+        const result = await read('hourly', from, to);
+        return result.items.map((item) => ({
+          start: Date.parse(item.start),
+          end: Date.parse(item.end),
+          min: item.min,
+          max: item.max,
+        }));
+      },
+    };
   }
 
   /** Posts an alert event once (also across restarts); the message id, or undefined on failure. */

@@ -63,7 +63,8 @@ function alertText(view: AlertView): AlertText {
   const threshold = escapeMarkdown(view.threshold);
   const where = `${metric} in ${room}`;
   const is = value === '' ? where : `${where} is ${value}`;
-  const ref = (view.kind === 'resolve' ? view.resolvedAt : undefined) ?? view.firedAt ?? view.since;
+  const ref =
+    (view.kind === 'resolve' ? view.resolvedAt : undefined) ?? view.at ?? view.firedAt ?? view.since;
   const since = timeNear(view.since, ref, zone);
   const rule = `Alert ${escapeName(view.ruleId)}: ${escapeMarkdown(view.ruleText)}`;
 
@@ -81,6 +82,11 @@ function alertText(view: AlertView): AlertText {
   }
 
   const notes: string[] = [];
+  const orEarlier = view.sinceAtLeast === true;
+  if (orEarlier) {
+    const days = view.lookBackDays !== undefined && view.lookBackDays > 0 ? Math.round(view.lookBackDays) : 7;
+    notes.push(`It may have started earlier: I look back at most ${days} days.`);
+  }
   if (view.acknowledgedBy !== undefined) {
     notes.push(`Acknowledged by ${escapeName(view.acknowledgedBy) || 'someone'}`);
   }
@@ -90,7 +96,7 @@ function alertText(view: AlertView): AlertText {
   const prefix = view.kind === 'renotify' ? `${WARNING_SIGN} Reminder: ` : `${WARNING_SIGN} `;
   return {
     headline: `${prefix}${is}`,
-    detail: `${threshold === '' ? 'Out of range' : capitalize(threshold)} since ${since} ${zoneSuffix(zone)}`,
+    detail: `${threshold === '' ? 'Out of range' : capitalize(threshold)} since ${since}${orEarlier ? ' or earlier' : ''} ${zoneSuffix(zone)}`,
     rule,
     notes,
   };

@@ -40,10 +40,18 @@ export interface AlertView {
   value: string;
   /** The side of the threshold that fired: "above 500 ppb", "outside 30–60 %". */
   threshold: string;
-  /** When the condition started to hold (epoch ms). */
+  /** When the condition started to hold (epoch ms): the first reading past the threshold. */
   since: number;
+  /**
+   * The condition held already at `since`, as far back as the bot looks (`lookBackDays`): it may
+   * have started earlier ("since Wed 11 Nov 14:05 or earlier").
+   */
+  sinceAtLeast?: boolean;
+  lookBackDays?: number;
   /** When the alert fired (epoch ms). */
   firedAt?: number;
+  /** The time of the reading the card reports (epoch ms): times on another day show their day. */
+  at?: number;
   /** When it came back to normal (epoch ms); the resolve card shows how long it lasted. */
   resolvedAt?: number;
   timeZone: string;

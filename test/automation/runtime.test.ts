@@ -523,6 +523,59 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
       assert.equal((await h.store.getAlertState(rule.id, h.workspaceId('Fjord')))?.status, 'normal');
     });
 
+    it('a new rule whose condition began hours before its first look: "since" is when it began, and the hold is judged from then', async () => {
+      const h = await harness(at('2026-11-30T12:00'));
+      script(h, 'Fjord', 'tvoc', at('2026-11-30T08:40'), [700]);
+      // Held for an hour: its first look (the last 30 minutes) alone could not tell.
+      const rule = await h.rule({ holdMs: HOUR });
+      h.clock.advance(STEP);
+      const result = await h.alerts.pass();
+      assert.ok(result.calls > 1 && result.calls <= 7, `the look-back's calls are counted: ${result.calls}`);
+      const [fire] = h.posts();
+      assert.equal(titleOf(fire!), '⚠️ Air quality (TVOC) in Fjord is 700 ppb');
+      assert.ok(fire!.markdown!.includes('Above 500 ppb since 08:40 (Europe/Oslo)'), fire!.markdown);
+      assert.ok(!fire!.markdown!.includes('or earlier'), fire!.markdown);
+      assert.equal(
+        (await h.store.getAlertState(rule.id, h.workspaceId('Fjord')))?.conditionSince,
+        at('2026-11-30T08:40'),
+      );
+      // Later passes read on from there: no second look back, no second alert.
+      const next = await (async () => {
+        h.clock.advance(STEP);
+        return h.alerts.pass();
+      })();
+      assert.equal(next.calls, 1);
+      assert.equal(h.posts().length, 1);
+    });
+
+    it('after an outage, the start is found in the readings the bot missed, not after the gap', async () => {
+      const h = await harness(at('2026-11-30T09:30'));
+      script(h, 'Fjord', 'tvoc', at('2026-11-30T10:40'), [700]);
+      const rule = await h.rule({ holdMs: 10 * MINUTE });
+      await h.passAlertsUntil(at('2026-11-30T09:55'));
+      assert.equal((await h.store.getAlertState(rule.id, h.workspaceId('Fjord')))?.status, 'normal');
+      h.stop();
+      // Back at 14:00: a pass reads only the last 2 hours (from 12:00), all of them past 500 ppb.
+      h.clock.set(at('2026-11-30T14:00'));
+      h.start();
+      await h.passAlertsUntil(at('2026-11-30T14:05'));
+      const [fire] = h.posts();
+      assert.ok(fire!.markdown!.includes('Above 500 ppb since 10:40 (Europe/Oslo)'), fire!.markdown);
+    });
+
+    it('a condition older than the look-back says it may have started earlier', async () => {
+      const h = await harness(at('2026-11-30T12:00'));
+      script(h, 'Fjord', 'tvoc', at('2026-11-30T00:00'), [700], 700);
+      await h.rule({ holdMs: 10 * MINUTE });
+      await h.passAlertsUntil(at('2026-11-30T12:05'));
+      const [fire] = h.posts();
+      assert.ok(
+        fire!.markdown!.includes('Above 500 ppb since Mon 23 Nov 11:00 or earlier (Europe/Oslo)'),
+        fire!.markdown,
+      );
+      assert.ok(fire!.markdown!.includes('I look back at most 7 days.'), fire!.markdown);
+    });
+
     it('acknowledged: no reminders for hours; snoozed for 1 h: none during the hour, then reminders resume', async () => {
       const h = await harness(at('2026-11-30T09:30'));
       const T0 = at('2026-11-30T10:00');

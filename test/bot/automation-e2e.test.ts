@@ -120,6 +120,8 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     const text = textOf(alert);
     assert.match(text, /Fjord/);
     assert.match(text, /above 10\.0 °C/);
+    // Above 10 °C all week: as far back as the bot looks, and it says so.
+    assert.match(text, /Above 10\.0 °C since \w{3} \d{1,2} \w{3} \d\d:\d\d or earlier \(Europe\/Oslo\)/);
     assert.match(text, /Europe\/Oslo/);
     const titles = buttonsOf(alert).map((b) => b.title);
     for (const title of [
@@ -150,7 +152,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     // The list no longer says only "firing since": who acknowledged, when, and until when it is snoozed.
     const [list] = await chat.ask('ingrid', room, 'list alerts');
     const listed = textOf(list!);
-    assert.match(listed, /Fjord: firing since \d\d:\d\d · acknowledged by Ingrid Berg at \d\d:\d\d/);
+    assert.match(listed, /Fjord: firing since [^·]*\d\d:\d\d · acknowledged by Ingrid Berg at \d\d:\d\d/);
     assert.match(listed, new RegExp(`snoozed until ${until}`));
     assert.equal(
       listed.split('\n').filter((l) => l.includes('(Europe/Oslo)')).length,
@@ -163,6 +165,65 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     const [muted] = await chat.press('ingrid', alert, mute.data);
     assert.match(textOf(muted!), /muted by Ingrid Berg/);
     assert.equal((await bot.store.getAlertRule(id))?.muted, true);
+  });
+
+  it('an alert card\'s "since" is the time of the first reading past the threshold, however long ago', async () => {
+    // Fjord's temperature as the API has it. The threshold is the highest (in 0.1 °C steps) that
+    // the last 30 minutes stay above (so the rule's first look sees it holding) and that the
+    // readings last crossed at least 2 hours before: its "since" lies well before the first look.
+    const now = clock.pin();
+    const fjord = (await bot.webex.directory.get()).workspaces.find((w) => w.displayName === 'Fjord')!;
+    const series = await bot.webex.admin.metrics({
+      workspaceId: fjord.id,
+      metricName: 'temperature',
+      aggregation: 'none',
+      from: now - 6 * 24 * 3_600_000,
+      to: now,
+      unit: 'celsius',
+    });
+    const readings = series.items.map((i) => ({ at: Date.parse(i.timestamp), value: i.value }));
+    const lastHalfHour = readings.filter((r) => r.at >= now - 30 * 60_000);
+    const top = Math.floor((Math.min(...lastHalfHour.map((r) => r.value)) - 0.05) * 10);
+    const crossing = (threshold: number) => {
+      const lastBelow = readings.findLastIndex((r) => r.value <= threshold);
+      return lastBelow < 0 ? undefined : readings[lastBelow + 1]?.at;
+    };
+    let threshold = Number.NaN;
+    let crossed: number | undefined;
+    for (let tenths = top; tenths > top - 100; tenths--) {
+      crossed = crossing(tenths / 10);
+      if (crossed !== undefined && crossed <= now - 2 * 3_600_000) {
+        threshold = tenths / 10;
+        break;
+      }
+    }
+    assert.ok(Number.isFinite(threshold) && crossed !== undefined, 'a threshold crossed hours ago');
+    const firstLook = readings.find((r) => r.at > now - 30 * 60_000)!.at;
+    const zone = 'Europe/Oslo';
+    const local = DateTime.fromMillis(crossed, { zone, locale: 'en-US' });
+    const expected = local.hasSame(DateTime.fromMillis(firstLook, { zone }), 'day')
+      ? local.toFormat('HH:mm')
+      : local.toFormat('ccc d LLL HH:mm');
+
+    const [set] = await chat.ask(
+      'ingrid',
+      room,
+      `alert me when temperature in Fjord goes above ${threshold}`,
+    );
+    assert.match(textOf(set!), new RegExp(`above ${threshold.toFixed(1)} °C in Fjord`));
+    const alert = await eventually(
+      () => chat.botMessagesAfter(room, set!.created).find((m) => /is .* °C/.test(textOf(m))),
+      'the alert',
+      15_000,
+    );
+    assert.match(
+      textOf(alert),
+      new RegExp(`Above ${threshold.toFixed(1)} °C since ${expected} \\(Europe/Oslo\\)`),
+      `the first reading above ${threshold} °C was at ${local.toISO()}`,
+    );
+    assert.doesNotMatch(textOf(alert), /or earlier/);
+    const id = /Alert (a\d+) set/.exec(textOf(set!))![1]!;
+    await bot.store.deleteAlertRule(id, room);
   });
 
   it('refuses impossible alerts and reports with a clear answer and changes nothing', async () => {

@@ -57,6 +57,22 @@ describe('cards: alert', () => {
     );
   });
 
+  it('names the day of a "since" on another day than the reading, and says when it may have started earlier', () => {
+    const days = alertView({ since: at('2026-11-16T20:15'), at: at('2026-11-18T09:50') });
+    assert.match(alertCard(days).markdown, /^Above 500 ppb since Mon 16 Nov 20:15 \(Europe\/Oslo\)$/m);
+    const bounded = alertCard(
+      alertView({
+        since: at('2026-11-11T09:00'),
+        at: at('2026-11-18T09:50'),
+        sinceAtLeast: true,
+        lookBackDays: 7,
+      }),
+    );
+    assertValidMessage(bounded);
+    assert.match(bounded.markdown, /^Above 500 ppb since Wed 11 Nov 09:00 or earlier \(Europe\/Oslo\)$/m);
+    assert.match(cardText(bounded.card), /^It may have started earlier: I look back at most 7 days\.$/m);
+  });
+
   it('offers Acknowledge, the three snoozes in one ShowCard, Mute rule and False alarm: 4 actions', () => {
     const { card } = alertCard(alertView());
     assert.equal(card.actions?.length, 4);
