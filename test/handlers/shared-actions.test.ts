@@ -99,11 +99,13 @@ describe('handlers: shared actions ask first', () => {
       'Alert **a1** deleted by Ada Lovelace: Air quality (TVOC) above 500 ppb in Fjord, for 10 min.',
     );
     assert.deepEqual(await fake.store.listAlertRules(), []);
-    // Pressed again (or by a second person): it says so and changes nothing.
-    assert.equal(
-      await press(fake, confirm),
-      'Alert **a1** is already gone from this space; nothing was changed.',
-    );
+    // Pressed again (or by a second person): it says so and changes nothing; Keep too.
+    for (const answer of [confirm, keep]) {
+      assert.equal(
+        await press(fake, answer),
+        'Alert **a1** is already gone from this space; nothing was changed.',
+      );
+    }
   });
 
   it('"delete all alerts" carries exactly the rules it listed: a rule set up later is not deleted', async () => {

@@ -128,7 +128,7 @@ function gone(what: 'Alert' | 'Report', id: string): Reply {
 
 /** The answer to a confirmation: act on what it names that still exists here, or keep it all. */
 export async function answerConfirmation(ctx: Ctx, inputs: ConfirmInputs): Promise<Reply> {
-  if (inputs.answer === 'keep') return kept(inputs.action);
+  if (inputs.answer === 'keep') return kept(ctx, inputs.action);
   switch (inputs.action.op) {
     case 'delete-alerts':
       return deleteAlerts(ctx, inputs.action.ruleIds);
@@ -143,25 +143,50 @@ export async function answerConfirmation(ctx: Ctx, inputs: ConfirmInputs): Promi
   }
 }
 
-function kept(action: SharedAction): Reply {
+/** Keep: nothing changes; the line says so, or that the thing is gone already (someone else removed it). */
+async function kept(ctx: Ctx, action: SharedAction): Promise<Reply> {
+  const here = async (
+    get: (id: string) => Promise<{ roomId: string } | undefined>,
+    list: readonly string[],
+  ) => {
+    const found = await Promise.all(list.map(async (id) => (await get(id))?.roomId === ctx.space.roomId));
+    return list.filter((_, i) => found[i]);
+  };
   switch (action.op) {
-    case 'delete-alerts':
+    case 'delete-alerts': {
+      const left = await here((id) => ctx.store.getAlertRule(id), action.ruleIds);
+      if (left.length === 0) return goneAll('Alert', action.ruleIds);
       return {
         markdown:
-          action.ruleIds.length === 1
-            ? `Kept alert ${bold(action.ruleIds[0]!)}; nothing was deleted.`
-            : `Kept alerts ${ids(action.ruleIds)}; nothing was deleted.`,
+          left.length === 1
+            ? `Kept alert ${bold(left[0]!)}; nothing was deleted.`
+            : `Kept alerts ${ids(left)}; nothing was deleted.`,
       };
-    case 'cancel-reports':
+    }
+    case 'cancel-reports': {
+      const left = await here((id) => ctx.store.getReport(id), action.reportIds);
+      if (left.length === 0) return goneAll('Report', action.reportIds);
       return {
         markdown:
-          action.reportIds.length === 1
-            ? `Kept report ${bold(action.reportIds[0]!)}; nothing was cancelled.`
-            : `Kept reports ${ids(action.reportIds)}; nothing was cancelled.`,
+          left.length === 1
+            ? `Kept report ${bold(left[0]!)}; nothing was cancelled.`
+            : `Kept reports ${ids(left)}; nothing was cancelled.`,
       };
-    case 'mute-alert':
-      return { markdown: `Kept alert ${bold(action.ruleId)} on; it still posts here.` };
+    }
+    case 'mute-alert': {
+      const rule = await ctx.store.getAlertRule(action.ruleId);
+      if (!rule || rule.roomId !== ctx.space.roomId) return gone('Alert', action.ruleId);
+      return rule.muted
+        ? { markdown: `Alert ${bold(rule.id)} is muted already (someone muted it); nothing was changed.` }
+        : { markdown: `Kept alert ${bold(rule.id)} on; it still posts here.` };
+    }
   }
+}
+
+function goneAll(what: 'Alert' | 'Report', list: readonly string[]): Reply {
+  return list.length === 1
+    ? gone(what, list[0]!)
+    : { markdown: `${what}s ${ids(list)} are already gone from this space; nothing was changed.` };
 }
 
 async function deleteAlerts(ctx: Ctx, ruleIds: readonly string[]): Promise<Reply> {
@@ -173,11 +198,7 @@ async function deleteAlerts(ctx: Ctx, ruleIds: readonly string[]): Promise<Reply
     if (ours && (await ctx.store.deleteAlertRule(id, ctx.space.roomId))) deleted.push(rule);
     else missing.push(id);
   }
-  if (deleted.length === 0) {
-    return missing.length === 1
-      ? gone('Alert', missing[0]!)
-      : { markdown: `Alerts ${ids(missing)} are already gone from this space; nothing was changed.` };
-  }
+  if (deleted.length === 0) return goneAll('Alert', missing);
   const who = await actor(ctx);
   const done =
     deleted.length === 1
@@ -195,11 +216,7 @@ async function cancelReports(ctx: Ctx, reportIds: readonly string[]): Promise<Re
     if (ours && (await ctx.store.deleteReport(id, ctx.space.roomId))) cancelled.push(report);
     else missing.push(id);
   }
-  if (cancelled.length === 0) {
-    return missing.length === 1
-      ? gone('Report', missing[0]!)
-      : { markdown: `Reports ${ids(missing)} are already gone from this space; nothing was changed.` };
-  }
+  if (cancelled.length === 0) return goneAll('Report', missing);
   const who = await actor(ctx);
   const done =
     cancelled.length === 1
