@@ -236,6 +236,9 @@ async function startBotProcess(kind: 'echo' | 'room-metrics', emulator: RunningE
               ...common,
               DATA_DIR: ':memory:',
               DEFAULT_TIME_ZONE: 'Europe/Oslo',
+              // The echo bot before it used the same bot token: its questions are not this bot's to
+              // catch up on (answering them would run beside the first phase).
+              CATCH_UP_MINUTES: '0',
               ...(CHART_WORKERS ? { CHART_WORKERS } : {}),
               LOG_LEVEL: 'warn',
             },
