@@ -34,13 +34,15 @@ export class ConversationMemory {
   }
 
   /**
-   * The person's last request asked before `before` (the time the follow-up was asked), or
+   * The person's last request asked before `before` (or at that very time) (the time the follow-up was asked), or
    * undefined (none, forgotten, expired, or unreadable).
    */
   async recall(roomId: string, personId: string, before: number): Promise<ParsedRequest | undefined> {
-    // Newest first (the keys hold the time inverted); the follow-up's own entry and later ones skipped.
+    // Newest first (the keys hold the time inverted); questions asked later are skipped. One asked
+    // in the same millisecond counts as before it (a frozen clock, or the same question answered
+    // again after a take-over, whose entry holds what it was read as).
     const entries = await this.store.listMemos(prefixOf(roomId, personId), this.now(), RECALL_LIMIT);
-    const last = entries.find((entry) => askedAtOf(entry.key) < before);
+    const last = entries.find((entry) => askedAtOf(entry.key) <= before);
     if (last === undefined || last.value === FORGOTTEN) return undefined;
     try {
       const request = JSON.parse(last.value) as ParsedRequest;

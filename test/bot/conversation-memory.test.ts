@@ -33,9 +33,18 @@ describe('ConversationMemory', () => {
     assert.equal(workspaceOf(await memory.recall('room', 'kari', t + 26_000)), 'Lounge');
     assert.equal(workspaceOf(await memory.recall('room', 'kari', t + 6_000)), 'Attic');
     // Nothing asked before: nothing to follow up; per person and space.
-    assert.equal(await memory.recall('room', 'kari', t), undefined);
+    assert.equal(await memory.recall('room', 'kari', t - 1), undefined);
     assert.equal(await memory.recall('room', 'ola', t + 26_000), undefined);
     assert.equal(await memory.recall('other room', 'kari', t + 26_000), undefined);
+  });
+
+  it('a question asked in the same millisecond counts as asked before (a frozen clock)', async () => {
+    const t = now;
+    await memory.remember('room', 'kari', t, request('Kitchen'));
+    assert.equal(workspaceOf(await memory.recall('room', 'kari', t)), 'Kitchen');
+    // The later of two questions at the same time is what follows up.
+    await memory.remember('room', 'kari', t, request('Lounge'));
+    assert.equal(workspaceOf(await memory.recall('room', 'kari', t)), 'Lounge');
   });
 
   it('forgets for the questions after a refused one, not for those before it; entries expire', async () => {
