@@ -9,3 +9,4 @@ export * from './metric-catalogue';
 export * from './reply';
 export * from './space-settings';
 export * from './units';
+export * from './working-hours';
