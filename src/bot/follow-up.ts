@@ -1,12 +1,15 @@
+import { mergeFollowUp } from '../handlers/rerun-request';
 import {
+  analyzeRequest,
   DATA_INTENTS,
   type Intent,
+  type ParseContext,
   type ParsedRequest,
   type RequestAnalysis,
   SETUP_INTENTS,
 } from '../language';
 
-export { mergeFollowUp } from '../handlers/rerun-request';
+export { mergeFollowUp };
 
 const FOLLOW_UP =
   /^(?:and|also|plus|what about|how about|same for|same but|same thing for|now for|ok and|then|and for|and in|and on)\b/i;
@@ -100,4 +103,23 @@ export function mergeSetupFollowUp(previous: ParsedRequest, analysis: RequestAna
   }
   if (merged.clarify === undefined) delete merged.clarify;
   return merged;
+}
+
+/**
+ * A text read in its conversation: the person's previous request (if any, still remembered) and
+ * what the text says. A follow-up completes the previous request; anything else is a question of
+ * its own. Pure: the memory is read and written by the caller.
+ */
+export function readTurn(
+  text: string,
+  previous: ParsedRequest | undefined,
+  context: ParseContext,
+  forceFollowUp = false,
+): ParsedRequest {
+  const analysis = analyzeRequest(text, context);
+  const followsUp = previous !== undefined && (forceFollowUp || looksLikeFollowUp(text, analysis));
+  if (!followsUp) return analysis.request;
+  if (SETUP_INTENTS.has(previous.intent) && previous.clarify)
+    return mergeSetupFollowUp(previous, analyzeRequest(setupFollowUpText(previous, text), context));
+  return mergeFollowUp(previous, analysis);
 }
