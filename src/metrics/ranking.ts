@@ -2,6 +2,8 @@ import type { RankSpec } from '../model/metric-catalogue';
 import type { MetricSummary } from './summary';
 
 function statOf(summary: MetricSummary, stat: RankSpec['stat']): number | undefined {
+  // An empty room (no people-count data while its device reported) counts as 0 people.
+  if (summary.empty) return 0;
   if (summary.count === 0) return undefined;
   const value = stat === 'mean' ? summary.mean : stat === 'max' ? summary.max?.value : summary.min?.value;
   return value !== undefined && Number.isFinite(value) ? value : undefined;
@@ -10,7 +12,7 @@ function statOf(summary: MetricSummary, stat: RankSpec['stat']): number | undefi
 /**
  * Ranks workspaces by a statistic of their summaries (`mean`, `max` or `min`), highest first for
  * `desc`, lowest first for `asc`, and keeps the first `limit` (a `limit` that is not a positive number
- * keeps all). Entries without data for the statistic are left out. The sort is stable: equal values
+ * keeps all). Entries without data for the statistic are left out; an empty room ranks with 0 people. The sort is stable: equal values
  * keep the caller's order (sort by name first for name tie-breaks).
  */
 export function rankWorkspaces<T extends { summary: MetricSummary }>(

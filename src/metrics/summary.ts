@@ -54,8 +54,16 @@ export interface MetricSummary {
   trend: 'rising' | 'falling' | 'steady' | 'unknown';
   /** Time (ms, within [from, to]) spent above / below the comfort band. */
   outside: { aboveMs: number; belowMs: number };
-  /** Stretches within [from, min(to, now)] without data, longer than the gap threshold. */
+  /**
+   * Stretches within [from, min(to, now)] without data: raw readings more than 2 h apart, or at
+   * least 2 missing buckets. Never for peopleCount (missing means nobody there).
+   */
   gaps: { from: number; to: number }[];
+  /**
+   * peopleCount only: no people-count data while the room's device reported other metrics. Webex
+   * drops zero counts, so this is an empty room: 0 people (rankings and tables count it so).
+   */
+  empty?: true;
   /** Aggregated data whose first bucket starts before `from`. */
   partialFirst: boolean;
   /** Aggregated data whose last bucket ends after `to`. */
@@ -76,6 +84,18 @@ export interface SummaryOptions {
   capacity?: number;
   /** Unit of temperature values (default celsius); the °C band is converted for fahrenheit. */
   unit?: TemperatureUnit;
+  /**
+   * peopleCount: whether the room's device reported any other metric during the period. Webex
+   * drops zero people counts, so no people-count data from a reporting device means an empty room;
+   * from a silent device it means nothing is known. Undefined: not known (no verdict either way).
+   */
+  deviceReporting?: boolean;
+  /**
+   * When the period holds no readings: what a bounded look-back before `from` found, the newest
+   * reading's time with the words the card shows it in ("08:55", "Mon 16 Nov 17:40"), or nothing
+   * within `spanMs`. Undefined: no look-back was made.
+   */
+  before?: { spanMs: number; last?: { at: number; label: string } };
 }
 
 export { METRIC_LABEL, SENSOR_METRICS } from '../model/metric-catalogue';
@@ -188,6 +208,8 @@ function gapsOf(
     options.aggregation === 'none'
       ? RAW_GAP_MS
       : GAP_BUCKETS * (options.aggregation === 'hourly' ? HOUR_MS : DAY_MS);
+  // Raw: more than 2 h between readings. Buckets: 2 or more missing (Tue 09:00–11:00 hourly).
+  const isGap = (ms: number): boolean => (options.aggregation === 'none' ? ms > threshold : ms >= threshold);
   const from = options.from;
   const to = Math.min(options.to, options.now);
   const gaps: { from: number; to: number }[] = [];
@@ -195,7 +217,7 @@ function gapsOf(
   const consider = (until: number): void => {
     const a = Math.max(covered, from);
     const b = Math.min(until, to);
-    if (b - a > threshold) gaps.push({ from: a, to: b });
+    if (isGap(b - a)) gaps.push({ from: a, to: b });
   };
   for (const p of points) {
     consider(p.start);
@@ -267,13 +289,43 @@ function graded(
   };
 }
 
+/** Whether a people-count series without data is an empty room (the device reported otherwise). */
+function isEmptyRoom(metric: MetricName, count: number, options: SummaryOptions): boolean {
+  return metric === 'peopleCount' && count === 0 && options.deviceReporting === true;
+}
+
+/**
+ * A period without readings: an empty room (people count from a reporting device), a silent
+ * device (people count), a sensor silent since its last reading before the period, or — nothing
+ * looked up or found — no readings.
+ */
+function silentVerdict(metric: MetricName, options: SummaryOptions): Verdict {
+  if (isEmptyRoom(metric, 0, options)) return { level: 'good', text: 'Empty' };
+  if (metric === 'peopleCount') {
+    return options.deviceReporting === false
+      ? { level: 'fair', text: 'No readings from the room’s device in this period — offline?' }
+      : { level: 'none', text: 'No readings in this period' };
+  }
+  const before = options.before;
+  if (before?.last)
+    return { level: 'fair', text: `No readings since ${before.last.label} — sensor offline?` };
+  if (before) {
+    const hours = Math.round(before.spanMs / HOUR_MS);
+    return {
+      level: 'fair',
+      text: `No readings in this period or the ${hours} h before — sensor offline?`,
+    };
+  }
+  return { level: 'none', text: 'No readings in this period' };
+}
+
 function verdictOf(
   metric: MetricName,
   summary: Omit<MetricSummary, 'verdict'>,
   options: SummaryOptions,
 ): Verdict {
   if (summary.count === 0 || summary.mean === undefined || !summary.max) {
-    return { level: 'none', text: 'No data in this period' };
+    return silentVerdict(metric, options);
   }
   const { aboveMs, belowMs } = summary.outside;
   switch (metric) {
@@ -366,6 +418,7 @@ export function summarize(
     gaps: gapsOf(metric, sorted, options),
     partialFirst: !raw && first !== undefined && first.start < options.from,
     partialLast: !raw && last !== undefined && last.end > options.to,
+    ...(isEmptyRoom(metric, sorted.length, options) ? { empty: true as const } : {}),
   };
   return { ...base, verdict: verdictOf(metric, base, options) };
 }

@@ -54,7 +54,7 @@ describe('handlers: showOverview', () => {
       md.includes(`- Air quality (TVOC): ${Math.round(mean(FJORD_TVOC))} ppb · Poor air quality`),
       md,
     );
-    assert.ok(md.includes('- Humidity: — · No data in this period'), md);
+    assert.ok(md.includes('- Humidity: — · No readings in this period'), md);
     // 180 min booked, 90 used; 30 + 60 booked minutes unused.
     assert.ok(md.includes('**Bookings:** booked 3 h · used 1 h 30 min · booked, not used 1 h 30 min'), md);
     assert.ok(JSON.stringify(reply.card).includes('Too warm for 3 h'));

@@ -74,6 +74,26 @@ describe('metrics/ranking rankWorkspaces', () => {
     assert.deepEqual(rankWorkspaces([room('D')], { stat: 'max', order: 'desc', limit: 5 }), []);
   });
 
+  it('ranks an empty room (no people count from a reporting device) with 0 people; an unknown one not at all', () => {
+    const people = (name: string, means: number[], deviceReporting?: boolean) => ({
+      name,
+      summary: summarize(
+        'peopleCount',
+        means.map((m, i) => bucket(T0 + i * HOUR, m)),
+        hourlyOptions(T0, T0 + 2 * HOUR, deviceReporting === undefined ? {} : { deviceReporting }),
+      ),
+    });
+    const entries = [people('Busy', [4, 6], true), people('Empty', [], true), people('Silent', [], false)];
+    assert.deepEqual(names(rankWorkspaces(entries, { stat: 'mean', order: 'asc', limit: 5 })), [
+      'Empty',
+      'Busy',
+    ]);
+    assert.deepEqual(names(rankWorkspaces(entries, { stat: 'max', order: 'desc', limit: 5 })), [
+      'Busy',
+      'Empty',
+    ]);
+  });
+
   it('does not change its input', () => {
     const input = [...rooms];
     rankWorkspaces(input, { stat: 'mean', order: 'asc', limit: 2 });

@@ -52,7 +52,7 @@ describe('metrics/summary summarize', () => {
       assert.equal(s.latest, undefined);
       assert.equal(s.trend, 'unknown');
       assert.deepEqual(s.outside, { aboveMs: 0, belowMs: 0 });
-      assert.deepEqual(s.verdict, { level: 'none', text: 'No data in this period' });
+      assert.deepEqual(s.verdict, { level: 'none', text: 'No readings in this period' });
     });
   });
 
@@ -186,15 +186,32 @@ describe('metrics/summary summarize', () => {
       assert.deepEqual(summarize('humidity', points, rawOptions(T0, T0 + 2 * HOUR)).gaps, []);
     });
 
-    it('reports more than 2 missing buckets for aggregated data', () => {
+    it('reports 2 or more missing buckets for aggregated data, not a single one', () => {
       const points = [
         bucket(T0, 40),
         bucket(T0 + HOUR, 40),
         bucket(T0 + 4 * HOUR, 40),
+        bucket(T0 + 6 * HOUR, 40),
         bucket(T0 + 8 * HOUR, 40),
       ];
       const s = summarize('humidity', points, hourlyOptions(T0, T0 + 9 * HOUR));
-      assert.deepEqual(s.gaps, [{ from: T0 + 5 * HOUR, to: T0 + 8 * HOUR }]);
+      // 02:00–04:00 (two hours missing) is a gap; 05:00–06:00 and 07:00–08:00 (one each) are not.
+      assert.deepEqual(s.gaps, [{ from: T0 + 2 * HOUR, to: T0 + 4 * HOUR }]);
+    });
+
+    it('finds a sensor silent 09:00–11:00 in hourly buckets and in raw readings', () => {
+      // Readings every 5 min from 07:00 to 13:00 except 09:00–11:00 (T0 is 08:00 UTC).
+      const start = T0 - HOUR;
+      const raw = series(
+        start,
+        5 * MIN,
+        Array.from({ length: 72 }, () => 21),
+      ).filter((p) => p.start < T0 + HOUR || p.start >= T0 + 3 * HOUR);
+      const rawGaps = summarize('temperature', raw, rawOptions(start, start + 6 * HOUR)).gaps;
+      assert.deepEqual(rawGaps, [{ from: T0 + HOUR - 5 * MIN, to: T0 + 3 * HOUR }]);
+      const buckets = hourly(start, [21, 21, 21, 21, 21, 21]).filter((_, i) => i !== 2 && i !== 3);
+      const hourlyGaps = summarize('temperature', buckets, hourlyOptions(start, start + 6 * HOUR)).gaps;
+      assert.deepEqual(hourlyGaps, [{ from: T0 + HOUR, to: T0 + 3 * HOUR }]);
     });
 
     it('reports the whole period when there is no data at all', () => {
@@ -312,13 +329,62 @@ describe('metrics/summary summarize', () => {
       assert.deepEqual(verdict('soundLevel', [55, 68, 60]), { level: 'none', text: 'Peak 68 dBA' });
     });
 
-    it('no data', () => {
+    it('no readings, and nothing looked up before the period', () => {
       for (const metric of ['temperature', 'tvoc', 'peopleCount', 'soundLevel'] as const) {
         assert.deepEqual(verdict(metric, [], { capacity: 6 }), {
           level: 'none',
-          text: 'No data in this period',
+          text: 'No readings in this period',
         });
       }
+    });
+  });
+
+  describe('empty is not silent', () => {
+    const hour = rawOptions(T0, T0 + HOUR);
+
+    it('people count without data from a device that reported: Empty, 0 people', () => {
+      const s = summarize('peopleCount', [], { ...hour, capacity: 6, deviceReporting: true });
+      assert.deepEqual(s.verdict, { level: 'good', text: 'Empty' });
+      assert.equal(s.empty, true);
+      assert.deepEqual(s.gaps, []);
+    });
+
+    it('people count without data from a silent device: not empty, and says the device may be offline', () => {
+      const s = summarize('peopleCount', [], { ...hour, deviceReporting: false });
+      assert.equal(s.empty, undefined);
+      assert.deepEqual(s.verdict, {
+        level: 'fair',
+        text: 'No readings from the room’s device in this period — offline?',
+      });
+    });
+
+    it('people count with readings is never empty', () => {
+      const s = summarize('peopleCount', series(T0, 5 * MIN, [2, 3]), { ...hour, deviceReporting: true });
+      assert.equal(s.empty, undefined);
+      assert.deepEqual(s.verdict, { level: 'none', text: 'Peak 3 people' });
+    });
+
+    it('no readings with a last reading before the period: since when, sensor offline?', () => {
+      const last = { at: T0 - 65 * MIN, label: '06:55' };
+      const s = summarize('temperature', [], { ...hour, before: { spanMs: 48 * HOUR, last } });
+      assert.deepEqual(s.verdict, { level: 'fair', text: 'No readings since 06:55 — sensor offline?' });
+      assert.equal(s.empty, undefined);
+    });
+
+    it('no readings and none in the look-back either: says how far it looked', () => {
+      const s = summarize('humidity', [], { ...hour, before: { spanMs: 48 * HOUR } });
+      assert.deepEqual(s.verdict, {
+        level: 'fair',
+        text: 'No readings in this period or the 48 h before — sensor offline?',
+      });
+    });
+
+    it('a look-back does not change a period with readings', () => {
+      const s = summarize('temperature', series(T0, 5 * MIN, [22, 22, 22]), {
+        ...hour,
+        before: { spanMs: 48 * HOUR, last: { at: T0 - HOUR, label: '07:00' } },
+      });
+      assert.deepEqual(s.verdict, { level: 'good', text: 'Comfortable' });
     });
   });
 });
