@@ -17,14 +17,22 @@ export interface ComfortBands {
   ambientNoise: { good: number; fair: number };
 }
 
+/**
+ * Humidity's low end is 25 %, not the 30 % often quoted: heated indoor air in a Nordic winter
+ * holds 20–30 % however it is run, so 30 % would call every room "Too dry" all winter. 25 % still
+ * flags the really dry days (and a space can set its own band).
+ */
 export const DEFAULT_COMFORT_BANDS: ComfortBands = Object.freeze({
   temperature: Object.freeze({ low: 20, high: 24 }),
-  humidity: Object.freeze({ low: 30, high: 60 }),
+  humidity: Object.freeze({ low: 25, high: 60 }),
   tvoc: Object.freeze({ good: 220, moderate: 660 }),
   ambientNoise: Object.freeze({ good: 40, fair: 50 }),
 });
 
-type BandKey = keyof ComfortBands;
+export type BandKey = keyof ComfortBands;
+
+/** The metrics with a comfort band, in the order they are shown. */
+export const BAND_KEYS: readonly BandKey[] = ['temperature', 'humidity', 'tvoc', 'ambientNoise'];
 
 const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
 const RANGE = new RegExp(`^(${NUMBER})\\s*-\\s*(${NUMBER})$`);
@@ -35,62 +43,93 @@ interface KeySyntax {
   key: BandKey;
   /** Human description of the expected value, for error messages. */
   expected: string;
-  /** The band the value sets, or undefined when the value is malformed. */
-  parse(value: string): Partial<ComfortBands> | undefined;
-}
-
-function parseRange(value: string, min: number, max: number): { low: number; high: number } | undefined {
-  const m = RANGE.exec(value);
-  if (!m) return undefined;
-  const low = Number(m[1]);
-  const high = Number(m[2]);
-  if (!(low < high) || low < min || high > max) return undefined;
-  return { low, high };
-}
-
-function parsePair(value: string): [number, number] | undefined {
-  const m = PAIR.exec(value);
-  if (!m) return undefined;
-  const a = Number(m[1]);
-  const b = Number(m[2]);
-  if (!(a >= 0 && a < b)) return undefined;
-  return [a, b];
+  /** How the two numbers are written: `LOW-HIGH` or `GOOD/NEXT`. */
+  pattern: RegExp;
 }
 
 const SYNTAX: readonly KeySyntax[] = [
-  {
-    key: 'temperature',
-    expected: 'LOW-HIGH in °C with LOW < HIGH, e.g. temperature=20-24',
-    parse: (v) => {
-      const r = parseRange(v, -50, 100);
-      return r && { temperature: r };
-    },
-  },
+  { key: 'temperature', expected: 'LOW-HIGH in °C with LOW < HIGH, e.g. temperature=20-24', pattern: RANGE },
   {
     key: 'humidity',
-    expected: 'LOW-HIGH in % between 0 and 100 with LOW < HIGH, e.g. humidity=30-60',
-    parse: (v) => {
-      const r = parseRange(v, 0, 100);
-      return r && { humidity: r };
-    },
+    expected: 'LOW-HIGH in % between 0 and 100 with LOW < HIGH, e.g. humidity=25-60',
+    pattern: RANGE,
   },
-  {
-    key: 'tvoc',
-    expected: 'GOOD/MODERATE in ppb with GOOD < MODERATE, e.g. tvoc=220/660',
-    parse: (v) => {
-      const p = parsePair(v);
-      return p && { tvoc: { good: p[0], moderate: p[1] } };
-    },
-  },
+  { key: 'tvoc', expected: 'GOOD/MODERATE in ppb with GOOD < MODERATE, e.g. tvoc=220/660', pattern: PAIR },
   {
     key: 'ambientNoise',
     expected: 'GOOD/FAIR in dBA with GOOD < FAIR, e.g. ambientNoise=40/50',
-    parse: (v) => {
-      const p = parsePair(v);
-      return p && { ambientNoise: { good: p[0], fair: p[1] } };
-    },
+    pattern: PAIR,
   },
 ];
+
+/**
+ * One metric's band from its two numbers: LOW and HIGH for temperature (°C, −50 to 100) and
+ * humidity (%, 0 to 100); the good and the next limit for TVOC (ppb) and noise (dBA), from 0.
+ * Undefined when the numbers cannot be a band (in the wrong order or out of range).
+ */
+export function bandFrom(key: BandKey, first: number, second: number): Partial<ComfortBands> | undefined {
+  if (!Number.isFinite(first) || !Number.isFinite(second) || !(first < second)) return undefined;
+  switch (key) {
+    case 'temperature':
+      return first >= -50 && second <= 100 ? { temperature: { low: first, high: second } } : undefined;
+    case 'humidity':
+      return first >= 0 && second <= 100 ? { humidity: { low: first, high: second } } : undefined;
+    case 'tvoc':
+      return first >= 0 ? { tvoc: { good: first, moderate: second } } : undefined;
+    case 'ambientNoise':
+      return first >= 0 ? { ambientNoise: { good: first, fair: second } } : undefined;
+  }
+}
+
+/** The two numbers of a band, in the order {@link bandFrom} takes them. */
+export function bandNumbers(key: BandKey, bands: ComfortBands): [number, number] {
+  switch (key) {
+    case 'temperature':
+      return [bands.temperature.low, bands.temperature.high];
+    case 'humidity':
+      return [bands.humidity.low, bands.humidity.high];
+    case 'tvoc':
+      return [bands.tvoc.good, bands.tvoc.moderate];
+    case 'ambientNoise':
+      return [bands.ambientNoise.good, bands.ambientNoise.fair];
+  }
+}
+
+/** Whether every band given is one {@link bandFrom} would make (store validation). */
+export function validBands(bands: Partial<ComfortBands>): boolean {
+  return BAND_KEYS.every((key) => {
+    if (bands[key] === undefined) return true;
+    const [a, b] = bandNumbers(key, { ...DEFAULT_COMFORT_BANDS, ...bands });
+    return bandFrom(key, a, b) !== undefined;
+  });
+}
+
+/** The deployment's bands with a space's own bands over them, metric by metric. */
+export function withOwnBands(deployment: ComfortBands, own: Partial<ComfortBands> | undefined): ComfortBands {
+  return own ? { ...deployment, ...own } : deployment;
+}
+
+/**
+ * A band as people read it: "20–24 °C" (or in °F), "25–60 %", "good up to 220 ppb, moderate up
+ * to 660 ppb", "quiet up to 40 dBA, fair up to 50 dBA".
+ */
+export function describeBand(key: BandKey, bands: ComfortBands, unit: TemperatureUnit = 'celsius'): string {
+  const n = (value: number) => String(Math.round(value * 10) / 10);
+  switch (key) {
+    case 'temperature': {
+      const { low, high } = bands.temperature;
+      return unit === 'fahrenheit'
+        ? `${n(celsiusToFahrenheit(low))}–${n(celsiusToFahrenheit(high))} °F`
+        : `${n(low)}–${n(high)} °C`;
+    }
+    case 'humidity':
+      return `${n(bands.humidity.low)}–${n(bands.humidity.high)} %`;
+    case 'tvoc':
+      return `good up to ${n(bands.tvoc.good)} ppb, moderate up to ${n(bands.tvoc.moderate)} ppb`;
+    case 'ambientNoise':
+      return `quiet up to ${n(bands.ambientNoise.good)} dBA, fair up to ${n(bands.ambientNoise.fair)} dBA`;
+  }
+}
 
 const KNOWN_KEYS = SYNTAX.map((s) => s.key).join(', ');
 
@@ -133,7 +172,8 @@ export function parseComfortBands(text: string | undefined): ComfortBands {
       throw new Error(`Comfort bands: ${syntax.key} is given twice (value "${value}"); give each key once`);
     }
     seen.add(syntax.key);
-    const parsed = syntax.parse(value);
+    const m = syntax.pattern.exec(value);
+    const parsed = m ? bandFrom(syntax.key, Number(m[1]), Number(m[2])) : undefined;
     if (!parsed) {
       throw new Error(`Comfort bands: bad value "${value}" for ${syntax.key}; expected ${syntax.expected}`);
     }

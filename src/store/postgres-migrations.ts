@@ -134,6 +134,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     info    TEXT
   );
   `,
+  `
+  -- Per-space working hours (when comfort is judged) and the space's own comfort bands, as JSON
+  -- validated when read back; NULL: the defaults (Mon–Fri 08:00–17:00; the deployment's bands).
+  ALTER TABLE space_settings ADD COLUMN working_hours TEXT;
+  ALTER TABLE space_settings ADD COLUMN comfort_bands TEXT;
+  `,
 ];
 
 /**

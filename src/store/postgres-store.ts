@@ -22,6 +22,7 @@ import {
   ROWS,
   readRow,
   type SqlValue,
+  spaceSettingsJson,
   toParams,
 } from './rows';
 import {
@@ -99,9 +100,12 @@ const claimerAlive = (table: string, param: number) =>
   `EXISTS (SELECT 1 FROM processes p WHERE p.boot = ${table}.boot AND p.beat_at >= $${param}::double precision)`;
 
 const SQL = {
-  getSettings: 'SELECT room_id, time_zone, unit FROM space_settings WHERE room_id = $1',
-  saveSettings: `INSERT INTO space_settings (room_id, time_zone, unit) VALUES ($1, $2, $3)
-    ON CONFLICT (room_id) DO UPDATE SET time_zone = excluded.time_zone, unit = excluded.unit`,
+  getSettings:
+    'SELECT room_id, time_zone, unit, working_hours, comfort_bands FROM space_settings WHERE room_id = $1',
+  saveSettings: `INSERT INTO space_settings (room_id, time_zone, unit, working_hours, comfort_bands)
+    VALUES ($1, $2, $3, $4, $5)
+    ON CONFLICT (room_id) DO UPDATE SET time_zone = excluded.time_zone, unit = excluded.unit,
+      working_hours = excluded.working_hours, comfort_bands = excluded.comfort_bands`,
   // The row lock serializes concurrent creates (any process); a rolled-back create uses no number.
   nextId: 'UPDATE id_sequences SET last = last + 1 WHERE prefix = $1 RETURNING last',
 
@@ -232,8 +236,15 @@ class PostgresStore implements Store {
   }
 
   async saveSpaceSettings(roomId: string, settings: SpaceSettings): Promise<void> {
-    const { timeZone, unit } = checkSpaceSettings(settings);
-    await this.run(STATEMENTS.saveSettings, [roomId, timeZone, unit]);
+    const checked = checkSpaceSettings(settings);
+    const { workingHours, comfortBands } = spaceSettingsJson(checked);
+    await this.run(STATEMENTS.saveSettings, [
+      roomId,
+      checked.timeZone,
+      checked.unit,
+      workingHours,
+      comfortBands,
+    ]);
   }
 
   async createReport(input: Omit<ReportSubscription, 'id'>): Promise<ReportSubscription> {

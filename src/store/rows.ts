@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AlertRule, AlertState, ReportSubscription, RoomSelection } from '../model';
+import { type ComfortBands, validBands } from '../model/comfort-bands';
 import type { SpaceSettings } from '../model/space-settings';
+import { type Weekday, type WorkingHours, workingHoursProblem } from '../model/working-hours';
 import { METRIC_NAMES } from '../webex/wire';
 import { type AlertRulePatch, type PostRecord, type Store, StoreError } from './store';
 
@@ -132,9 +134,43 @@ const conditionSchema = z.discriminatedUnion('op', [
 
 const quietHoursSchema = z.object({ from: hhmm, to: hhmm });
 
+const workingHoursSchema: z.ZodType<WorkingHours> = z
+  .object({
+    days: z.array(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(7)
+        .transform((d) => d as Weekday),
+    ),
+    start: z.string(),
+    end: z.string(),
+  })
+  .superRefine((hours, ctx) => {
+    const problem = workingHoursProblem(hours);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const pair = <A extends string, B extends string>(a: A, b: B) =>
+  z.object({ [a]: z.number(), [b]: z.number() } as Record<A | B, z.ZodNumber>);
+
+const comfortBandsSchema: z.ZodType<Partial<ComfortBands>> = z
+  .object({
+    temperature: pair('low', 'high').optional(),
+    humidity: pair('low', 'high').optional(),
+    tvoc: pair('good', 'moderate').optional(),
+    ambientNoise: pair('good', 'fair').optional(),
+  })
+  .strict()
+  .refine((bands) => validBands(bands as Partial<ComfortBands>), 'a band is out of range or upside down')
+  .transform((bands) => compact(bands) as Partial<ComfortBands>);
+
 const spaceSettingsSchema: z.ZodType<SpaceSettings> = z.object({
   timeZone: z.string().min(1),
   unit: z.enum(['celsius', 'fahrenheit']),
+  workingHours: workingHoursSchema.optional(),
+  comfortBands: comfortBandsSchema.optional(),
 });
 
 const reportSchema: z.ZodType<ReportSubscription> = z.object({
@@ -217,8 +253,28 @@ function compact<T extends object>(value: T): T {
 }
 
 const spaceSettingsRow = z
-  .object({ time_zone: z.string().min(1), unit: z.enum(['celsius', 'fahrenheit']) })
-  .transform((r): SpaceSettings => ({ timeZone: r.time_zone, unit: r.unit }));
+  .object({
+    time_zone: z.string().min(1),
+    unit: z.enum(['celsius', 'fahrenheit']),
+    working_hours: jsonColumn(workingHoursSchema).nullable(),
+    comfort_bands: jsonColumn(comfortBandsSchema).nullable(),
+  })
+  .transform(
+    (r): SpaceSettings => ({
+      timeZone: r.time_zone,
+      unit: r.unit,
+      ...(r.working_hours ? { workingHours: r.working_hours } : {}),
+      ...(r.comfort_bands ? { comfortBands: r.comfort_bands } : {}),
+    }),
+  );
+
+/** The JSON columns of space settings (NULL: the default). */
+export function spaceSettingsJson(settings: SpaceSettings): {
+  workingHours: SqlValue;
+  comfortBands: SqlValue;
+} {
+  return { workingHours: json(settings.workingHours), comfortBands: json(settings.comfortBands) };
+}
 
 const reportRow = z
   .object({

@@ -20,6 +20,7 @@ import {
   REPORT_COLUMNS,
   ROWS,
   readRow,
+  spaceSettingsJson,
   toParams,
 } from './rows';
 import {
@@ -122,8 +123,10 @@ class SqliteStore implements Store {
     this.sql = {
       getSettings: p('SELECT * FROM space_settings WHERE room_id = ?'),
       saveSettings: p(
-        `INSERT INTO space_settings (room_id, time_zone, unit) VALUES (@room_id, @time_zone, @unit)
-         ON CONFLICT (room_id) DO UPDATE SET time_zone = excluded.time_zone, unit = excluded.unit`,
+        `INSERT INTO space_settings (room_id, time_zone, unit, working_hours, comfort_bands)
+         VALUES (@room_id, @time_zone, @unit, @working_hours, @comfort_bands)
+         ON CONFLICT (room_id) DO UPDATE SET time_zone = excluded.time_zone, unit = excluded.unit,
+           working_hours = excluded.working_hours, comfort_bands = excluded.comfort_bands`,
       ),
       nextId: p('UPDATE id_sequences SET last = last + 1 WHERE prefix = ? RETURNING last'),
 
@@ -243,8 +246,15 @@ class SqliteStore implements Store {
   }
 
   async saveSpaceSettings(roomId: string, settings: SpaceSettings): Promise<void> {
-    const { timeZone, unit } = checkSpaceSettings(settings);
-    this.sql.saveSettings.run({ room_id: roomId, time_zone: timeZone, unit });
+    const checked = checkSpaceSettings(settings);
+    const { workingHours, comfortBands } = spaceSettingsJson(checked);
+    this.sql.saveSettings.run({
+      room_id: roomId,
+      time_zone: checked.timeZone,
+      unit: checked.unit,
+      working_hours: workingHours,
+      comfort_bands: comfortBands,
+    });
   }
 
   async createReport(input: Omit<ReportSubscription, 'id'>): Promise<ReportSubscription> {

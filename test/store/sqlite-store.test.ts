@@ -85,6 +85,20 @@ describe('SQLite store', () => {
       await assertStoreError(t.open(), 'open-failed', /Cannot open the database/, /bot\.sqlite/);
     });
 
+    it('a database of schema version 4 keeps its space settings, with the default working hours and bands', async () => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      raw((old) => {
+        for (const step of MIGRATIONS.slice(0, 4)) old.exec(step);
+        old.pragma('user_version = 4');
+        old.prepare("INSERT INTO space_settings VALUES ('space-a', 'Europe/Oslo', 'fahrenheit')").run();
+      });
+      const store = await t.open();
+      assert.deepEqual(await store.getSpaceSettings('space-a'), {
+        timeZone: 'Europe/Oslo',
+        unit: 'fahrenheit',
+      });
+    });
+
     it('a database of schema version 3 (the last release) is brought up to date, its data kept', async () => {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       raw((old) => {

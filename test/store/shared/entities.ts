@@ -245,6 +245,46 @@ export function describeEntities(t: StoreTest): void {
       assert.equal(await store.getSpaceSettings(OTHER_SPACE), undefined);
     });
 
+    it('working hours and own comfort bands round-trip, and are cleared when left out', async () => {
+      const store = await t.open();
+      const settings = {
+        timeZone: 'Europe/Oslo',
+        unit: 'celsius' as const,
+        workingHours: { days: [1, 2, 3, 4] as const, start: '07:30', end: '16:30' },
+        comfortBands: { humidity: { low: 25, high: 60 }, temperature: { low: 19, high: 23 } },
+      };
+      await store.saveSpaceSettings(SPACE, {
+        ...settings,
+        workingHours: { ...settings.workingHours, days: [1, 2, 3, 4] },
+      });
+      assert.deepEqual(await store.getSpaceSettings(SPACE), settings);
+      await store.saveSpaceSettings(SPACE, { timeZone: 'Europe/Oslo', unit: 'celsius' });
+      assert.deepEqual(await store.getSpaceSettings(SPACE), { timeZone: 'Europe/Oslo', unit: 'celsius' });
+    });
+
+    it('refuses working hours that end before they start and bands upside down, saving nothing', async () => {
+      const store = await t.open();
+      await assertStoreError(
+        store.saveSpaceSettings(SPACE, {
+          timeZone: 'UTC',
+          unit: 'celsius',
+          workingHours: { days: [1], start: '17:00', end: '08:00' },
+        }),
+        'invalid-input',
+        /must end after they start/,
+      );
+      await assertStoreError(
+        store.saveSpaceSettings(SPACE, {
+          timeZone: 'UTC',
+          unit: 'celsius',
+          comfortBands: { humidity: { low: 60, high: 25 } },
+        }),
+        'invalid-input',
+        /comfortBands/,
+      );
+      assert.equal(await store.getSpaceSettings(SPACE), undefined);
+    });
+
     it('values are set and overwritten', async () => {
       const store = await t.open();
       assert.equal(await store.getValue('k'), undefined);

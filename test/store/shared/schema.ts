@@ -45,6 +45,23 @@ export function describeSchema(t: StoreTest): void {
       await assertStoreError(store.getReport(report.id), 'corrupt-row', /reports/, /id r1/, /rooms/);
     });
 
+    it('damaged working hours in space settings are reported with the table, row and column', async () => {
+      const store = await t.open();
+      await store.saveSpaceSettings(SPACE, { timeZone: 'UTC', unit: 'celsius' });
+      await t.backend.raw(
+        'UPDATE space_settings SET working_hours = ? WHERE room_id = ?',
+        '{"days":[1],"start":"17:00","end":"08:00"}',
+        SPACE,
+      );
+      await assertStoreError(
+        store.getSpaceSettings(SPACE),
+        'corrupt-row',
+        /space_settings/,
+        /room_id space-a/,
+        /working_hours/,
+      );
+    });
+
     it('a flag that is neither 0 nor 1 is reported, not read as true', async () => {
       const store = await t.open();
       const rule = await store.createAlertRule(ruleInput());
