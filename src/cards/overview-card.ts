@@ -29,7 +29,8 @@ export function overviewCard(view: OverviewView): CardMessage {
     body.push(
       columnSet(
         [
-          column([textBlock(escapeMarkdown(capitalize(line.metricLabel)), { weight: 'Bolder' })], 3),
+          // 5 : 3 : 4 keeps "Temperature" whole in a 390 px wide phone's card (3 : 3 : 4 broke it).
+          column([textBlock(escapeMarkdown(capitalize(line.metricLabel)), { weight: 'Bolder' })], 5),
           column([textBlock(escapeMarkdown(line.value))], 3),
           column([verdictBlock(line.verdict, { weight: 'Default' })], 4),
         ],

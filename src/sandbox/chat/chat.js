@@ -445,6 +445,8 @@
       showCard: { actionMode: 'inline', inlineTopMargin: 12 },
       actionsOrientation: 'horizontal',
       actionAlignment: 'left',
+      // On a phone a long title wraps between its words instead of being cut off.
+      allowTitleToWrap: true,
     },
     imageSizes: { small: 40, medium: 80, large: 160 },
     factSet: {
