@@ -275,7 +275,10 @@ export function buildLineConfig(
   const portable = target === 'quickchart';
   const series = request.series.map((s) => ({
     label: s.label,
-    points: s.points.filter((p) => Number.isFinite(p.t) && Number.isFinite(p.mean)).sort((a, b) => a.t - b.t),
+    points: withBreaks(
+      s.points.filter((p) => Number.isFinite(p.t) && Number.isFinite(p.mean)).sort((a, b) => a.t - b.t),
+      s.gaps ?? [],
+    ),
   }));
   // x values: the instants themselves, or (quickchart) the zone's wall clock written as UTC.
   const toXs = (times: number[]): number[] => (portable ? wallClockAsUtc(times, request.timeZone) : times);
@@ -307,10 +310,12 @@ export function buildLineConfig(
   const sharedTimes = portable ? sharedTimestamps(series) : undefined;
   const decimals = portable ? decimalsFor(series) : undefined;
   const y = (value: number): number => (decimals === undefined ? value : round(value, decimals));
+  // A break (a gap in the data) is a null: with `spanGaps: false` no line crosses it.
   const seriesData = (index: number, pick: (p: ChartPoint) => number): LineData => {
     const points = series[index]!.points;
     const xs = seriesXs[index]!;
-    return sharedTimes ? points.map((p) => y(pick(p))) : points.map((p, j) => ({ x: xs[j]!, y: y(pick(p)) }));
+    const value = (p: DrawnPoint): number | null => (p.break ? null : y(pick(p)));
+    return sharedTimes ? points.map(value) : points.map((p, j) => ({ x: xs[j]!, y: value(p) }) as Point);
   };
 
   // Drawing order: Chart.js draws the last dataset first, so lines come first, shading last.
@@ -330,7 +335,7 @@ export function buildLineConfig(
       // its straight-line fast path, which draws dense data (several points per pixel) with burrs.
       cubicInterpolationMode: 'monotone',
       fill: false,
-      spanGaps: true,
+      spanGaps: false,
     };
   });
 
@@ -361,7 +366,7 @@ export function buildLineConfig(
         pointRadius: 0,
         tension: 0,
         fill: upperIndex + 1,
-        spanGaps: true,
+        spanGaps: false,
       },
       {
         label: '',
@@ -372,7 +377,7 @@ export function buildLineConfig(
         pointRadius: 0,
         tension: 0,
         fill: false,
-        spanGaps: true,
+        spanGaps: false,
       },
     );
   }
@@ -603,6 +608,25 @@ export function wrapText(text: string, maxChars: number): string | string[] {
 
 function shorten(text: string, maxChars: number): string {
   return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1).trimEnd()}…`;
+}
+
+/** A point to draw, or a break where the data has a gap (drawn as null). */
+type DrawnPoint = ChartPoint & { break?: true };
+
+/**
+ * The points with a break in each gap that has points on both sides (at the gap's middle), so the
+ * line stops at the last reading before the gap and starts again at the first after it.
+ */
+function withBreaks(points: ChartPoint[], gaps: readonly { from: number; to: number }[]): DrawnPoint[] {
+  const first = points[0]?.t;
+  const last = points.at(-1)?.t;
+  if (first === undefined || last === undefined) return points;
+  const breaks: DrawnPoint[] = gaps
+    .map((gap) => (gap.from + gap.to) / 2)
+    .filter((t) => Number.isFinite(t) && t > first && t < last)
+    .map((t) => ({ t, mean: Number.NaN, break: true }));
+  if (breaks.length === 0) return points;
+  return [...points, ...breaks].sort((a, b) => a.t - b.t);
 }
 
 function flatLine(xMin: number, xMax: number, value: number): Point[] {

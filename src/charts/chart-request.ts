@@ -15,6 +15,11 @@ export interface ChartPoint {
 export interface ChartSeries {
   label: string;
   points: ChartPoint[];
+  /**
+   * Stretches without data (the summary's gaps, epoch ms): the line breaks there instead of
+   * joining the readings on either side.
+   */
+  gaps?: { from: number; to: number }[];
 }
 
 export interface ChartRequest {

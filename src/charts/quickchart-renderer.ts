@@ -70,7 +70,7 @@ export class QuickChartRenderer implements ChartRenderer {
   private buildUrl(request: ChartRequest, perSeries: number): string {
     const reduced: ChartRequest = {
       ...request,
-      series: request.series.map((s) => ({ label: s.label, points: downsample(s.points, perSeries) })),
+      series: request.series.map((s) => ({ ...s, points: downsample(s.points, perSeries) })),
     };
     const { width, height } = resolveChartSize(request);
     const chart = new QuickChart(this.apiKey)

@@ -224,6 +224,79 @@ describe('buildChartConfig', () => {
     });
   });
 
+  describe('gaps in the data', () => {
+    // Readings every 5 min for 6 h, none from 2 h to 4 h in: the summary's gap is last → first.
+    const all = makePoints(72, { stepMs: 5 * MINUTE, band: true });
+    const points = all.filter((p) => p.t < START + 120 * MINUTE || p.t >= START + 240 * MINUTE);
+    const gap = { from: START + 115 * MINUTE, to: START + 240 * MINUTE };
+    const request = lineRequest({ series: [{ label: 'Room 4', points, gaps: [gap] }] });
+    /** Consecutive drawn (non-null) points of a dataset that a line would join across the gap. */
+    const crossings = (dataset: AnyDataset, x: number[]): number => {
+      let count = 0;
+      for (let i = 1; i < dataset.data.length; i++) {
+        const [a, b] = [dataset.data[i - 1], dataset.data[i]];
+        const drawn = (v: unknown) => v !== null && (typeof v === 'number' || (v as Point).y !== null);
+        if (drawn(a) && drawn(b) && x[i - 1]! <= gap.from && x[i]! >= gap.to) count++;
+      }
+      return count;
+    };
+
+    it('breaks the line (and the min–max band) with a null inside the gap, and never spans it', () => {
+      const config = buildChartConfig(request);
+      for (const label of ['Room 4', 'Room 4 min–max']) {
+        const dataset = byLabel(config, label);
+        assert.equal(dataset.spanGaps, false, `${label}: no line across a null`);
+        const nulls = dataset.data.filter((p) => (p as Point).y === null) as Point[];
+        assert.equal(nulls.length, 1, `${label}: one break`);
+        assert.ok(
+          Number(nulls[0]!.x) > gap.from && Number(nulls[0]!.x) < gap.to,
+          'the break lies in the gap',
+        );
+        assert.equal(crossings(dataset, xs(dataset)), 0);
+        assert.equal(dataset.data.length, points.length + 1, 'every reading is still drawn');
+      }
+    });
+
+    it('quickchart: the break is a null against the shared labels', () => {
+      const config = buildChartConfig(request, { target: 'quickchart' });
+      const labels = config.data.labels as number[];
+      const mean = byLabel(config, 'Room 4');
+      assert.equal(mean.data.filter((v) => v === null).length, 1);
+      assert.equal(mean.spanGaps, false);
+      assert.equal(crossings(mean, labels), 0);
+    });
+
+    it('Chart.js draws two separate stretches of line, none crossing the gap', () => {
+      Chart.register(...registerables);
+      const config = buildChartConfig(request);
+      config.platform = BasicPlatform;
+      const { width, height } = resolveChartSize({});
+      const chart = new Chart(createCanvas(width, height) as unknown as ChartItem, config);
+      try {
+        const line = chart.getDatasetMeta(0).dataset as unknown as {
+          segments: { start: number; end: number }[];
+          points: { parsed?: unknown }[];
+        };
+        const xsOf = xs(byLabel(config, 'Room 4'));
+        const stretches = line.segments.map((seg) => [xsOf[seg.start]!, xsOf[seg.end]!]);
+        assert.equal(stretches.length, 2, JSON.stringify(stretches));
+        for (const [a, b] of stretches) assert.ok(b! <= gap.from || a! >= gap.to, 'a stretch on one side');
+      } finally {
+        chart.destroy();
+      }
+    });
+
+    it('draws an unbroken line when there is no gap, and ignores gaps outside the data', () => {
+      const outside = { from: START - 300 * MINUTE, to: START - 100 * MINUTE };
+      const config = buildChartConfig(
+        lineRequest({ series: [{ label: 'Room 4', points: all, gaps: [outside] }] }),
+      );
+      const mean = byLabel(config, 'Room 4');
+      assert.equal(mean.data.length, all.length);
+      assert.ok(mean.data.every((p) => (p as Point).y !== null));
+    });
+  });
+
   describe('the quickchart variant', () => {
     it('writes the zone’s wall clock as UTC, compactly, and stays monotonic across a DST change', () => {
       // 26 Oct 12:00Z to 27 Oct 11:50Z crosses Oslo's fall-back at 27 Oct 01:00Z (03:00 → 02:00).
