@@ -6,7 +6,7 @@
 export { type ComfortBands, DEFAULT_COMFORT_BANDS, parseComfortBands } from '../model/comfort-bands';
 export { type DurationSummary, summarizeDurations } from './durations';
 export { type MetricPoint, toPoints } from './points';
-export { rankWorkspaces } from './ranking';
+export { rankValue, rankWorkspaces } from './ranking';
 export {
   formatDuration,
   formatValue,

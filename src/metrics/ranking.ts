@@ -1,11 +1,23 @@
 import type { RankSpec } from '../model/metric-catalogue';
 import type { MetricSummary } from './summary';
 
-function statOf(summary: MetricSummary, stat: RankSpec['stat']): number | undefined {
+/**
+ * The value a room is ranked (and shown) by: the statistic over working hours when the summary was
+ * judged in them (nights and weekends would flatten the ranking into ties), else over the period.
+ * Undefined without data for it.
+ */
+export function rankValue(summary: MetricSummary, stat: RankSpec['stat']): number | undefined {
   // An empty room (no people-count data while its device reported) counts as 0 people.
   if (summary.empty) return 0;
   if (summary.count === 0) return undefined;
-  const value = stat === 'mean' ? summary.mean : stat === 'max' ? summary.max?.value : summary.min?.value;
+  const working = summary.working;
+  const value = working
+    ? working[stat]
+    : stat === 'mean'
+      ? summary.mean
+      : stat === 'max'
+        ? summary.max?.value
+        : summary.min?.value;
   return value !== undefined && Number.isFinite(value) ? value : undefined;
 }
 
@@ -21,7 +33,7 @@ export function rankWorkspaces<T extends { summary: MetricSummary }>(
 ): T[] {
   const sign = rank.order === 'asc' ? 1 : -1;
   const ranked = entries
-    .map((entry) => ({ entry, value: statOf(entry.summary, rank.stat) }))
+    .map((entry) => ({ entry, value: rankValue(entry.summary, rank.stat) }))
     .filter((x): x is { entry: T; value: number } => x.value !== undefined)
     .sort((a, b) => sign * (a.value - b.value))
     .map((x) => x.entry);

@@ -1,4 +1,5 @@
 import { type ComfortBands, comfortRange, outsideRange } from '../model/comfort-bands';
+import { type Interval, overlapMs } from '../model/working-hours';
 import type { MetricName, TemperatureUnit } from '../webex/wire';
 import type { MetricPoint } from './points';
 
@@ -52,8 +53,25 @@ export interface MetricSummary {
    */
   latest?: { value: number; at: number; ageMs: number };
   trend: 'rising' | 'falling' | 'steady' | 'unknown';
-  /** Time (ms, within [from, to]) spent above / below the comfort band. */
+  /**
+   * Time (ms, within [from, to]) spent above / below the comfort band: within the working intervals
+   * only when the options give them (comfort metrics; people count always over the whole period).
+   */
   outside: { aboveMs: number; belowMs: number };
+  /**
+   * Comfort metrics judged in working hours (the options give working intervals): how much of the
+   * period is working time, how much of it has data, and the time-weighted mean and the extremes
+   * of the points in it. Rankings and verdicts read these, not the 24-hour values.
+   */
+  working?: {
+    /** Working time within [from, min(to, now)] (ms). */
+    ms: number;
+    /** Working time covered by points (ms): the base of "share in band". */
+    coveredMs: number;
+    mean?: number;
+    min?: number;
+    max?: number;
+  };
   /**
    * Stretches within [from, min(to, now)] without data: raw readings more than 2 h apart, or at
    * least 2 missing buckets. Never for peopleCount (missing means nobody there).
@@ -84,6 +102,12 @@ export interface SummaryOptions {
   capacity?: number;
   /** Unit of temperature values (default celsius); the °C band is converted for fahrenheit. */
   unit?: TemperatureUnit;
+  /**
+   * The working intervals within [from, to) (sorted, from `workingIntervals`): comfort metrics are
+   * judged in them only (time outside the band, verdict, working mean); readings outside them are
+   * summarised (min, max, latest, trend) but not judged. Undefined: every hour is judged.
+   */
+  working?: readonly Interval[];
   /**
    * peopleCount: whether the room's device reported any other metric during the period. Webex
    * drops zero people counts, so no people-count data from a reporting device means an empty room;
@@ -178,6 +202,25 @@ function spans(points: readonly MetricPoint[], options: SummaryOptions): { from:
   });
 }
 
+/** Whether a metric's comfort is judged in working hours (people count is judged against capacity at any hour). */
+const JUDGED_IN_WORKING_HOURS: ReadonlySet<MetricName> = new Set([
+  'temperature',
+  'humidity',
+  'tvoc',
+  'ambientNoise',
+]);
+
+/** The working intervals that judge this metric, or undefined when every hour does. */
+function workingOf(metric: MetricName, options: SummaryOptions): readonly Interval[] | undefined {
+  return options.working && JUDGED_IN_WORKING_HOURS.has(metric) ? options.working : undefined;
+}
+
+/** How long a point's stretch counts: all of it, or its overlap with the working intervals. */
+function judgedMs(stretch: { from: number; to: number }, working: readonly Interval[] | undefined): number {
+  if (!working) return Math.max(0, stretch.to - stretch.from);
+  return overlapMs(working, stretch.from, stretch.to);
+}
+
 function outsideTime(
   metric: MetricName,
   points: readonly MetricPoint[],
@@ -186,15 +229,41 @@ function outsideTime(
   const classify = classifierFor(metric, options);
   const outside = { aboveMs: 0, belowMs: 0 };
   if (!classify) return outside;
+  const working = workingOf(metric, options);
   const stretches = spans(points, options);
   points.forEach((p, i) => {
     const side = classify(p.mean);
-    const s = stretches[i]!;
-    const ms = Math.max(0, s.to - s.from);
+    const ms = judgedMs(stretches[i]!, working);
     if (side === 'above') outside.aboveMs += ms;
     else if (side === 'below') outside.belowMs += ms;
   });
   return outside;
+}
+
+/** The working-hours part of a summary (see `MetricSummary.working`). */
+function workingStats(
+  metric: MetricName,
+  points: readonly MetricPoint[],
+  options: SummaryOptions,
+): MetricSummary['working'] {
+  const working = workingOf(metric, options);
+  if (!working) return undefined;
+  const stats: NonNullable<MetricSummary['working']> = {
+    ms: overlapMs(working, options.from, Math.min(options.to, options.now)),
+    coveredMs: 0,
+  };
+  let weighted = 0;
+  const stretches = spans(points, options);
+  points.forEach((p, i) => {
+    const ms = judgedMs(stretches[i]!, working);
+    if (ms <= 0) return;
+    stats.coveredMs += ms;
+    weighted += p.mean * ms;
+    if (stats.min === undefined || p.min < stats.min) stats.min = p.min;
+    if (stats.max === undefined || p.max > stats.max) stats.max = p.max;
+  });
+  if (stats.coveredMs > 0) stats.mean = weighted / stats.coveredMs;
+  return stats;
 }
 
 function gapsOf(
@@ -257,14 +326,30 @@ function levelForTime(ms: number): 'fair' | 'poor' {
   return ms > HOUR_MS ? 'poor' : 'fair';
 }
 
-/** "Too warm for 1 h 20 min and too cold for 10 min", or "Comfortable". */
-function bandVerdict(aboveMs: number, belowMs: number, aboveWord: string, belowWord: string): Verdict {
-  if (aboveMs <= 0 && belowMs <= 0) return { level: 'good', text: 'Comfortable' };
+/**
+ * "Too warm for 1 h 20 min and too cold for 10 min", or "Comfortable"; `scope` (" in working
+ * hours") says what was judged.
+ */
+function bandVerdict(
+  aboveMs: number,
+  belowMs: number,
+  aboveWord: string,
+  belowWord: string,
+  scope = '',
+): Verdict {
+  if (aboveMs <= 0 && belowMs <= 0) return { level: 'good', text: `Comfortable${scope}` };
   const parts: string[] = [];
   if (aboveMs > 0) parts.push(`too ${aboveWord} for ${formatDuration(aboveMs)}`);
   if (belowMs > 0) parts.push(`too ${belowWord} for ${formatDuration(belowMs)}`);
-  const text = parts.join(' and ');
+  const text = `${parts.join(' and ')}${scope}`;
   return { level: levelForTime(aboveMs + belowMs), text: text.charAt(0).toUpperCase() + text.slice(1) };
+}
+
+/** Says so when working hours leave nothing to judge; undefined when there is something. */
+function unjudged(working: NonNullable<MetricSummary['working']>): Verdict | undefined {
+  if (working.ms <= 0) return { level: 'none', text: 'Outside working hours: not judged' };
+  if (working.coveredMs <= 0) return { level: 'none', text: 'No readings in working hours: not judged' };
+  return undefined;
 }
 
 /** Three-level verdict by the mean, with " — <poorWord> for …" when time was spent above the middle level. */
@@ -274,13 +359,14 @@ function graded(
   texts: [good: string, middle: string, poor: string],
   aboveMs: number,
   poorWord: string,
+  scope = '',
 ): Verdict {
   const base: Verdict =
     mean <= limits.good
-      ? { level: 'good', text: texts[0] }
+      ? { level: 'good', text: `${texts[0]}${scope}` }
       : mean <= limits.middle
-        ? { level: 'fair', text: texts[1] }
-        : { level: 'poor', text: texts[2] };
+        ? { level: 'fair', text: `${texts[1]}${scope}` }
+        : { level: 'poor', text: `${texts[2]}${scope}` };
   if (aboveMs <= 0) return base;
   return {
     // Time spent in the poor range makes the period at best fair, even when the mean is good.
@@ -328,29 +414,39 @@ function verdictOf(
     return silentVerdict(metric, options);
   }
   const { aboveMs, belowMs } = summary.outside;
+  const working = summary.working;
+  if (working) {
+    const nothing = unjudged(working);
+    if (nothing) return nothing;
+  }
+  // Judged in working hours: the verdict says so, and graded metrics go by the working mean.
+  const scope = working ? ' in working hours' : '';
+  const judgedMean = working?.mean ?? summary.mean;
   switch (metric) {
     case 'temperature':
-      return bandVerdict(aboveMs, belowMs, 'warm', 'cold');
+      return bandVerdict(aboveMs, belowMs, 'warm', 'cold', scope);
     case 'humidity':
-      return bandVerdict(aboveMs, belowMs, 'humid', 'dry');
+      return bandVerdict(aboveMs, belowMs, 'humid', 'dry', scope);
     case 'tvoc': {
       const { good, moderate } = options.bands.tvoc;
       return graded(
-        summary.mean,
+        judgedMean,
         { good, middle: moderate },
         ['Good air quality', 'Moderate air quality', 'Poor air quality'],
         aboveMs,
         'poor',
+        scope,
       );
     }
     case 'ambientNoise': {
       const { good, fair } = options.bands.ambientNoise;
       return graded(
-        summary.mean,
+        judgedMean,
         { good, middle: fair },
         ['Quiet', 'Some background noise', 'Noisy'],
         aboveMs,
         'noisy',
+        scope,
       );
     }
     case 'peopleCount': {
@@ -374,6 +470,8 @@ function verdictOf(
       return { level: 'none', text: `Peak ${formatValue('soundLevel', summary.max.value)}` };
   }
 }
+
+const withWorking = (working: MetricSummary['working']) => (working ? { working } : {});
 
 /**
  * Summarises one metric of one workspace over [from, to): mean, extremes, latest value, trend, time
@@ -415,6 +513,7 @@ export function summarize(
     ...(latest ? { latest } : {}),
     trend: trendOf(metric, sorted, options.unit),
     outside: outsideTime(metric, sorted, options),
+    ...withWorking(workingStats(metric, sorted, options)),
     gaps: gapsOf(metric, sorted, options),
     partialFirst: !raw && first !== undefined && first.start < options.from,
     partialLast: !raw && last !== undefined && last.end > options.to,
