@@ -12,7 +12,7 @@ import { ChartStore, chartRoutes, createChartRenderer } from '../charts';
 import { parseComfortBands } from '../metrics';
 import { answerLimits } from '../plan/limits';
 import { ReadingsCache } from '../readings/readings-cache';
-import { IN_MEMORY, openSqliteStore, openStore, type Store } from '../store';
+import { type DeliveryClaim, IN_MEMORY, openSqliteStore, openStore, type Store } from '../store';
 import type { PostgresJobs } from '../store/postgres-jobs';
 import { createWebexClient, type WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
@@ -326,10 +326,11 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
 
     const inFlight = new Set<Promise<unknown>>();
     let draining = false;
-    const handleDelivery = async (delivery: Delivery, deliveryLog: Logger) => {
+    const handleDelivery = async (delivery: Delivery, deliveryLog: Logger, received?: DeliveryClaim) => {
       if (delivery.resource === 'messages' && delivery.event === 'created')
-        return conversation.onMessage(delivery, deliveryLog);
-      if (delivery.resource === 'attachmentActions') return conversation.onAction(delivery, deliveryLog);
+        return conversation.onMessage(delivery, deliveryLog, received);
+      if (delivery.resource === 'attachmentActions')
+        return conversation.onAction(delivery, deliveryLog, received);
       if (delivery.resource === 'memberships') await conversation.onMembership(delivery, deliveryLog);
       if (delivery.resource === 'memberships' || delivery.resource === 'rooms') {
         // The framework checks its own (re-serialised) signature: give it one that matches.
@@ -342,8 +343,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       }
     };
     // Answers in flight are tracked so that a shutdown can let them finish.
-    const onDelivery = (delivery: Delivery, deliveryLog: Logger) => {
-      const handling = handleDelivery(delivery, deliveryLog);
+    const onDelivery = (delivery: Delivery, deliveryLog: Logger, receipt?: unknown) => {
+      const handling = handleDelivery(delivery, deliveryLog, receipt as DeliveryClaim | undefined);
       inFlight.add(handling);
       void handling.then(
         () => inFlight.delete(handling),
@@ -421,6 +422,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
         secret: settings.webhookSecret,
         recent: new RecentIds(10 * 60_000, 20_000, now),
         log,
+        // Claimed before the 200: a replica dying right after it leaves a claim others take over.
+        receive: (delivery) => conversation.claimOnReceipt(delivery),
         onDelivery,
         draining: () => draining,
         onRejected: (reason) => telemetry.deliveryRejected(reason),

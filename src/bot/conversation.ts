@@ -5,7 +5,7 @@ import { formatTimeWithZone } from '../cards/format';
 import type { ChartRenderer } from '../charts';
 import { ACTIONS, type ActionHandler, HANDLERS } from '../handlers/registry';
 import type { AutomationControl, HandlerContext, Reply } from '../handlers/types';
-import { analyzeRequest, DATA_INTENTS, type ParsedRequest } from '../language';
+import { DATA_INTENTS, type ParsedRequest } from '../language';
 import type { ComfortBands } from '../metrics';
 import { actionInputsSchema } from '../model/card-actions';
 import type { AnswerLimits } from '../plan/limits';
@@ -21,17 +21,11 @@ import { isAllowed } from './access';
 import { answerScope } from './answer-scope';
 import { questionsSince } from './catch-up';
 import type { ConversationMemory } from './conversation-memory';
-import {
-  looksLikeFollowUp,
-  mergeFollowUp,
-  mergeSetupFollowUp,
-  SETUP_INTENTS,
-  setupFollowUpText,
-  worthRemembering,
-} from './follow-up';
+import { SETUP_INTENTS, worthRemembering } from './follow-up';
 import { type Guard, runGuards, type Turn } from './guards';
 import { type Liveness, soleProcess } from './liveness';
 import { stripMention } from './mention';
+import { readTurn } from './read-turn';
 import { OwnPosts, sameMessage } from './own-posts';
 import type { SpaceMembers } from './space-members';
 import type { SpaceSettingsStore } from './space-settings';
@@ -220,7 +214,19 @@ export class Conversation {
     return (await this.deps.members.trustedNow(roomId)) === false;
   }
 
-  async onMessage(delivery: Delivery, log: Logger): Promise<void> {
+  /**
+   * Claims a question or a button press as it is received, before Webex has its 200: a process
+   * that dies between the 200 and the answer leaves a claim another replica (or its own restart)
+   * takes over. Undefined for deliveries that are not claimed (the bot's own messages, events).
+   */
+  async claimOnReceipt(delivery: Delivery): Promise<DeliveryClaim | undefined> {
+    const key = claimKeyOf(delivery, this.deps.me.id);
+    return key === undefined
+      ? undefined
+      : this.deps.store.claimDelivery(key, this.liveness.claimant(), this.deps.now());
+  }
+
+  async onMessage(delivery: Delivery, log: Logger, received?: DeliveryClaim): Promise<void> {
     const { data } = delivery;
     if (data.personId === this.deps.me.id) {
       // Our own message: never fetched, but noted (a post whose answer was lost may be it).
@@ -234,8 +240,9 @@ export class Conversation {
     const personId = data.personId;
     if (!roomId || !personId) return;
     const turn = { roomId, personId, email: data.personEmail ?? '', log };
-    await runGuards(this.guards, turn, () =>
-      this.once(`message:${data.id}`, log, () =>
+    const key = `message:${data.id}`;
+    await this.guarded(turn, key, received, () =>
+      this.once(key, log, received, () =>
         this.boundary(
           turn,
           undefined,
@@ -245,7 +252,7 @@ export class Conversation {
             const asked = { ...turn, askedAt: Date.parse(message.created ?? '') };
             return this.respond(text, asked, log, false, afterReply, answered);
           },
-          `message:${data.id}`,
+          key,
         ),
       ),
     );
@@ -253,12 +260,36 @@ export class Conversation {
   }
 
   /**
+   * Runs the guards, then `handle`. A delivery claimed on receipt that a guard answered (a refusal)
+   * or that never reached `handle` is marked done: it is not taken over when this process dies.
+   */
+  private async guarded(
+    turn: Turn,
+    key: string,
+    received: DeliveryClaim | undefined,
+    handle: () => Promise<void>,
+  ): Promise<void> {
+    let handled = false;
+    await runGuards(this.guards, turn, () => {
+      handled = true;
+      return handle();
+    });
+    if (received === 'new' && !handled) await this.deps.store.completeDelivery(key, this.deps.now());
+  }
+
+  /**
    * Runs `work` for a delivery unless it was taken on before (kept in the store: a replay, a
    * redelivery, or a question caught up after a restart is answered once, however it arrives).
    */
-  private async once(key: string, log: Logger, work: () => Promise<void>): Promise<void> {
+  private async once(
+    key: string,
+    log: Logger,
+    /** What the claim made on receipt found (undefined: none was made; claimed here). */
+    received: DeliveryClaim | undefined,
+    work: () => Promise<void>,
+  ): Promise<void> {
     const { store, now } = this.deps;
-    let claim = await store.claimDelivery(key, this.liveness.claimant(), now());
+    let claim = received ?? (await store.claimDelivery(key, this.liveness.claimant(), now()));
     if (claim === 'busy' && this.liveness.shared) claim = await this.watch(key, log);
     if (claim !== 'new') {
       log.info({ key, claim }, 'delivery already taken on; not answered again');
@@ -318,7 +349,12 @@ export class Conversation {
     if (!(created <= last)) await this.deps.store.setValue(LAST_QUESTION_KEY, String(created));
   }
 
-  async onAction(delivery: Delivery, log: Logger): Promise<void> {
+  async onAction(delivery: Delivery, log: Logger, received?: DeliveryClaim): Promise<void> {
+    const key = `action:${delivery.data.id}`;
+    if (received === 'done') {
+      log.info({ key, claim: received }, 'delivery already taken on; not answered again');
+      return;
+    }
     let action: AttachmentAction;
     let email: string;
     try {
@@ -331,11 +367,12 @@ export class Conversation {
       await this.boundary({ roomId, log }, undefined, async () => {
         throw error;
       });
+      if (received === 'new') await this.deps.store.completeDelivery(key, this.deps.now());
       return;
     }
     const turn = { roomId: action.roomId, personId: action.personId, email, log };
-    await runGuards(this.guards, turn, () =>
-      this.once(`action:${delivery.data.id}`, log, () => this.onPress(action, turn, log)),
+    await this.guarded(turn, key, received, () =>
+      this.once(key, log, received, () => this.onPress(action, turn, log)),
     );
   }
 
@@ -404,7 +441,7 @@ export class Conversation {
         if (!m.personId) continue;
         const turn = { roomId, personId: m.personId, email: m.personEmail ?? '', log };
         await runGuards(this.guards, turn, () =>
-          this.once(`message:${m.id}`, log, () =>
+          this.once(`message:${m.id}`, log, undefined, () =>
             this.boundary(
               turn,
               undefined,
@@ -527,19 +564,11 @@ export class Conversation {
         directory,
         defaults: { unit: space.unit },
       };
-      const analysis = analyzeRequest(text, parseContext);
       // A follow-up is read against what the person had asked before it, also when its answer
       // comes late (a replica died and another took it over) and later questions were answered.
       const askedAt = Number.isFinite(who.askedAt) ? who.askedAt! : this.deps.now();
       const previous = await this.deps.memory.recall(who.roomId, who.personId, askedAt);
-      const followsUp = previous !== undefined && (forceFollowUp || looksLikeFollowUp(text, analysis));
-      let request = analysis.request;
-      if (followsUp && SETUP_INTENTS.has(previous.intent) && previous.clarify) {
-        const setup = analyzeRequest(setupFollowUpText(previous, text), parseContext);
-        request = mergeSetupFollowUp(previous, setup);
-      } else if (followsUp) {
-        request = mergeFollowUp(previous, analysis);
-      }
+      const request = readTurn(text, previous, parseContext, forceFollowUp);
       // "set an alert" with nothing else said gets the form, and "change alert a3 to …" edits a
       // rule: neither is asked which room.
       const bareSetUp =
@@ -549,11 +578,12 @@ export class Conversation {
           request.workspaces.length === 0 &&
           request.metrics.length === 0 &&
           !request.alert);
-      // Data questions are remembered for follow-ups; a setup only while it still asks back; a
-      // request refused for its window is forgotten, so it never comes back in a later question.
+      // Data questions are remembered for follow-ups; a setup only while it still asks back (once
+      // set up, a second "yes" sets up nothing more); a request refused for its window only as the
+      // question "which time?", so it never comes back in a later question.
       if (worthRemembering(request, parseContext.now, bareSetUp))
         await this.deps.memory.remember(who.roomId, who.personId, askedAt, request);
-      else if (DATA_INTENTS.has(request.intent))
+      else if (DATA_INTENTS.has(request.intent) || (SETUP_INTENTS.has(request.intent) && !bareSetUp))
         await this.deps.memory.forget(who.roomId, who.personId, askedAt);
       log.info({ intent: request.intent, clarify: Boolean(request.clarify) }, 'request understood');
       answered.intent = request.clarify && !bareSetUp ? 'clarify' : request.intent;
@@ -717,4 +747,13 @@ export class Conversation {
     this.people.set(personId, { email, at: this.deps.now() });
     return email;
   }
+}
+
+/** The store key a delivery is claimed under, or undefined when it is not claimed. */
+function claimKeyOf(delivery: Delivery, botId: string): string | undefined {
+  if (delivery.event !== 'created') return undefined;
+  if (delivery.resource === 'messages' && delivery.data.personId !== botId)
+    return `message:${delivery.data.id}`;
+  if (delivery.resource === 'attachmentActions') return `action:${delivery.data.id}`;
+  return undefined;
 }

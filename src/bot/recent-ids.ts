@@ -24,4 +24,9 @@ export class RecentIds {
     }
     return true;
   }
+
+  /** Forgets `id`, so that it is taken again (its processing could not begin: a retry must be). */
+  forget(id: string): void {
+    this.seen.delete(id);
+  }
 }

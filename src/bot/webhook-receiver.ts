@@ -14,8 +14,14 @@ export interface ReceiverOptions {
   secret: string;
   recent: RecentIds;
   log: Logger;
+  /**
+   * Called for a new delivery BEFORE it is acknowledged (e.g. to claim it in the store, so that a
+   * process dying right after the 200 leaves a claim another replica takes over). Its result is
+   * handed to `onDelivery`. When it throws, the delivery gets 503 and Webex delivers it again.
+   */
+  receive?: (delivery: Delivery, log: Logger) => Promise<unknown>;
   /** Called after the delivery was acknowledged; never awaited by the HTTP answer. */
-  onDelivery: (delivery: Delivery, log: Logger) => Promise<void>;
+  onDelivery: (delivery: Delivery, log: Logger, receipt?: unknown) => Promise<void>;
   /** True while the bot is shutting down: deliveries get 503 (Webex retries them elsewhere/later). */
   draining?: () => boolean;
   /** Told of each delivery not processed, with the reason (for metrics). */
@@ -31,7 +37,8 @@ export type RejectReason =
   | 'signature'
   | 'not-json'
   | 'not-envelope'
-  | 'duplicate';
+  | 'duplicate'
+  | 'unavailable';
 
 const DECOMPRESS: Record<string, (bytes: Buffer, options: { maxOutputLength: number }) => Buffer> = {
   gzip: gunzipSync,
@@ -45,8 +52,8 @@ const DECOMPRESS: Record<string, (bytes: Buffer, options: { maxOutputLength: num
  * over the bytes exactly as received (before any decompression; mismatch → 401, nothing
  * processed). Webex does not compress deliveries: a compressed body is refused (415) unless the
  * signature covers the compressed bytes, and is then decompressed with the same size limit. A valid
- * delivery is acknowledged at once and processed afterwards; a repeated one is acknowledged and
- * dropped.
+ * delivery is taken on (`receive`, e.g. claimed in the store), acknowledged, and processed
+ * afterwards; a repeated one is acknowledged and dropped.
  */
 export function webhookReceiver(options: ReceiverOptions): Router {
   const router = Router();
@@ -124,7 +131,6 @@ export function webhookReceiver(options: ReceiverOptions): Router {
       return;
     }
     const delivery = parsed.data;
-    res.status(200).json({ ok: true });
     const key = `${delivery.resource}:${delivery.event}:${delivery.data.id}`;
     const log = deliveryLog.child({
       resource: delivery.resource,
@@ -132,13 +138,27 @@ export function webhookReceiver(options: ReceiverOptions): Router {
       dataId: delivery.data.id,
     });
     if (!options.recent.firstTime(key)) {
+      res.status(200).json({ ok: true });
       log.info('duplicate delivery ignored');
       options.onRejected?.('duplicate');
       return;
     }
+    let receipt: unknown;
+    try {
+      receipt = await options.receive?.(delivery, log);
+    } catch (error) {
+      // Not taken on: Webex must deliver it again (here or to another replica).
+      options.recent.forget(key);
+      log.error({ err: error }, 'delivery not taken on (the store did not answer): 503, Webex retries');
+      options.onRejected?.('unavailable');
+      res.setHeader('Retry-After', '5');
+      res.status(503).json({ message: 'cannot take deliveries right now; retry later' });
+      return;
+    }
+    res.status(200).json({ ok: true });
     setImmediate(() => {
       options
-        .onDelivery(delivery, log)
+        .onDelivery(delivery, log, receipt)
         .catch((error: unknown) => log.error({ err: error }, 'delivery failed'));
     });
   });

@@ -138,9 +138,11 @@ export class HandlingWatch {
   constructor(bot: RunningBot) {
     const conversation = bot.conversation;
     const onMessage = conversation.onMessage.bind(conversation);
-    conversation.onMessage = (delivery, log) => this.track(delivery.data.id, onMessage(delivery, log));
+    conversation.onMessage = (delivery, log, received) =>
+      this.track(delivery.data.id, onMessage(delivery, log, received));
     const onAction = conversation.onAction.bind(conversation);
-    conversation.onAction = (delivery, log) => this.track(delivery.data.id, onAction(delivery, log));
+    conversation.onAction = (delivery, log, received) =>
+      this.track(delivery.data.id, onAction(delivery, log, received));
   }
 
   private track(id: string, handling: Promise<void>): Promise<void> {

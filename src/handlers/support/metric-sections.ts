@@ -9,6 +9,7 @@ import {
   summarize,
   toPoints,
 } from '../../metrics';
+import type { Interval } from '../../model/working-hours';
 import type { RoomMetricData } from '../../readings/read-room-metrics';
 import type { TemperatureUnit } from '../../webex/wire';
 
@@ -22,6 +23,8 @@ export interface SectionInput {
   capacity: number | undefined;
   unit: TemperatureUnit;
   timeZone: string;
+  /** The working intervals comfort is judged in (the plan's `judging`); undefined: every hour. */
+  working?: readonly Interval[] | undefined;
 }
 
 export function summaryOf(input: SectionInput): MetricSummary {
@@ -33,6 +36,7 @@ export function summaryOf(input: SectionInput): MetricSummary {
     bands: input.bands,
     ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
     unit: input.unit,
+    ...(input.working ? { working: input.working } : {}),
   });
 }
 
@@ -58,10 +62,11 @@ export function metricSection(input: SectionInput, summary: MetricSummary = summ
     ...(summary.max ? [{ label: 'Max', value: value(summary.max.value), at: summary.max.at }] : []),
   ];
   const warnings: string[] = [];
+  const scope = summary.working ? ' in working hours' : '';
   if (summary.outside.aboveMs > 0)
-    warnings.push(`Outside the comfort band (high) for ${formatDuration(summary.outside.aboveMs)}`);
+    warnings.push(`Outside the comfort band (high) for ${formatDuration(summary.outside.aboveMs)}${scope}`);
   if (summary.outside.belowMs > 0)
-    warnings.push(`Outside the comfort band (low) for ${formatDuration(summary.outside.belowMs)}`);
+    warnings.push(`Outside the comfort band (low) for ${formatDuration(summary.outside.belowMs)}${scope}`);
   const caveats: string[] = [];
   if (metric === 'peopleCount')
     caveats.push('People count mean is when the room is in use (empty readings are not counted).');
