@@ -60,6 +60,7 @@ async function roomDetail(
       capacity: room.capacity,
       unit: plan.unit,
       timeZone: space.timeZone,
+      working: plan.judging?.intervals,
     }),
   );
   if (sections[0] && plan.notes.length > 0) sections[0].caveats.unshift(...plan.notes);

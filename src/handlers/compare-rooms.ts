@@ -40,6 +40,7 @@ export const compareRooms: Handler = async (ctx) => {
       capacity,
       unit,
       timeZone: space.timeZone,
+      working: plan.judging?.intervals,
     });
     return {
       roomName: d.room.displayName,

@@ -1,5 +1,5 @@
 import { rankCard } from '../cards';
-import { formatDuration, formatValue, METRIC_LABEL, type MetricSummary, rankWorkspaces } from '../metrics';
+import { formatDuration, formatValue, METRIC_LABEL, rankValue, rankWorkspaces } from '../metrics';
 import { boundWindow, callsFor, isProblem } from '../plan/bounded-window';
 import { planAnswer } from '../plan/plan-answer';
 import { mapWithConcurrency } from '../webex/concurrency';
@@ -19,9 +19,6 @@ const TITLES: Record<string, [string, string]> = {
   soundLevel: ['Loudest rooms', 'Quietest rooms'],
   peopleCount: ['Busiest rooms', 'Emptiest rooms'],
 };
-
-const statValue = (summary: MetricSummary, stat: 'mean' | 'max' | 'min') =>
-  stat === 'mean' ? summary.mean : stat === 'max' ? summary.max?.value : summary.min?.value;
 
 /** Ranking by time used or booked: total minutes per room over the range. */
 const rankByDuration: Handler = async (ctx) => {
@@ -107,9 +104,12 @@ export const rankRooms: Handler = async (ctx) => {
   const rows = ranked.map((e, i) => ({
     position: i + 1,
     roomName: e.room.displayName,
-    value: formatValue(metric, statValue(e.summary, rank.stat) ?? 0, unit),
+    value: formatValue(metric, rankValue(e.summary, rank.stat) ?? 0, unit),
   }));
-  const noData = entries.filter((e) => e.summary.count === 0).map((e) => e.room.displayName);
+  // Rooms without a value to rank by: no readings, or none in working hours.
+  const noData = entries
+    .filter((e) => rankValue(e.summary, rank.stat) === undefined)
+    .map((e) => e.room.displayName);
   const [high, low] = TITLES[metric] ?? ['Top rooms', 'Bottom rooms'];
   let title = rank.order === 'desc' ? high : low;
   if (rank.limit === 1) title = title.replace(/ rooms$/, ' room');
@@ -123,7 +123,7 @@ export const rankRooms: Handler = async (ctx) => {
         timeZone: space.timeZone,
         unitLabel: unitLabel(metric, unit),
         series: [],
-        bars: ranked.map((e) => ({ label: e.room.displayName, value: statValue(e.summary, rank.stat) ?? 0 })),
+        bars: ranked.map((e) => ({ label: e.room.displayName, value: rankValue(e.summary, rank.stat) ?? 0 })),
       });
     } catch (error) {
       ctx.log.warn({ err: error }, 'chart rendering failed; answering without it');

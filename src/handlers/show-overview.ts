@@ -40,6 +40,7 @@ async function roomOverview(
       capacity: room.capacity,
       unit: plan.unit,
       timeZone: space.timeZone,
+      working: plan.judging?.intervals,
     };
     const summary = summaryOf(input);
     const section = metricSection(input, summary);

@@ -3,14 +3,15 @@ import type { MetricSummary } from './summary';
 
 /**
  * The value a room is ranked (and shown) by: the statistic over working hours when the summary was
- * judged in them (nights and weekends would flatten the ranking into ties), else over the period.
- * Undefined without data for it.
+ * judged in them (nights and weekends would flatten the ranking into ties), else over the period
+ * (also when the window holds no working hours: a weekend is ranked by its readings). Undefined
+ * without data for it, or without readings in the window's working hours.
  */
 export function rankValue(summary: MetricSummary, stat: RankSpec['stat']): number | undefined {
   // An empty room (no people-count data while its device reported) counts as 0 people.
   if (summary.empty) return 0;
   if (summary.count === 0) return undefined;
-  const working = summary.working;
+  const working = summary.working && summary.working.ms > 0 ? summary.working : undefined;
   const value = working
     ? working[stat]
     : stat === 'mean'

@@ -1,6 +1,12 @@
 import type { ParsedRequest } from '../language/types';
 import { SENSOR_METRICS, sensorMetrics } from '../model/metric-catalogue';
-import type { SpaceSettings } from '../model/space-settings';
+import { type SpaceSettings, workingHoursOf } from '../model/space-settings';
+import {
+  describeWorkingHours,
+  type Interval,
+  type WorkingHours,
+  workingIntervals,
+} from '../model/working-hours';
 import { type CapabilityMap, METRIC_CAPABILITY, type MetricName, type TemperatureUnit } from '../webex/wire';
 import {
   type Aggregation,
@@ -69,6 +75,11 @@ export interface AnswerPlan {
   notes: string[];
   /** Set when nothing can be read (the answer is this line). */
   problem?: string;
+  /**
+   * Answers to data questions: comfort is judged in the space's working hours, the intervals of
+   * them within [from, to) (summaries take these), and the card says so once, in `notes`.
+   */
+  judging?: { workingHours: WorkingHours; timeZone: string; intervals: Interval[] };
 }
 
 export interface ReadingsAsk {
@@ -197,7 +208,7 @@ export function planAnswer(request: ParsedRequest, ctx: PlanContext): AnswerPlan
   const to = Date.parse(request.to ?? '');
   if (request.from === undefined || request.to === undefined)
     throw new Error(`A ${request.intent} request reached the plan without a window.`);
-  return planReadings(
+  const plan = planReadings(
     {
       rooms: request.workspaces,
       metrics: metricsFor(request),
@@ -208,4 +219,21 @@ export function planAnswer(request: ParsedRequest, ctx: PlanContext): AnswerPlan
     },
     ctx,
   );
+  return plan.problem ? plan : judgedInWorkingHours(plan, ctx.space);
+}
+
+/**
+ * The plan with its working intervals and the one line that names them: "Judged in working hours,
+ * Mon–Fri 08:00–17:00 (Europe/Oslo)." — or, when the window holds none, that comfort is not judged.
+ */
+export function judgedInWorkingHours(plan: AnswerPlan, space: SpaceSettings): AnswerPlan {
+  const workingHours = workingHoursOf(space);
+  const { timeZone } = space;
+  const intervals = workingIntervals(workingHours, plan.from, plan.to, timeZone);
+  const hours = describeWorkingHours(workingHours);
+  const note =
+    intervals.length > 0
+      ? `Judged in working hours, ${hours} (${timeZone}).`
+      : `No working hours (${hours}, ${timeZone}) in this window: readings shown, comfort not judged.`;
+  return { ...plan, notes: [...plan.notes, note], judging: { workingHours, timeZone, intervals } };
 }

@@ -53,7 +53,33 @@ describe('plan/planAnswer', () => {
     assert.equal(plan.fetches.length, 1);
     assert.equal(plan.from, Date.UTC(2026, 11, 3, 7, 0), 'hourly windows start on the hour');
     assert.equal(plan.to, NOW);
-    assert.deepEqual(plan.notes, []);
+    assert.deepEqual(plan.notes, ['Judged in working hours, Mon–Fri 08:00–17:00 (Europe/Oslo).']);
+  });
+
+  it("judges comfort in the space's working hours, local time, and says when the window has none", () => {
+    // Thu 3 Dec 2026, 08:00–14:00 Oslo: working from 08:00 (07:00 UTC) to the end of the window.
+    const plan = planAnswer(request({}), context([room(1)]));
+    assert.deepEqual(plan.judging?.intervals, [{ from: Date.UTC(2026, 11, 3, 7, 0), to: NOW }]);
+    const early = {
+      ...context([room(1)]),
+      space: {
+        timeZone: 'Europe/Oslo',
+        unit: 'celsius' as const,
+        workingHours: { days: [1, 2, 3, 4, 5] as const, start: '07:00', end: '16:00' },
+      },
+    };
+    const custom = planAnswer(request({}), early);
+    assert.match(custom.notes.join(' '), /Judged in working hours, Mon–Fri 07:00–16:00 \(Europe\/Oslo\)\./);
+    // Saturday 5 Dec: no working hours in the window.
+    const saturday = planAnswer(
+      request({ from: iso(NOW + 2 * 24 * HOUR - 6 * HOUR), to: iso(NOW + 2 * 24 * HOUR) }),
+      { ...context([room(1)]), now: NOW + 2 * 24 * HOUR },
+    );
+    assert.deepEqual(saturday.judging?.intervals, []);
+    assert.match(
+      saturday.notes.join(' '),
+      /No working hours \(Mon–Fri 08:00–17:00, Europe\/Oslo\) in this window: readings shown, comfort not judged\./,
+    );
   });
 
   it('answers ten years of raw readings with the last 400 days, daily, and says so', () => {

@@ -35,6 +35,7 @@ export function summariesByRoom(
       capacity,
       unit: plan.unit,
       timeZone: ctx.space.timeZone,
+      working: plan.judging?.intervals,
     });
     const entry = byRoom.get(d.room.id) ?? { room: d.room, summaries: [] };
     entry.summaries.push(summary);
