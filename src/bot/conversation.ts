@@ -401,6 +401,8 @@ export class Conversation {
       d.key.startsWith('message:'),
     );
     for (const d of left.filter((d) => d.posting)) {
+      // Taken over first: a replica starting at the same time says it once, not twice.
+      if ((await store.claimDelivery(d.key, this.liveness.claimant(), now())) !== 'new') continue;
       await this.tellPostingCut(d.key.slice('message:'.length), log);
       await store.completeDelivery(d.key, now());
     }
