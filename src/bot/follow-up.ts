@@ -1,9 +1,8 @@
 import { mergeFollowUp } from '../handlers/rerun-request';
 import {
-  analyzeRequest,
+  comfortOffer,
   DATA_INTENTS,
   type Intent,
-  type ParseContext,
   type ParsedRequest,
   type RequestAnalysis,
   SETUP_INTENTS,
@@ -21,7 +20,12 @@ const OVERVIEW_CUE = /\bhow (?:was|is|are|were|did|does)\b|\boverview\b|\bstatus
 const OTHER_QUESTION = /\b(?:what|who|where|why)(?:'s|s| is| are| was| were)?\b/i;
 
 /** What a text stating only part of a question parses as: no intent of its own. */
-const PARTIAL_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['query', 'current', 'overview', 'unknown']);
+export const PARTIAL_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  'query',
+  'current',
+  'overview',
+  'unknown',
+]);
 
 /**
  * "and humidity?", "what about yesterday?", "last 7 days", "humidity", "Boardroom": a follow-up to
@@ -42,16 +46,14 @@ export function looksLikeFollowUp(text: string, analysis: RequestAnalysis): bool
   return !stated.metrics && !OVERVIEW_CUE.test(text);
 }
 
-/** The ask-back for a window still ahead ("tomorrow"): the request was refused, not answered. */
-const REFUSED_WINDOW = /^That time is still ahead\b/;
-
 /**
  * Whether a request is context for the person's next follow-up: data questions, and a setup
- * while it still asks back; never a request refused for its window (a time still ahead), which
- * must not come back in a later "what's the temperature?".
+ * while it still asks back. A request refused for its window (a time still ahead) is kept only as
+ * the question "which time?" asks about: a reply naming a time completes it (see `readTurn`), a
+ * later "what's the temperature?" never brings it back.
  */
 export function worthRemembering(request: ParsedRequest, now: number, bareSetUp = false): boolean {
-  if (request.clarify && REFUSED_WINDOW.test(request.clarify.question)) return false;
+  if (request.clarify?.asks === 'time') return true;
   if (DATA_INTENTS.has(request.intent)) return !(Date.parse(request.from ?? '') >= now);
   return SETUP_INTENTS.has(request.intent) && Boolean(request.clarify) && !bareSetUp;
 }
@@ -86,7 +88,10 @@ export function mergeSetupFollowUp(previous: ParsedRequest, analysis: RequestAna
     else delete merged.allWorkspaces;
   }
   if (analysis.stated.metrics && next.metrics.length > 0) merged.metrics = next.metrics;
-  if (next.alert) merged.alert = next.alert;
+  if (next.alert) {
+    merged.alert = next.alert;
+    delete merged.comfort;
+  }
   if (next.report && (next.report.time !== '08:00' || !previous.report)) merged.report = next.report;
   if (next.unit && next.unit !== previous.unit && next.metrics.includes('temperature'))
     merged.unit = next.unit;
@@ -95,31 +100,19 @@ export function mergeSetupFollowUp(previous: ParsedRequest, analysis: RequestAna
     return merged;
   }
   if (merged.workspaces.length === 0 && !merged.allWorkspaces) {
-    merged.clarify = previous.clarify ?? { question: 'Which room do you mean?', options: ['all rooms'] };
+    merged.clarify = previous.clarify ?? {
+      question: 'Which room do you mean?',
+      options: ['all rooms'],
+      asks: 'room',
+    };
   } else if (merged.intent === 'alert.create' && merged.metrics.length === 0) {
     merged.clarify = next.clarify ?? previous.clarify;
+  } else if (merged.comfort && !merged.alert) {
+    // A comfort word ("overheats"), now with its room: the alert is offered, not set up.
+    merged.clarify = comfortOffer(merged);
   } else if (merged.intent === 'alert.create' && !merged.alert) {
     merged.clarify = previous.clarify;
   }
   if (merged.clarify === undefined) delete merged.clarify;
   return merged;
-}
-
-/**
- * A text read in its conversation: the person's previous request (if any, still remembered) and
- * what the text says. A follow-up completes the previous request; anything else is a question of
- * its own. Pure: the memory is read and written by the caller.
- */
-export function readTurn(
-  text: string,
-  previous: ParsedRequest | undefined,
-  context: ParseContext,
-  forceFollowUp = false,
-): ParsedRequest {
-  const analysis = analyzeRequest(text, context);
-  const followsUp = previous !== undefined && (forceFollowUp || looksLikeFollowUp(text, analysis));
-  if (!followsUp) return analysis.request;
-  if (SETUP_INTENTS.has(previous.intent) && previous.clarify)
-    return mergeSetupFollowUp(previous, analyzeRequest(setupFollowUpText(previous, text), context));
-  return mergeFollowUp(previous, analysis);
 }

@@ -1,4 +1,5 @@
 import { METRIC_LABEL } from '../metrics';
+import { comfortAlert, setUpComfortAlert } from './support/alert-offer';
 import { idIn } from './support/automation-rows';
 import { sensorMetrics } from './support/labels';
 import { changeAlert, newAlertForm, setUpAlert } from './support/set-up';
@@ -13,16 +14,21 @@ export const createAlert: Handler = async (ctx) => {
   const rooms = request.allWorkspaces || request.workspaces.length > 0;
   if (!request.alert && metrics.length === 0 && !rooms) {
     return {
-      markdown: 'Fill in the form, or say it in words, e.g. **alert me when tvoc in Fjord goes above 500**.',
+      markdown: 'Fill in the form, or say it in words, e.g. **alert me when TVOC in Fjord goes above 500**.',
       card: newAlertForm(ctx),
     };
+  }
+  // "let me know if Fjord overheats", confirmed: the comfort limit it was offered with.
+  if (request.comfort && !request.alert && metrics.length === 1 && rooms) {
+    const alert = comfortAlert(ctx, request);
+    return 'problem' in alert ? { markdown: alert.problem } : setUpComfortAlert(ctx, alert);
   }
   if (metrics.length !== 1 || !request.alert) {
     return {
       markdown:
         metrics.length > 1
           ? `One alert watches one measurement; you named ${metrics.map((m) => METRIC_LABEL[m]).join(' and ')}. Set one alert for each.`
-          : 'Tell me what to watch and when, e.g. **alert me when tvoc in Fjord goes above 500**.',
+          : 'Tell me what to watch and when, e.g. **alert me when TVOC in Fjord goes above 500**.',
     };
   }
   return setUpAlert(ctx, {

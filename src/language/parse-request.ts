@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
-import { METRIC_LABEL } from '../model/metric-catalogue';
+import { METRIC_LABEL, metricChoice, sensorMetrics } from '../model/metric-catalogue';
 import { zoneOrUtc } from '../time-zones';
+import { comfortOffer } from './comfort-offer';
+import { readComfortWord } from './comfort-words';
 import { type IndexedWorkspace, indexDirectory } from './directory-index';
 import { editDistance, typoAllowance } from './fuzzy';
 import { findMetrics, MEASURED_METRICS } from './metric-words';
@@ -9,7 +11,14 @@ import { readAlert, readRank, readReport, readSettings } from './request-details
 import { claimCorrectedRooms, claimRooms, type RoomSelection, selectRooms } from './rooms';
 import { readTime } from './time-expressions';
 import { TokenText } from './token-text';
-import type { Intent, ParseContext, ParsedRequest, RequestAggregation, RequestMetric } from './types';
+import type {
+  Clarification,
+  Intent,
+  ParseContext,
+  ParsedRequest,
+  RequestAggregation,
+  RequestMetric,
+} from './types';
 import { DATA_INTENTS } from './types';
 import { correctWord, isKnownWord } from './vocabulary';
 
@@ -115,6 +124,18 @@ function aggregationFor(view: string, spanMs: number): RequestAggregation {
   return 'daily';
 }
 
+/** "At which value…?": the ask-back for an alert's threshold. */
+export function thresholdAskBack(metrics: readonly RequestMetric[]): Clarification {
+  return {
+    question: `At which value should I alert you about ${listNames(metrics.map((m) => METRIC_LABEL[m]))}? For example "above 500" or "outside 30-60".`,
+    options: ['above …', 'below …', 'outside … - …'],
+    asks: 'threshold',
+  };
+}
+
+/** The option that offers the rooms' list, when a room named matches nothing. */
+export const LIST_ROOMS = 'list rooms';
+
 const listNames = (names: string[]) =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 
@@ -174,6 +195,8 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   }
 
   const early = claimRooms(text, index);
+  // "overheats", "too dry": read before typos are corrected, which would make them other words.
+  const comfortWord = familyIntent === 'alert.create' ? readComfortWord(text) : undefined;
   correctTypos(text, index.workspaces);
   claimCorrectedRooms(text, index, early);
   const report = family === 'report' && familyIntent === 'report.subscribe' ? readReport(text) : undefined;
@@ -187,6 +210,7 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   const correctedView = text.words().join(' ');
 
   let metrics = metricMatch.metrics;
+  if (comfortWord && metrics.length === 0) metrics = [comfortWord.metric];
   if (rank?.metric && !metrics.includes(rank.metric)) metrics = [rank.metric, ...metrics];
   const rooms = selection.rooms;
   const explicitRooms = rooms.length > 0 || selection.all;
@@ -298,51 +322,69 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   }
   if (intent === 'rank' && rank) result.rank = rank.rank;
   if (alert) result.alert = alert;
+  else if (comfortWord && metrics.length === 1 && metrics[0] === comfortWord.metric)
+    result.comfort = { op: comfortWord.op };
   if (report) result.report = { time: report.time, days: report.days };
 
   // Ask back rather than guess.
   const firstNames = index.workspaces.slice(0, 8).map((w) => w.displayName);
+  const unit = context.defaults?.unit ?? 'celsius';
+  const metricChoices = sensorMetrics(MEASURED_METRICS).map((m) => metricChoice(m, unit));
   if (metricMatch.unmeasured && metrics.length === 0) {
     result.clarify = {
       question: `Webex room sensors don't measure ${metricMatch.unmeasured}. They measure ${MEASURED_METRICS.map((m) => METRIC_LABEL[m]).join(', ')}. Which one would you like?`,
-      options: [...MEASURED_METRICS],
+      options: metricChoices,
+      asks: 'metric',
     };
   } else if (selection.ambiguous) {
     result.clarify = {
       question: `Which room do you mean by “${selection.ambiguous.words}”?`,
       options: selection.ambiguous.options,
+      asks: 'room',
     };
   } else if (selection.unresolved) {
+    const near = selection.unresolved.options;
+    const missing = `I couldn't find a room called “${selection.unresolved.words}”.`;
     result.clarify = {
-      question: `I couldn't find a room called “${selection.unresolved.words}”. Did you mean ${listNames(selection.unresolved.options.slice(0, 3))}?`,
-      options: selection.unresolved.options,
+      question:
+        near.length > 0
+          ? `${missing} Did you mean ${listNames(near.slice(0, 3))}?`
+          : `${missing} Say “list rooms” to see the rooms I know.`,
+      options: [...near, LIST_ROOMS],
+      asks: 'room',
     };
   } else if (future) {
     result.clarify = {
       question:
         'That time is still ahead: I can only show what has already been measured. Which time do you mean?',
       options: ['today', 'yesterday', 'last 24 hours'],
+      asks: 'time',
     };
   } else if (
     !explicitRooms &&
     ['query', 'current', 'overview', 'compare', 'alert.create', 'report.subscribe'].includes(intent)
   ) {
-    result.clarify = { question: 'Which room do you mean?', options: [...firstNames, 'all rooms'] };
+    result.clarify = {
+      question: 'Which room do you mean?',
+      options: [...firstNames, 'all rooms'],
+      asks: 'room',
+    };
+  } else if (result.comfort) {
+    result.clarify = comfortOffer(result);
   } else if (report?.impossibleTime) {
     result.clarify = {
       question: `“${report.impossibleTime}” is not a time of day. At what time should I post the report (00:00–23:59)?`,
       options: ['at 07:00', 'at 08:00', 'at 09:00'],
+      asks: 'report-time',
     };
   } else if (intent === 'alert.create' && metrics.length === 0) {
     result.clarify = {
       question: 'Which measurement should the alert watch?',
-      options: [...MEASURED_METRICS],
+      options: metricChoices,
+      asks: 'metric',
     };
   } else if (intent === 'alert.create' && !alert) {
-    result.clarify = {
-      question: `At which value should I alert you about ${listNames(metrics.map((m) => METRIC_LABEL[m]))}? For example "above 500" or "outside 30-60".`,
-      options: ['above …', 'below …', 'outside … - …'],
-    };
+    result.clarify = thresholdAskBack(metrics);
   }
   return { request: result, stated };
 }

@@ -193,19 +193,30 @@ function matchScope(text: TokenText, index: DirectoryIndex): IndexedWorkspace[] 
   );
 }
 
-/** Closest names to what someone typed, for "did you mean". */
+/**
+ * Names near what someone typed, for "did you mean": the whole name within the typos a word of its
+ * length may carry (at least one), the same name with another number ("Lab 3" → Lab 2.1), or a
+ * name starting with it. Unrelated names are never offered: none may be near.
+ */
 export function closestNames(words: string, index: DirectoryIndex, limit = 5): string[] {
   const key = compact(words);
-  const numbers = numbersIn(words);
+  const letters = foldAccents(words).replace(/[^a-z]/g, '');
+  const numbered = numbersIn(words) !== '';
+  const within = (a: string, b: string) => editDistance(a, b, Math.max(1, typoAllowance(a)));
   return index.workspaces
-    .map((w) => ({
-      w,
-      score:
-        editDistance(key, w.compact, 12) -
-        (w.compact.startsWith(key.replace(/\d.*$/, '')) ? 2 : 0) -
-        (numbers && w.numbers.startsWith(numbers.split('|')[0]!) ? 1 : 0),
-    }))
-    .sort((a, b) => a.score - b.score || nameRank(a.w, b.w))
+    .map((w) => {
+      if (key.length >= 3 && w.compact.startsWith(key)) return { w, distance: 0 };
+      const whole = within(key, w.compact);
+      if (whole <= Math.max(1, typoAllowance(key))) return { w, distance: whole };
+      const sameName =
+        numbered &&
+        w.numbers !== '' &&
+        letters.length >= 3 &&
+        within(letters, w.letters) <= typoAllowance(letters);
+      return { w, distance: sameName ? 3 : Number.POSITIVE_INFINITY };
+    })
+    .filter((x) => Number.isFinite(x.distance))
+    .sort((a, b) => a.distance - b.distance || nameRank(a.w, b.w))
     .slice(0, limit)
     .map((x) => x.w.displayName);
 }

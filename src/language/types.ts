@@ -71,9 +71,20 @@ export interface SettingsSpec {
   unit?: TemperatureUnit;
 }
 
+/** The part of a request an ask-back asks for: a reply in plain words fills exactly that part. */
+export type AskedPart = 'room' | 'metric' | 'time' | 'threshold' | 'report-time' | 'confirm';
+
 export interface Clarification {
   question: string;
+  /** The answers offered, in people's words: a button sends one, a reply may name one. */
   options: string[];
+  /** What is asked for ('confirm': an alert offered for confirmation). */
+  asks?: AskedPart;
+}
+
+/** An alert asked for with a comfort word ("overheats"): the side of the comfort band it watches. */
+export interface ComfortSpec {
+  op: 'above' | 'below';
 }
 
 /** The parser's answer: the contract of `room-metrics parse` (one JSON object per request). */
@@ -91,5 +102,7 @@ export interface ParsedRequest {
   alert?: AlertSpec;
   report?: ReportSpec;
   settings?: SettingsSpec;
+  /** An alert asked for with a comfort word: its threshold is the comfort limit, offered first. */
+  comfort?: ComfortSpec;
   clarify?: Clarification;
 }

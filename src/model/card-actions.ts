@@ -57,6 +57,16 @@ const reportId = z.string().regex(/^r\d{1,9}$/);
  */
 export const sharedActionSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('delete-alerts'), ruleIds: z.array(ruleId).min(1).max(50) }),
+  /** An alert offered from a comfort word ("overheats"), with the comfort limit as its threshold (API unit). */
+  z.object({
+    op: z.literal('create-alert'),
+    metric: metricName,
+    rooms: z.union([
+      z.object({ all: z.literal(true) }),
+      z.object({ workspaceIds: z.array(workspaceId).min(1).max(50) }),
+    ]),
+    condition: z.object({ op: z.enum(['above', 'below']), value: z.number().finite() }),
+  }),
   z.object({ op: z.literal('mute-alert'), ruleId }),
   z.object({ op: z.literal('cancel-reports'), reportIds: z.array(reportId).min(1).max(20) }),
 ]);

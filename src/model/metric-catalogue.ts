@@ -1,4 +1,5 @@
-import type { MetricName } from '../webex/wire';
+import type { MetricName, TemperatureUnit } from '../webex/wire';
+import { unitLabel } from './units';
 
 /** What people can ask about: the sensor metrics plus the durations of `/workspaceDurationMetrics`. */
 export type RequestMetric = MetricName | 'timeUsed' | 'timeBooked';
@@ -35,4 +36,21 @@ export interface RankSpec {
   stat: 'mean' | 'max' | 'min';
   order: 'desc' | 'asc';
   limit: number;
+}
+
+/** Names of the sensor metrics as a choice shows them, capitalised. */
+const CHOICE_NAME: Readonly<Record<MetricName, string>> = {
+  temperature: 'Temperature',
+  humidity: 'Humidity',
+  tvoc: 'TVOC',
+  ambientNoise: 'Ambient noise',
+  soundLevel: 'Sound level',
+  peopleCount: 'People count',
+};
+
+/** A metric as an ask-back offers it, with its unit: "TVOC (ppb)", "Temperature (°F)", "People count". */
+export function metricChoice(metric: MetricName, unit: TemperatureUnit = 'celsius'): string {
+  return metric === 'peopleCount'
+    ? CHOICE_NAME[metric]
+    : `${CHOICE_NAME[metric]} (${unitLabel(metric, unit)})`;
 }

@@ -245,13 +245,56 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     );
   });
 
-  it('completes a setup that asked back: the room chosen, the alert set', async () => {
+  it('completes a setup that asked back: no unrelated room offered, the room named in reply, the alert set', async () => {
     const [question] = await chat.ask('ingrid', room, 'alert me when tvoc in Atlantis goes above 500');
-    const choice = buttonsOf(question!).find((b) => b.title === 'Fjord');
-    assert.ok(choice, 'Fjord is offered');
-    const [set] = await chat.press('ingrid', question!, choice.data);
+    assert.deepEqual(
+      buttonsOf(question!).map((b) => b.title),
+      ['list rooms'],
+      'nothing is near "Atlantis": the rooms are offered as a list, no name is guessed',
+    );
+    const [set] = await chat.ask('ingrid', room, 'Fjord');
     assert.match(textOf(set!), /Alert a\d+ set/);
     assert.match(textOf(set!), /Air quality \(TVOC\) above 500 ppb in Fjord/);
+  });
+
+  it('offers an alert asked for with a comfort word at the comfort limit, and sets it up once confirmed', async () => {
+    const before = (await bot.store.listAlertRules()).length;
+    const [offer] = await chat.ask('ingrid', room, 'let me know if Fjord overheats');
+    assert.match(textOf(offer!), /Alert when temperature in Fjord goes above 24(?:\.0)? °C\?/);
+    assert.deepEqual(
+      buttonsOf(offer!).map((b) => b.title),
+      ['Set it up', 'Change threshold'],
+    );
+    assert.equal((await bot.store.listAlertRules()).length, before, 'offered, not set up');
+    const setUp = buttonsOf(offer!).find((b) => b.title === 'Set it up')!;
+    const [set] = await chat.press('ingrid', offer!, setUp.data);
+    assert.match(textOf(set!), /Alert a\d+ set/);
+    assert.match(textOf(set!), /Temperature above 24(?:\.0)? °C in Fjord/);
+    const [list] = await chat.ask('ingrid', room, 'list alerts');
+    assert.match(textOf(list!), /Temperature above 24(?:\.0)? °C in Fjord/);
+    assert.equal((await bot.store.listAlertRules()).length, before + 1, 'exactly one rule');
+  });
+
+  it('takes a threshold said in reply to an offered alert instead of the comfort limit', async () => {
+    const [offer] = await chat.ask('ingrid', room, 'tell me when Boardroom gets too dry');
+    assert.match(textOf(offer!), /Alert when humidity in Boardroom drops below \d+ %\?/);
+    const [set] = await chat.ask('ingrid', room, 'below 20');
+    assert.match(textOf(set!), /Humidity below 20 % in Boardroom/);
+  });
+
+  it('suggests only near rooms for an unknown one, or offers the list of rooms', async () => {
+    const [near] = await chat.ask('ingrid', room, 'temperature in Room 99');
+    assert.match(textOf(near!), /couldn't find a room called “room 99”/);
+    const titles = buttonsOf(near!).map((b) => b.title);
+    assert.ok(titles.includes('list rooms'), `the list of rooms is offered: ${titles.join(', ')}`);
+    assert.deepEqual(
+      titles.filter((t) => t !== 'list rooms' && !/^Room \d+$/.test(t)),
+      [],
+      'no unrelated name is suggested',
+    );
+    const list = buttonsOf(near!).find((b) => b.title === 'list rooms')!;
+    const [rooms] = await chat.press('ingrid', near!, list.data);
+    assert.match(textOf(rooms!), /Fjord/, 'the button lists the rooms');
   });
 
   it('schedules a report for the next minute, posts it once at its time, and sends one on request', async () => {

@@ -72,10 +72,11 @@ describe('follow-ups: merge', () => {
     assert.deepEqual(room.metrics, ['ambientNoise']);
   });
 
-  it('a request refused for its window ("tomorrow") is not worth remembering; answered ones are', () => {
+  it('a request refused for its window ("tomorrow") is remembered only as its "which time?"; answered ones are', () => {
     const tomorrow = analyze('temperature in room 4 tomorrow').request;
     assert.match(tomorrow.clarify?.question ?? '', /still ahead/);
-    assert.equal(worthRemembering(tomorrow, NOW), false);
+    assert.equal(worthRemembering(tomorrow, NOW), true);
+    assert.equal(tomorrow.clarify?.asks, 'time', 'a later question never brings it back: see read-turn');
     assert.equal(worthRemembering(previous, NOW), true);
     const noRoom = analyze('temperature today').request;
     assert.equal(worthRemembering(noRoom, NOW), true, 'a question that asks which room is context');

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { readTurn, worthRemembering } from '../../src/bot/follow-up';
+import { worthRemembering } from '../../src/bot/follow-up';
+import { readTurn } from '../../src/bot/read-turn';
 import type { ParseContext, ParsedRequest } from '../../src/language';
 import { cases as comfortWords } from './ask-back-holdout/comfort-words.cases';
 import { cases as replies } from './ask-back-holdout/replies.cases';

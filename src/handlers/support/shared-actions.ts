@@ -9,6 +9,7 @@ import { confirmCard, escapeMarkdown } from '../../cards';
 import type { AlertRule, ReportSubscription } from '../../model';
 import type { ConfirmInputs, SharedAction } from '../../model/card-actions';
 import type { HandlerContext, Reply } from '../types';
+import { answerOffer } from './alert-offer';
 import { nameOf } from './automation-rows';
 
 type Ctx = HandlerContext;
@@ -128,6 +129,7 @@ function gone(what: 'Alert' | 'Report', id: string): Reply {
 
 /** The answer to a confirmation: act on what it names that still exists here, or keep it all. */
 export async function answerConfirmation(ctx: Ctx, inputs: ConfirmInputs): Promise<Reply> {
+  if (inputs.action.op === 'create-alert') return answerOffer(ctx, inputs.action, inputs.answer);
   if (inputs.answer === 'keep') return kept(ctx, inputs.action);
   switch (inputs.action.op) {
     case 'delete-alerts':
@@ -144,7 +146,7 @@ export async function answerConfirmation(ctx: Ctx, inputs: ConfirmInputs): Promi
 }
 
 /** Keep: nothing changes; the line says so, or that the thing is gone already (someone else removed it). */
-async function kept(ctx: Ctx, action: SharedAction): Promise<Reply> {
+async function kept(ctx: Ctx, action: Exclude<SharedAction, { op: 'create-alert' }>): Promise<Reply> {
   const here = async (
     get: (id: string) => Promise<{ roomId: string } | undefined>,
     list: readonly string[],

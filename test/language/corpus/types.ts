@@ -95,5 +95,5 @@ export const LAST_FRIDAY = { from: '2026-11-13T00:00:00+01:00', to: '2026-11-14T
 export const THIS_WEEK = { from: '2026-11-16T00:00:00+01:00', to: DEFAULT_NOW } as const;
 export const LAST_WEEK = { from: '2026-11-09T00:00:00+01:00', to: '2026-11-16T00:00:00+01:00' } as const;
 
-/** The measured metrics a "not measured" clarification must offer (at least these two). */
-export const MEASURED_OPTIONS = ['temperature', 'humidity'];
+/** The measured metrics a "not measured" clarification must offer (at least these two), with units. */
+export const MEASURED_OPTIONS = ['Temperature (°C)', 'Humidity (%)'];
