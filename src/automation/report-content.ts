@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
   type ComfortBands,
   type DurationSummary,
@@ -7,8 +6,7 @@ import {
   summarize,
   toPoints,
 } from '../metrics';
-import type { MetricPoint } from '../metrics/points';
-import { comfortRange, outsideRange } from '../model/comfort-bands';
+import { DEFAULT_WORKING_HOURS, type WorkingHours, workingIntervals } from '../model/working-hours';
 import type { RoomMetricData } from '../readings/read-room-metrics';
 import type { MetricName, TemperatureUnit } from '../webex/wire';
 
@@ -20,9 +18,6 @@ export const REPORT_METRICS: readonly MetricName[] = [
   'ambientNoise',
   'peopleCount',
 ];
-
-/** Working hours for "share of working hours inside the comfort band": Mon–Fri 08:00–17:00 local. */
-export const WORKING_HOURS = { fromHour: 8, toHour: 17 } as const;
 
 export interface ReportVerdict {
   level: 'good' | 'fair' | 'poor' | 'none';
@@ -36,7 +31,7 @@ export interface ReportMetricLine {
   min: string;
   max: string;
   verdict: ReportVerdict;
-  /** Share (0..1) of working-hour buckets whose mean was inside the comfort band. */
+  /** Share (0..1) of the working time with data that was inside the comfort band (comfort metrics). */
   inBandShare?: number;
 }
 
@@ -62,35 +57,28 @@ export interface RoomReportInput {
   durations?: DurationSummary;
 }
 
-/** Whether a bucket mean sits inside the comfort band of its metric (undefined: the metric has none). */
-export function insideBand(
-  metric: MetricName,
-  value: number,
-  bands: ComfortBands,
-  unit: TemperatureUnit,
-  capacity?: number,
-): boolean | undefined {
-  const range = comfortRange(metric, bands, unit, capacity);
-  return range ? outsideRange(range, value) === undefined : undefined;
-}
-
-/** Hourly buckets that start inside working hours (Mon–Fri, local), in the given zone. */
-export function workingHourPoints(points: readonly MetricPoint[], timeZone: string): MetricPoint[] {
-  return points.filter((p) => {
-    const local = DateTime.fromMillis(p.start, { zone: timeZone });
-    return local.weekday <= 5 && local.hour >= WORKING_HOURS.fromHour && local.hour < WORKING_HOURS.toHour;
-  });
-}
-
 /**
  * One room of a report, from its hourly data over the period: per metric mean/min/max, verdict
- * and share of working hours inside the band; peak people against capacity; booked vs used.
+ * and share of working time inside the band (comfort judged in the space's working hours, default
+ * Mon–Fri 08:00–17:00 local); peak people against capacity; booked vs used.
  */
 export function reportRoom(
   input: RoomReportInput,
   period: { from: number; to: number },
-  options: { bands: ComfortBands; unit: TemperatureUnit; timeZone: string; now: number },
+  options: {
+    bands: ComfortBands;
+    unit: TemperatureUnit;
+    timeZone: string;
+    now: number;
+    workingHours?: WorkingHours;
+  },
 ): ReportRoom {
+  const working = workingIntervals(
+    options.workingHours ?? DEFAULT_WORKING_HOURS,
+    period.from,
+    period.to,
+    options.timeZone,
+  );
   const lines: ReportMetricLine[] = [];
   let score = 0;
   let peakPeople: number | undefined;
@@ -106,13 +94,17 @@ export function reportRoom(
       bands: options.bands,
       ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
       ...(unit ? { unit } : {}),
+      working,
     });
     if (summary.mean === undefined) continue;
     if (d.metric === 'peopleCount') peakPeople = summary.max?.value;
-    const working = workingHourPoints(points, options.timeZone);
-    const judged = working
-      .map((p) => insideBand(d.metric, p.mean, options.bands, options.unit, input.capacity))
-      .filter((x): x is boolean => x !== undefined);
+    // The same working time the verdict counts: "Too cold for 2 h in working hours" sits beside
+    // "78% in band", never beside "100% in band".
+    const covered = summary.working?.coveredMs ?? 0;
+    const inBandShare =
+      covered > 0
+        ? Math.max(0, 1 - (summary.outside.aboveMs + summary.outside.belowMs) / covered)
+        : undefined;
     score += summary.verdict.level === 'poor' ? 3 : summary.verdict.level === 'fair' ? 1 : 0;
     lines.push({
       metric: d.metric,
@@ -121,7 +113,7 @@ export function reportRoom(
       min: summary.min ? formatValue(d.metric, summary.min.value, unit) : '—',
       max: summary.max ? formatValue(d.metric, summary.max.value, unit) : '—',
       verdict: summary.verdict,
-      ...(judged.length > 0 ? { inBandShare: judged.filter(Boolean).length / judged.length } : {}),
+      ...(inBandShare !== undefined ? { inBandShare } : {}),
     });
   }
   const overCapacity =
@@ -137,7 +129,9 @@ export function reportRoom(
       ? { level: 'none', text: 'No data for this period' }
       : worst && rank(worst) > rank({ level: 'good', text: '' })
         ? worst
-        : { level: 'good', text: 'Comfortable all period' };
+        : working.length > 0
+          ? { level: 'good', text: 'Comfortable in working hours' }
+          : { level: 'none', text: 'Outside working hours: not judged' };
   return {
     workspaceId: input.workspaceId,
     name: input.name,

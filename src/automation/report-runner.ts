@@ -4,8 +4,9 @@ import type { ChartRenderer } from '../charts';
 import { comfortOverlay } from '../charts/comfort-overlay';
 import { type ComfortBands, summarizeDurations, toPoints } from '../metrics';
 import type { ReportSubscription } from '../model';
-import type { SpaceSettings } from '../model/space-settings';
+import { type SpaceSettings, spaceBands, workingHoursOf } from '../model/space-settings';
 import { unitLabel } from '../model/units';
+import { describeWorkingHours } from '../model/working-hours';
 import { readRooms } from '../readings/read-room-metrics';
 import type { ReadingsCache } from '../readings/readings-cache';
 import type { Store } from '../store';
@@ -197,7 +198,13 @@ export class ReportRunner {
           ...(await this.durations(w.id, period)),
         },
         period,
-        { bands: this.deps.bands, unit: space.unit, timeZone: space.timeZone, now: now() },
+        {
+          bands: spaceBands(this.deps.bands, space),
+          unit: space.unit,
+          timeZone: space.timeZone,
+          now: now(),
+          workingHours: workingHoursOf(space),
+        },
       );
     });
     const sorted = worstFirst(built);
@@ -230,6 +237,7 @@ export class ReportRunner {
       })),
       ...(chartUrl ? { chartUrl } : {}),
       unit: space.unit,
+      workingHours: describeWorkingHours(workingHoursOf(space)),
       ...(chosen.length > rooms.length ? { omittedRooms: chosen.length - rooms.length } : {}),
     });
     const ids: string[] = [];
@@ -280,7 +288,7 @@ export class ReportRunner {
         label: d.room.displayName,
         points: toPoints(d.items, 'hourly').map((p) => ({ t: p.start, mean: p.mean })),
       })),
-      ...comfortOverlay('temperature', this.deps.bands, space.unit, undefined),
+      ...comfortOverlay('temperature', spaceBands(this.deps.bands, space), space.unit, undefined),
     });
   }
 }

@@ -111,6 +111,8 @@ export interface ReportView {
   chartUrl?: string;
   /** The temperature unit the values are formatted in (named in the footnote). */
   unit: 'celsius' | 'fahrenheit';
+  /** The working hours comfort was judged in, "Mon–Fri 08:00–17:00" (named once, with the zone). */
+  workingHours?: string;
 }
 
 /** One alert rule in the list of rules. */

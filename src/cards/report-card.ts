@@ -143,12 +143,21 @@ function footnoteText(view: ReportView): string {
     metrics.some((m) => /temperature/i.test(m.label))
       ? `Temperatures in ${view.unit === 'fahrenheit' ? '°F' : '°C'}.`
       : '',
+    judgedText(view),
     metrics.some((m) => inBandText(m.inBandShare) !== '')
-      ? '"In band": share of working hours inside the comfort band.'
+      ? '"In band": share of that time inside the comfort band.'
       : '',
   ]
     .filter((part) => part !== '')
     .join(' ');
+}
+
+/** "Judged in working hours, Mon–Fri 08:00–17:00 (Europe/Oslo)." ("" when the view does not say). */
+function judgedText(view: ReportView): string {
+  const hours = cleanText(view.workingHours ?? '');
+  return hours === ''
+    ? ''
+    : `Judged in working hours, ${escapeMarkdown(hours)} (${escapeMarkdown(view.timeZone)}).`;
 }
 
 function reportActions(view: ReportView): SubmitActionJson[] {

@@ -46,10 +46,24 @@ describe('cards: report', () => {
     assert.match(text, /Peak 9 people of 8 seats · booked 6 h, used 4 h 30 min/);
     assert.match(text, /Room 4\nComfortable all day/);
     assert.match(text, /Lab 2\.1\nNo data for this period/);
-    assert.match(text, /Temperatures in °C\. "In band": share of working hours inside the comfort band\./);
+    assert.match(text, /Temperatures in °C\. "In band": share of that time inside the comfort band\./);
     assert.equal(images(card).length, 1);
 
     const { markdown } = message;
+    // The working hours are named once, with the zone, when the view gives them.
+    const judged = reportCards(reportView({ workingHours: 'Mon–Fri 08:00–17:00' }));
+    const last = judged.at(-1)!;
+    assert.match(
+      last.markdown,
+      /Temperatures in °C\. Judged in working hours, Mon–Fri 08:00–17:00 \(Europe\/Oslo\)\. "In band": share of that time/,
+    );
+    assert.equal(
+      judged
+        .map((m) => m.markdown)
+        .join('\n')
+        .split('Judged in working hours').length,
+      2,
+    );
     for (const expected of [
       '**Daily room report**\nTue 17 Nov 08:00 – Wed 18 Nov 08:00 (Europe/Oslo)\n',
       '**Fjord**: High TVOC in meetings',
