@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
+import type { RoomAction } from './room-actions';
 
 /** What the chat page learns from `GET /sandbox/config.json` (sandbox only: it holds tokens). */
 export interface ChatConfig {
@@ -18,6 +19,8 @@ export interface ChatServerOptions {
   /** 0 picks a free port. */
   port: number;
   config: ChatConfig;
+  /** The card buttons pressed in a space, for a member (undefined: not a member); see room-actions.ts. */
+  actionsIn?: (roomId: string, personId: string) => RoomAction[] | undefined;
 }
 
 export interface RunningChatServer {
@@ -46,7 +49,7 @@ function contentSecurityPolicy(webexOrigin: string): string {
   ].join('; ');
 }
 
-export function chatApp(config: ChatConfig): express.Express {
+export function chatApp(config: ChatConfig, actionsIn?: ChatServerOptions['actionsIn']): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -61,6 +64,16 @@ export function chatApp(config: ChatConfig): express.Express {
   app.get('/sandbox/config.json', (_req, res) => {
     res.json(config);
   });
+  // Who pressed which button in a space: the person is known by the token the chat holds for them.
+  app.get('/sandbox/actions', (req, res) => {
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    const person = config.people.find((p) => p.token === token);
+    const roomId = typeof req.query.roomId === 'string' ? req.query.roomId : '';
+    const items = person && actionsIn ? actionsIn(roomId, person.id) : undefined;
+    if (!person) res.status(401).json({ message: 'Send a sandbox person’s token.' });
+    else if (!items) res.status(404).json({ message: `No space ${roomId} with ${person.name} in it.` });
+    else res.json({ items });
+  });
   app.get('/vendor/adaptivecards.min.js', (_req, res) => {
     res.type('text/javascript').sendFile(ADAPTIVE_CARDS_BUNDLE);
   });
@@ -73,7 +86,7 @@ export function chatApp(config: ChatConfig): express.Express {
 
 /** Serves the sandbox's web chat; rejects with the listen error (EADDRINUSE) when the port is taken. */
 export async function startChatServer(options: ChatServerOptions): Promise<RunningChatServer> {
-  const server: Server = createServer(chatApp(options.config));
+  const server: Server = createServer(chatApp(options.config, options.actionsIn));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -11,6 +11,7 @@ import type { Person, Webhook } from '../webex/wire';
 import { type RunningBalancer, startBalancer } from './balancer';
 import { type ChatConfig, startChatServer } from './chat-server';
 import { emulatorBotEnv } from './emulator-bot-env';
+import { roomActions } from './room-actions';
 import { seedSpaces } from './seed-spaces';
 import { SANDBOX_DEFAULT_PORT, SANDBOX_TIME_ZONE } from './start-sandbox';
 import { pollFor, SandboxSetupError, webexRest } from './webex-rest';
@@ -440,7 +441,13 @@ export async function startReplicaSandbox(options: ReplicaSandboxOptions): Promi
       timeZone: SANDBOX_TIME_ZONE,
     };
     // The chat talks to the emulator and loads chart images from the balancer (PUBLIC_BASE_URL).
-    const chat = await startChatServer({ host, port: options.port ?? SANDBOX_DEFAULT_PORT, config });
+    const { store } = emulator.context;
+    const chat = await startChatServer({
+      host,
+      port: options.port ?? SANDBOX_DEFAULT_PORT,
+      config,
+      actionsIn: (roomId, personId) => roomActions(store, roomId, personId),
+    });
     stops.push(() => chat.close());
 
     const shared = {

@@ -7,6 +7,7 @@ import { freePort } from '../free-port';
 import type { Person, Webhook } from '../webex/wire';
 import { type ChatConfig, type RunningChatServer, startChatServer } from './chat-server';
 import { emulatorBotEnv } from './emulator-bot-env';
+import { roomActions } from './room-actions';
 import { seedSpaces } from './seed-spaces';
 import { pollFor, SandboxSetupError, webexRest } from './webex-rest';
 
@@ -83,7 +84,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       timeZone: SANDBOX_TIME_ZONE,
     };
     // The chat port is the one a person chose: claim it before the slower parts start.
-    const chat: RunningChatServer = await startChatServer({ host, port, config });
+    const { store } = emulator.context;
+    const chat: RunningChatServer = await startChatServer({
+      host,
+      port,
+      config,
+      actionsIn: (roomId, personId) => roomActions(store, roomId, personId),
+    });
     stops.push(() => chat.close());
 
     const { bot, publicBaseUrl } = await startSandboxBot(emulator, host, log, options.now);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import pino from 'pino';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start-sandbox';
@@ -98,10 +99,40 @@ class ChatTab {
     return this.next(before, matching);
   }
 
+  /** The item drawn right under a message: its first reply, a button press, or the next message. */
+  async itemsAfter(
+    message: Locator,
+    count: number,
+  ): Promise<{ id: string; threadOf: string; text: string }[]> {
+    return message.evaluate((item, n) => {
+      type Item = { dataset: Record<string, string | undefined>; textContent: string | null };
+      const out: { id: string; threadOf: string; text: string }[] = [];
+      let next = (item as unknown as { nextElementSibling: (Item & { nextElementSibling: unknown }) | null })
+        .nextElementSibling;
+      while (next && out.length < n) {
+        out.push({
+          id: next.dataset.messageId ?? next.dataset.actionId ?? '',
+          threadOf: next.dataset.threadOf ?? '',
+          text: (next.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        });
+        next = next.nextElementSibling as typeof next;
+      }
+      return out;
+    }, count);
+  }
+
   async snap(name: string): Promise<void> {
     await this.page.screenshot({ path: path.join(SCREENSHOTS, `${slug(name)}-${this.width}.png`) });
   }
 }
+
+/** The first text block of a message's card: its title. */
+const titleOf = async (message: Locator): Promise<string> =>
+  ((await message.locator('.card .ac-textBlock').first().textContent()) ?? '').trim();
+
+/** The left edge of a message's bubble on screen. */
+const leftOf = async (message: Locator): Promise<number> =>
+  (await message.locator('.bubble').first().boundingBox())?.x ?? Number.NaN;
 
 describe('sandbox chat at desktop and phone width (Chromium)', function () {
   this.timeout(180_000);
@@ -176,6 +207,105 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
             problems.push(`${kind} (“${question}”): “${broken.text}” ${broken.problem}`);
         }
         assert.deepEqual(problems, []);
+      });
+
+      it('a button on an older card answers that card’s request, for a second person too', async () => {
+        await tab.as('ingrid');
+        await tab.openSpace('Facilities Oslo');
+        const noise = await tab.ask('ambient noise in Boardroom last 6 hours', /Boardroom · ambient noise/);
+        assert.match(await titleOf(noise), /^Boardroom · ambient noise · last 6 h/);
+        const humidity = await tab.ask('humidity in Fjord today', /Fjord · humidity/);
+        assert.match(await titleOf(humidity), /^Fjord · humidity/);
+
+        const week = await tab.press(noise, 'Last 7 days', /ambient noise/);
+        assert.match(await titleOf(week), /^Boardroom · ambient noise · last 7 d/);
+        const noiseId = (await noise.getAttribute('data-message-id')) ?? '';
+
+        await tab.as('ola');
+        await tab.openSpace('Facilities Oslo');
+        const olaNoise = tab.byId(noiseId);
+        await olaNoise.locator('.card').waitFor();
+        const day = await tab.press(olaNoise, 'Last 24 h', /ambient noise/);
+        assert.match(await titleOf(day), /^Boardroom · ambient noise · last 24 h/);
+        // Who pressed what shows in the card's thread, for everyone in the space.
+        const presses = tab.page.locator(`.action-note[data-thread-of="${noiseId}"]`);
+        await presses.filter({ hasText: 'Ola Nordmann pressed Last 24 h' }).waitFor({ timeout: ANSWER_MS });
+        await presses.filter({ hasText: 'Ingrid Berg pressed Last 7 days' }).waitFor({ timeout: ANSWER_MS });
+        await tab.as('ingrid');
+        await tab.openSpace('Facilities Oslo');
+      });
+
+      it('a refused window does not come back in the next question', async () => {
+        const refused = await tab.ask('temperature in Room 4 tomorrow', /still ahead|already been measured/i);
+        const tomorrow = DateTime.fromMillis(clock.now(), { zone: 'Europe/Oslo' }).plus({ days: 1 });
+        const next = await tab.ask('what’s the temperature?', /.+/);
+        const text = (await next.locator('.bubble').textContent()) ?? '';
+        assert.doesNotMatch(text, /tomorrow|No data in this period/i);
+        assert.ok(!text.includes(tomorrow.toFormat('ccc d LLL')), `${text} names tomorrow`);
+        // Told the room, it answers a window that has happened, not tomorrow.
+        const answer = await tab.press(next, 'Room 4', /Room 4 · temperature/);
+        const range = (await answer.locator('.card .ac-textBlock').nth(1).textContent()) ?? '';
+        assert.ok(!range.includes(tomorrow.toFormat('ccc d LLL')), `${range} is tomorrow`);
+        assert.doesNotMatch((await answer.textContent()) ?? '', /No data in this period/);
+        await refused.scrollIntoViewIfNeeded();
+        await answer.scrollIntoViewIfNeeded();
+      });
+
+      it('a reply in an alert’s thread is drawn under the alert, with who pressed its button', async () => {
+        const threshold = width > 600 ? 10 : 11;
+        await tab.ask(`alert me when temperature in Fjord goes above ${threshold}`, /Alert a\d+ set/);
+        const alert = tab
+          .bot()
+          .filter({ hasText: new RegExp(`Fjord is .*°C.*above ${threshold}`) })
+          .last();
+        await alert.waitFor({ timeout: ANSWER_MS });
+        const alertId = (await alert.getAttribute('data-message-id')) ?? '';
+        // A later question first: the reply must still go under the older alert, not at the bottom.
+        const later = await tab.ask('humidity in Room 4 last 6 hours', /Room 4 · humidity/);
+        const reply = await tab.press(alert, 'Acknowledge', /acknowledged/i);
+        assert.equal(await reply.getAttribute('data-thread-of'), alertId);
+        const under = await tab.itemsAfter(alert, 2);
+        assert.deepEqual(
+          under.map((item) => item.threadOf),
+          [alertId, alertId],
+          `under the alert: ${JSON.stringify(under)}`,
+        );
+        assert.ok(
+          under.some((item) => /Ingrid Berg pressed Acknowledge/.test(item.text)),
+          JSON.stringify(under),
+        );
+        const replyId = await reply.getAttribute('data-message-id');
+        assert.ok(under.some((item) => item.id === replyId));
+        // Indented under the alert, and above the question asked after the alert.
+        assert.ok((await leftOf(reply)) > (await leftOf(alert)) + 8, 'the reply is indented');
+        const replyBox = await reply.boundingBox();
+        const laterBox = await later.boundingBox();
+        assert.ok(replyBox && laterBox && replyBox.y < laterBox.y, 'the reply is above the later answer');
+        await reply.scrollIntoViewIfNeeded();
+      });
+
+      it('Delete on an alert list and Cancel report ask to confirm first', async () => {
+        const list = await tab.ask('list alerts', /alert rule/i);
+        const del = list.getByRole('button', { name: /^Delete a\d+$/ }).first();
+        const name = (await del.textContent())?.trim() ?? '';
+        const confirm = await tab.press(list, name, /Delete|sure/i);
+        assert.equal(await confirm.getByRole('button', { name: /^Keep/ }).count(), 1);
+        assert.ok((await confirm.getByRole('button').count()) >= 2, 'confirm and keep');
+        await tab.snap('confirm-delete');
+        const kept = await tab.press(confirm, /^Keep/, /kept|keep|nothing/i);
+        assert.match((await kept.textContent()) ?? '', /a\d+/);
+        const again = await tab.ask('list alerts', /alert rule/i);
+        assert.equal(await again.getByRole('button', { name }).count(), 1, `${name} is still there`);
+
+        const scheduled = await tab.ask(
+          'daily report for Room 4 and Fjord at 07:00',
+          /Report r\d+ scheduled/,
+        );
+        const report = await tab.press(scheduled, 'Send now', /room report/i);
+        const cancel = await tab.press(report, 'Cancel report', /Cancel|sure/i);
+        assert.equal(await cancel.getByRole('button', { name: /^Keep/ }).count(), 1);
+        assert.match((await cancel.textContent()) ?? '', /r\d+/);
+        await cancel.scrollIntoViewIfNeeded();
       });
     });
   }

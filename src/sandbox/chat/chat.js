@@ -35,6 +35,8 @@
     rooms: [],
     room: undefined,
     rendered: new Map(),
+    /** Card button presses shown ("Ingrid Berg pressed Last 7 days"), by attachment action id. */
+    actions: new Map(),
     names: new Map(),
     members: new Map(),
     pollTimer: undefined,
@@ -220,6 +222,7 @@
     state.generation += 1;
     state.room = room;
     state.rendered.clear();
+    state.actions.clear();
     $('messages').replaceChildren();
     showStatus();
     renderRooms();
@@ -276,6 +279,9 @@
         const items = [...result.data.items].reverse();
         for (const message of items) addMessage(message);
         removeDeleted(shownBefore, result.data.items);
+        await showActions(room);
+        if (generation !== state.generation) return;
+        regroup();
         showEmpty(
           state.rendered.size === 0
             ? `No messages yet. Ask ${state.config.botName} something, e.g. “${SUGGESTIONS[0]}”.`
@@ -320,19 +326,61 @@
     if (removed) regroup();
   }
 
-  /** After a removal: a message continues the previous one when by the same author within 3 minutes. */
+  /**
+   * A message continues the previous one (no avatar, no name) when by the same author within 3
+   * minutes and in the same place: the space's main line, or the same thread.
+   */
   function regroup() {
-    let previous;
+    const previousIn = new Map();
     for (const item of $('messages').children) {
       const message = state.rendered.get(item.dataset.messageId)?.message;
       if (!message) continue;
+      const place = item.dataset.threadOf ?? '';
+      const previous = previousIn.get(place);
       const sameAuthor =
         previous &&
         previous.personId === message.personId &&
         Date.parse(message.created) - Date.parse(previous.created) < 3 * 60_000;
       item.classList.toggle('continued', Boolean(sameAuthor));
-      previous = message;
+      previousIn.set(place, message);
     }
+  }
+
+  /** The items of a thread as drawn: its parent, then its replies and button presses (oldest first). */
+  function threadItems(parentItem) {
+    const items = [];
+    for (let next = parentItem.nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.dataset.threadOf !== parentItem.dataset.messageId) break;
+      items.push(next);
+    }
+    return items;
+  }
+
+  /**
+   * Puts an item where Webex draws it: a reply (or a button press) in its parent's thread, right
+   * under the parent, in order of creation; anything else in the space's main line, in order of
+   * creation (a message's thread moves with it).
+   */
+  function place(item, created, parentId) {
+    const list = $('messages');
+    const parent = parentId ? state.rendered.get(parentId)?.item : undefined;
+    if (parent?.isConnected) {
+      item.dataset.threadOf = parentId;
+      const replies = threadItems(parent);
+      const later = replies.find((r) => r.dataset.created > created);
+      if (later) list.insertBefore(item, later);
+      else (replies.at(-1) ?? parent).after(item);
+      return;
+    }
+    const later = [...list.children].find((r) => !r.dataset.threadOf && r.dataset.created > created);
+    if (later) list.insertBefore(item, later);
+    else list.append(item);
+  }
+
+  /** A reply whose parent is older than the messages shown: it says it is a reply, as Webex does. */
+  function markOrphan(item) {
+    item.classList.add('orphan-reply');
+    item.querySelector('.meta')?.append(el('span', 'thread-note', 'replied in a thread'));
   }
 
   /** Shows one message (once), in order of creation; an edited one (new `updated`) is re-rendered in place. */
@@ -341,35 +389,27 @@
     if (shown) {
       if ((shown.message.updated ?? '') !== (message.updated ?? '')) {
         const item = renderMessage(message);
-        if (shown.item.classList.contains('continued')) item.classList.add('continued');
+        for (const name of ['continued', 'orphan-reply'])
+          item.classList.toggle(name, shown.item.classList.contains(name));
+        if (shown.item.dataset.threadOf) item.dataset.threadOf = shown.item.dataset.threadOf;
+        if (item.classList.contains('orphan-reply')) markOrphan(item);
         shown.item.replaceWith(item);
         state.rendered.set(message.id, { item, message });
       }
       return;
     }
     const stick = nearBottom();
-    const list = $('messages');
     const item = renderMessage(message);
     state.rendered.set(message.id, { item, message });
-    const later = [...state.rendered.values()].find(
-      (r) => r.item !== item && r.item.isConnected && r.message.created > message.created,
-    );
-    if (later) list.insertBefore(item, later.item);
-    else {
-      const previous = [...state.rendered.values()].filter((r) => r.item.isConnected).at(-1)?.message;
-      const sameAuthor =
-        previous &&
-        previous.personId === message.personId &&
-        Date.parse(message.created) - Date.parse(previous.created) < 3 * 60_000;
-      if (sameAuthor) item.classList.add('continued');
-      list.append(item);
-    }
+    place(item, message.created, message.parentId);
+    if (message.parentId && !item.dataset.threadOf) markOrphan(item);
     if (stick || message.personId === state.person.id) scrollToBottom();
   }
 
   function renderMessage(message) {
     const item = el('li', 'message');
     item.dataset.messageId = message.id;
+    item.dataset.created = message.created;
     const isBot = message.personId === state.config.botId;
     if (isBot) item.classList.add('from-bot');
     if (message.personId === state.person.id) item.classList.add('mine');
@@ -417,6 +457,87 @@
     }
     item.append(avatar, body);
     return item;
+  }
+
+  // ---------------------------------------------------------------- button presses
+
+  /**
+   * Shows who pressed which card button, in the card's thread ("Ingrid Berg pressed Last 7 days").
+   * Webex keeps presses private to the presser and the card's author; the sandbox shows them to
+   * everyone in the space (`GET sandbox/actions`, read from the emulator) so a shared space reads
+   * like the conversation it was.
+   */
+  async function showActions(room) {
+    let items;
+    try {
+      const response = await fetch(`sandbox/actions?roomId=${encodeURIComponent(room.id)}`, {
+        headers: { Authorization: `Bearer ${state.person.token}` },
+        cache: 'no-store',
+      });
+      if (!response.ok) return;
+      items = (await response.json()).items;
+    } catch {
+      return; // the messages' status line already says when the sandbox cannot be reached
+    }
+    if (state.room !== room) return;
+    for (const action of items) {
+      const card = state.rendered.get(action.messageId);
+      if (state.actions.has(action.id) || !card) continue;
+      const item = renderAction(action, card.message);
+      state.actions.set(action.id, item);
+      place(item, action.created, action.messageId);
+    }
+  }
+
+  function renderAction(action, message) {
+    const item = el('li', 'action-note');
+    item.dataset.actionId = action.id;
+    item.dataset.created = action.created;
+    const who = el('span', 'action-who', 'Someone');
+    nameOf(action.personId).then((name) => {
+      who.textContent = name;
+    });
+    const time = timeLabel(action.created);
+    const when = el('time', 'time', time.text);
+    when.dateTime = action.created;
+    when.title = time.title;
+    const title = buttonTitle(message, action.inputs);
+    item.append(
+      el('span', 'action-icon', '☝'),
+      who,
+      document.createTextNode(title ? ' pressed ' : ' answered the card'),
+      ...(title ? [el('strong', 'action-button', title)] : []),
+      when,
+    );
+    return item;
+  }
+
+  const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+  /**
+   * The title of the button whose data the inputs carry (a form's inputs carry its fields as
+   * well): the Action.Submit of the card, its show-cards and action sets, whose every data field
+   * the inputs repeat; the one repeating the most wins.
+   */
+  function buttonTitle(message, inputs) {
+    const content = message.attachments?.find((a) => a.contentType === CARD_TYPE)?.content;
+    let best;
+    let bestSize = -1;
+    const visit = (node) => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!node || typeof node !== 'object') return;
+      if (node.type === 'Action.Submit' && node.title) {
+        const data = node.data && typeof node.data === 'object' ? node.data : {};
+        const keys = Object.keys(data);
+        if (keys.every((k) => sameJson(data[k], inputs?.[k])) && keys.length > bestSize) {
+          best = node.title;
+          bestSize = keys.length;
+        }
+      }
+      for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+    };
+    visit(content);
+    return best;
   }
 
   // ---------------------------------------------------------------- Adaptive Cards
@@ -657,6 +778,7 @@
       if (created) await selectRoom(created);
     } else if (state.room === room) {
       addMessage(result.data);
+      regroup();
     }
     updateComposer();
     text.focus();
