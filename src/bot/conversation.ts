@@ -8,6 +8,7 @@ import type { AutomationControl, HandlerContext, Reply } from '../handlers/types
 import { DATA_INTENTS, type ParsedRequest } from '../language';
 import type { ComfortBands } from '../metrics';
 import { actionInputsSchema } from '../model/card-actions';
+import { spaceBands } from '../model/space-settings';
 import type { AnswerLimits } from '../plan/limits';
 import type { AnswerPlan } from '../plan/plan-answer';
 import { callsToRead, readSeries } from '../readings/read-room-metrics';
@@ -614,7 +615,8 @@ export class Conversation {
       directory,
       webex: this.deps.webex,
       charts: this.deps.charts,
-      bands: this.deps.bands,
+      // The deployment's comfort bands with this space's own over them.
+      bands: spaceBands(this.deps.bands, space),
       now: this.deps.now,
       log,
       planContext: { directory, space, now: this.deps.now(), limits: this.deps.limits },

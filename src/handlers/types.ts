@@ -27,6 +27,7 @@ export interface HandlerContext {
   directory: Directory;
   webex: WebexClient;
   charts: ChartRenderer;
+  /** The comfort bands of this space: the deployment's, with the space's own over them. */
   bands: ComfortBands;
   now: () => number;
   log: Logger;
@@ -35,7 +36,7 @@ export interface HandlerContext {
   limits: AnswerLimits;
   /** Reads a plan's series (through the readings cache; long reads show progress). */
   read: (plan: AnswerPlan) => Promise<RoomMetricData[]>;
-  /** Saves new space settings (time zone, unit). */
+  /** Saves new space settings (time zone, unit, working hours, own comfort bands). */
   saveSpaceSettings: (settings: Partial<SpaceSettings>) => Promise<unknown>;
   /** Report subscriptions, alert rules and their state. */
   store: Store;
