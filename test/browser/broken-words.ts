@@ -37,14 +37,15 @@ interface PageDom {
     };
   };
   getComputedStyle(element: DomElement): { display: string; overflowX: string };
+  innerWidth: number;
 }
 
 /**
  * Finds the words inside `root` that a reader cannot read whole: a word whose letters land on two
  * lines ("Temperatu" / "re"), text cut off by its box (scrollWidth beyond clientWidth, an
- * ellipsis), a word drawn past its column (over the next one) or past the card's right edge. A
- * break right after a hyphen, dash or slash is a break between words, as in print. Runs in the
- * page: it measures the rendered line boxes (`Range.getClientRects`), not the markup.
+ * ellipsis), a word drawn past its column (over the next one) or past the card's or the screen's
+ * right edge. A break right after a hyphen, dash or slash is a break between words, as in print.
+ * Runs in the page: it measures the rendered line boxes (`Range.getClientRects`), not the markup.
  */
 export function brokenWords(root: Locator): Promise<BrokenText[]> {
   return root.evaluate((rootElement) => {
@@ -53,7 +54,8 @@ export function brokenWords(root: Locator): Promise<BrokenText[]> {
     const card = rootElement as unknown as DomElement;
     const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
     const found: { text: string; problem: Problem }[] = [];
-    const edge = card.getBoundingClientRect().right;
+    // The card's right edge, or the screen's when the card runs off it.
+    const edge = Math.min(card.getBoundingClientRect().right, dom.innerWidth);
     const walker = dom.document.createTreeWalker(card, SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? '';

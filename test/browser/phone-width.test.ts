@@ -198,6 +198,12 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
           ['help', 'help', /temperature/i],
         ];
         const problems: string[] = [];
+        const pageWidth = await tab.page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+              .documentElement.scrollWidth,
+        );
+        assert.ok(pageWidth <= width, `the page is ${pageWidth} px wide on a ${width} px screen`);
         for (const [kind, question, matching] of questions) {
           const answer = await tab.ask(question, matching);
           const card = answer.locator('.card').first();
@@ -259,6 +265,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
           .filter({ hasText: new RegExp(`Fjord is .*°C.*above ${threshold}`) })
           .last();
         await alert.waitFor({ timeout: ANSWER_MS });
+        assert.deepEqual(await brokenWords(alert.locator('.card')), [], 'the alert card reads whole');
         const alertId = (await alert.getAttribute('data-message-id')) ?? '';
         // A later question first: the reply must still go under the older alert, not at the bottom.
         const later = await tab.ask('humidity in Room 4 last 6 hours', /Room 4 · humidity/);
@@ -292,6 +299,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         assert.equal(await confirm.getByRole('button', { name: /^Keep/ }).count(), 1);
         assert.ok((await confirm.getByRole('button').count()) >= 2, 'confirm and keep');
         await tab.snap('confirm-delete');
+        assert.deepEqual(await brokenWords(confirm.locator('.card')), [], 'the confirmation reads whole');
         const kept = await tab.press(confirm, /^Keep/, /kept|keep|nothing/i);
         assert.match((await kept.textContent()) ?? '', /a\d+/);
         const again = await tab.ask('list alerts', /alert rule/i);
@@ -302,6 +310,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
           /Report r\d+ scheduled/,
         );
         const report = await tab.press(scheduled, 'Send now', /room report/i);
+        assert.deepEqual(await brokenWords(report.locator('.card')), [], 'the report reads whole');
         const cancel = await tab.press(report, 'Cancel report', /Cancel|sure/i);
         assert.equal(await cancel.getByRole('button', { name: /^Keep/ }).count(), 1);
         assert.match((await cancel.textContent()) ?? '', /r\d+/);
