@@ -39,7 +39,7 @@ export function mergeFollowUp(previous: ParsedRequest, analysis: RequestAnalysis
   const stillNoRoom = merged.workspaces.length === 0 && !merged.allWorkspaces && merged.intent !== 'rank';
   if (next.clarify && (!roomQuestion || stillNoRoom)) merged.clarify = next.clarify;
   else if (stillNoRoom && !merged.clarify)
-    merged.clarify = previous.clarify ?? { question: 'Which room do you mean?', options: [] };
+    merged.clarify = previous.clarify ?? { question: 'Which room do you mean?', options: [], asks: 'room' };
   return merged;
 }
 
@@ -133,6 +133,7 @@ export async function rerunRequest(
     request.clarify = {
       question: 'Which room do you mean?',
       options: [...ctx.directory.workspaces.slice(0, 8).map((w) => w.displayName), 'all rooms'],
+      asks: 'room',
     };
   return run(ctx, request, notes, handlers);
 }
@@ -161,6 +162,7 @@ export async function chooseOption(
       question:
         'That time is still ahead: I can only show what has already been measured. Which time do you mean?',
       options: ['today', 'yesterday', 'last 24 hours'],
+      asks: 'time',
     };
   return run(ctx, request, rebuilt.notes, handlers);
 }
