@@ -8,6 +8,7 @@ import {
   textBlock,
 } from './adaptive-card';
 import { formatAge, formatAt, formatRange, formatTimeWithZone, zoneSuffix } from './format';
+import { gapLine, silentSinceLine } from './gap-text';
 import { clampMarkdown, markdownLink } from './markdown';
 import {
   chartImage,
@@ -80,8 +81,19 @@ function sectionElements(
       ? undefined
       : verdictBlock(section.verdict, { weight: single ? 'Bolder' : 'Default', spacing: 'Small' }),
     facts.length > 0 ? factSet(facts, { spacing: 'Small' }) : undefined,
-    ...noteBlocks(section.warnings, section.caveats, CARD_NOTES),
+    ...noteBlocks(...sectionNotes(section, view), CARD_NOTES),
   ]);
+}
+
+/** The section's warnings and caveats, a silent sensor and its gaps first (unescaped). */
+function sectionNotes(section: MetricSection, view: MetricsAnswerView): [string[], string[]] {
+  const silent =
+    section.silentSince === undefined ? [] : [silentSinceLine(section.silentSince, view, view.timeZone)];
+  const gaps = gapLine(section.gaps ?? [], view, view.timeZone);
+  return [
+    [...silent, ...section.warnings],
+    [...(gaps ? [gaps] : []), ...section.caveats],
+  ];
 }
 
 /** Label/value pairs, unescaped (the card and markdown writers escape them). */
@@ -120,8 +132,9 @@ function metricsMarkdown(view: MetricsAnswerView, title: string, when: string): 
         shownName === '' ? `- ${escapeMarkdown(value)}` : `- ${shownName}: ${escapeMarkdown(value)}`,
       );
     }
-    const warnings = nonBlank(section.warnings);
-    const caveats = nonBlank(section.caveats);
+    const [allWarnings, allCaveats] = sectionNotes(section, view);
+    const warnings = nonBlank(allWarnings);
+    const caveats = nonBlank(allCaveats);
     // A blank line ends the list: else the notes would continue its last item.
     if (warnings.length + caveats.length > 0) lines.push('');
     lines.push(...warnings.slice(0, MARKDOWN_NOTES).map(warningLine));

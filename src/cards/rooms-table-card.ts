@@ -9,6 +9,7 @@ import {
   verdictColor,
 } from './adaptive-card';
 import { formatRange, zoneSuffix } from './format';
+import { GAP_MARKER } from './gap-text';
 import { markdownLink, markdownWithList } from './markdown';
 import { chartImage, isUsableImageUrl, moreText, submitActions, subtleBlock, titleBlock } from './parts';
 import { capitalize, cleanText, escapeMarkdown, escapeName } from './text';
@@ -32,6 +33,13 @@ function namedLine(label: string, rooms: readonly string[]): string {
   return rooms.length > NAMED
     ? `${label} (${count(rooms.length)}): ${named} ${moreText(rooms.length - NAMED)}`
     : `${label}: ${named}`;
+}
+
+/** "Comfortable", "Too warm for 2 h · temperature", "Comfortable · gap" (unescaped). */
+function rowStatus(row: RoomsTableView['rows'][number]): string {
+  return [row.verdict.text, row.detail, row.gap ? GAP_MARKER : undefined]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' · ');
 }
 
 export function roomsTableCard(view: RoomsTableView): CardMessage {
@@ -63,12 +71,9 @@ export function roomsTableCard(view: RoomsTableView): CardMessage {
       ),
     );
   for (const row of rows) {
-    const status = textBlock(
-      escapeMarkdown(row.detail ? `${row.verdict.text} · ${row.detail}` : row.verdict.text),
-      {
-        size: 'Small',
-      },
-    );
+    const status = textBlock(escapeMarkdown(rowStatus(row)), {
+      size: 'Small',
+    });
     const color = verdictColor(row.verdict.level);
     if (color !== 'Default') status.color = color;
     body.push(
@@ -97,7 +102,7 @@ function tableMarkdown(view: RoomsTableView, title: string, range: string): stri
   const head = [`**${title}**`, range, ...view.notes.map((n) => `_${escapeMarkdown(n)}_`)];
   const items = view.rows.map(
     (row) =>
-      `- ${escapeName(row.roomName)}: ${escapeMarkdown(row.value)} · ${escapeMarkdown(row.detail ? `${row.verdict.text} · ${row.detail}` : row.verdict.text)}`,
+      `- ${escapeName(row.roomName)}: ${escapeMarkdown(row.value)} · ${escapeMarkdown(rowStatus(row))}`,
   );
   const tail = [
     escapeMarkdown(shownLine({ ...view, maxRows: view.rows.length })),

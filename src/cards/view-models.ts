@@ -36,8 +36,12 @@ export interface MetricSection {
   trend?: 'rising' | 'falling' | 'steady' | 'unknown';
   /** e.g. "Above 24 °C for 1 h 20 min" */
   warnings: string[];
-  /** e.g. "People count mean is when the room is in use", "No data 09:00–13:00" */
+  /** e.g. "People count mean is when the room is in use" */
   caveats: string[];
+  /** Stretches without readings (epoch ms): named "No readings Tue 09:00–11:00", two at most. */
+  gaps?: { from: number; to: number }[];
+  /** The sensor has been silent since this reading (an answer about now): "No readings since 10:05". */
+  silentSince?: number;
 }
 
 /** The answer to `query` and `current`. */
@@ -139,7 +143,8 @@ export interface RoomsTableView {
   /** Header of the value column ("Now", "Mean", "Warmest"). */
   valueLabel: string;
   /** Worst first; the card lists the first `maxRows`, the markdown as many as fit. */
-  rows: { roomName: string; value: string; verdict: Verdict; detail?: string }[];
+  /** `gap`: the row's readings have gaps (marked "gap"; the room's own answer names them). */
+  rows: { roomName: string; value: string; verdict: Verdict; detail?: string; gap?: boolean }[];
   /** Rows the card lists at most (Webex's card size). */
   maxRows: number;
   /** Rooms in scope (rows + no sensor + no data + not read). */

@@ -7,7 +7,8 @@ import { type AnswerPlan, planAnswer } from '../plan/plan-answer';
 import type { RoomMetricData } from '../readings/read-room-metrics';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel } from './support/labels';
-import { metricSection } from './support/metric-sections';
+import { metricSection, summaryOf } from './support/metric-sections';
+import { readAnswer } from './support/read-answer';
 import { roomsTable } from './support/room-table';
 import type { Handler, HandlerContext, Reply } from './types';
 
@@ -22,7 +23,7 @@ export const answerMetrics: Handler = async (ctx) => {
   }
   const plan = planAnswer(request, ctx.planContext);
   if (plan.problem) return { markdown: plan.problem };
-  const data = await ctx.read(plan);
+  const data = await readAnswer(ctx, plan);
   if (plan.rooms.length === 1) return roomDetail(ctx, plan, data);
   const what = plan.metrics.map((m) => METRIC_LABEL[m]).join(', ');
   return roomsTable(ctx, plan, data, {
@@ -49,22 +50,23 @@ async function roomDetail(
   const series = plan.metrics
     .map((m) => data.find((d) => d.metric === m) ?? unsupported.find((d) => d.metric === m))
     .filter((d): d is RoomMetricData => d !== undefined);
-  const sections = series.map((d) =>
-    metricSection({
-      data: d,
-      from: plan.from,
-      to: plan.to,
-      now: ctx.now(),
-      aggregation: plan.aggregation,
-      bands: ctx.bands,
-      capacity: room.capacity,
-      unit: plan.unit,
-      timeZone: space.timeZone,
-      working: plan.judging?.intervals,
-    }),
-  );
+  const inputs = series.map((d) => ({
+    data: d,
+    from: plan.from,
+    to: plan.to,
+    now: ctx.now(),
+    aggregation: plan.aggregation,
+    bands: ctx.bands,
+    capacity: room.capacity,
+    unit: plan.unit,
+    timeZone: space.timeZone,
+    working: plan.judging?.intervals,
+  }));
+  const summaries = inputs.map((input) => summaryOf(input));
+  const sections = inputs.map((input, i) => metricSection(input, summaries[i]));
   if (sections[0] && plan.notes.length > 0) sections[0].caveats.unshift(...plan.notes);
-  const charted = series.find((d) => d.supported && d.items.length > 0);
+  const chartedIndex = series.findIndex((d) => d.supported && d.items.length > 0);
+  const charted = series[chartedIndex];
   let chartUrl: string | undefined;
   if (charted) {
     try {
@@ -83,6 +85,8 @@ async function roomDetail(
               min: p.min,
               max: p.max,
             })),
+            // The line breaks where the summary found no readings.
+            gaps: summaries[chartedIndex]!.gaps,
           },
         ],
         ...comfortOverlay(charted.metric, ctx.bands, plan.unit, room.capacity),

@@ -5,6 +5,7 @@ import { planAnswer } from '../plan/plan-answer';
 import { mapWithConcurrency } from '../webex/concurrency';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel, sensorMetrics, unitLabel } from './support/labels';
+import { readAnswer } from './support/read-answer';
 import { summariesByRoom } from './support/room-table';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -96,7 +97,7 @@ export const rankRooms: Handler = async (ctx) => {
   if (plan.problem) return { markdown: plan.problem };
   const metric = plan.metrics[0]!;
   const { from, to, unit } = plan;
-  const data = await ctx.read(plan);
+  const data = await readAnswer(ctx, plan);
   const entries = summariesByRoom(ctx, plan, data)
     .map((r) => ({ room: r.room, summary: r.summaries[0]! }))
     .sort((a, b) => a.room.displayName.localeCompare(b.room.displayName));

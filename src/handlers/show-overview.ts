@@ -5,6 +5,7 @@ import type { RoomMetricData } from '../readings/read-room-metrics';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel } from './support/labels';
 import { metricSection, summaryOf } from './support/metric-sections';
+import { readAnswer } from './support/read-answer';
 import { roomsTable } from './support/room-table';
 import type { Handler, HandlerContext, Reply } from './types';
 
@@ -12,7 +13,7 @@ import type { Handler, HandlerContext, Reply } from './types';
 export const showOverview: Handler = async (ctx) => {
   const plan = planAnswer(ctx.request, ctx.planContext);
   if (plan.problem) return { markdown: plan.problem };
-  const data = await ctx.read(plan);
+  const data = await readAnswer(ctx, plan);
   if (plan.rooms.length === 1) return roomOverview(ctx, plan, data);
   return roomsTable(ctx, plan, data, {
     title: 'How the rooms were',

@@ -15,6 +15,13 @@ export interface RoomMetricData {
   items: (RawMetricItem | AggregatedMetricItem)[];
   /** API calls this took. */
   calls: number;
+  /** A series without readings: the look-back before the window from `from`, and its newest reading. */
+  lookBack?: { from: number; last?: { at: number; value: number } };
+  /**
+   * peopleCount without data: whether the room's device reported other metrics in the window
+   * (Webex drops zero counts: reporting means the room was empty). Undefined: not known.
+   */
+  deviceReporting?: boolean;
 }
 
 /** The cache's key of a fetch (the unit matters only for temperature). */

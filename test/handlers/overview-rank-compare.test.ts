@@ -54,7 +54,11 @@ describe('handlers: showOverview', () => {
       md.includes(`- Air quality (TVOC): ${Math.round(mean(FJORD_TVOC))} ppb · Poor air quality`),
       md,
     );
-    assert.ok(md.includes('- Humidity: — · No readings in this period'), md);
+    // Humidity came back empty: the look-back before the window (48 h of raw readings) found none.
+    assert.ok(
+      md.includes('- Humidity: — · No readings in this period or the 48 h before — sensor offline?'),
+      md,
+    );
     // 180 min booked, 90 used; 30 + 60 booked minutes unused.
     assert.ok(md.includes('**Bookings:** booked 3 h · used 1 h 30 min · booked, not used 1 h 30 min'), md);
     assert.ok(JSON.stringify(reply.card).includes('Too warm for 3 h'));
@@ -62,8 +66,16 @@ describe('handlers: showOverview', () => {
       [FJORD.id, 'timeBooked'],
       [FJORD.id, 'timeUsed'],
     ]);
-    assert.equal(fake.plans.length, 1);
-    assert.equal(fake.fetched.length, 6, 'one series per sensor');
+    assert.equal(fake.plans.length, 2, 'the answer, then one check of the silent series');
+    // Humidity, noise and sound level came back empty: one look-back each.
+    assert.equal(fake.fetched.length, 9, 'one series per sensor, and a look-back for each silent one');
+    assert.deepEqual(fake.plans[1]!.fetches.map((f) => [f.metric, f.aggregation, f.to - f.from]).sort(), [
+      ['ambientNoise', 'none', 48 * 3_600_000],
+      ['humidity', 'none', 48 * 3_600_000],
+      ['soundLevel', 'none', 48 * 3_600_000],
+    ]);
+    // No people count while the device reported temperature: an empty room.
+    assert.ok(md.includes('- People count: — · Empty'), md);
     assert.deepEqual(fake.unexpected, []);
   });
 
@@ -79,7 +91,13 @@ describe('handlers: showOverview', () => {
       assert.ok(md.includes(`_No ${label} sensor in this room_`), md);
     assert.ok(md.includes('- Ambient noise: 45 dBA · Some background noise'), md);
     assert.ok(!md.includes('Bookings'), 'no bookings, no bookings line');
-    assert.deepEqual(fake.fetched.map((f) => f.metric).sort(), ['ambientNoise', 'peopleCount', 'soundLevel']);
+    // Its sound level came back empty: looked back for once.
+    assert.deepEqual(fake.fetched.map((f) => f.metric).sort(), [
+      'ambientNoise',
+      'peopleCount',
+      'soundLevel',
+      'soundLevel',
+    ]);
     assert.deepEqual(fake.unexpected, []);
   });
 
@@ -96,7 +114,8 @@ describe('handlers: showOverview', () => {
     const board = md.indexOf(`- Boardroom: ${celsius(mean(BOARD_T))} · Comfortable`);
     assert.ok(fjord >= 0 && kiosk > fjord && board > kiosk, md);
     assert.ok(md.includes('All 3 rooms, worst first.'), md);
-    assert.equal(fake.plans.length, 1);
+    assert.equal(fake.plans.length, 2, 'the answer, then one bounded check of its silent series');
+    assert.ok(fake.plans[1]!.calls <= 16);
     assert.deepEqual(fake.durationCalls, []);
     assert.deepEqual(fake.unexpected, []);
   });

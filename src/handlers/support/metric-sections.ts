@@ -1,5 +1,4 @@
 import type { MetricSection } from '../../cards';
-import { formatClock } from '../../cards/format';
 import {
   type ComfortBands,
   formatDuration,
@@ -12,6 +11,7 @@ import {
 import type { Interval } from '../../model/working-hours';
 import type { RoomMetricData } from '../../readings/read-room-metrics';
 import type { TemperatureUnit } from '../../webex/wire';
+import { sectionGaps, silenceOptions } from './silent-sensors';
 
 export interface SectionInput {
   data: RoomMetricData;
@@ -36,6 +36,7 @@ export function summaryOf(input: SectionInput): MetricSummary {
     bands: input.bands,
     ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
     unit: input.unit,
+    ...silenceOptions(input.data, input),
     ...(input.working ? { working: input.working } : {}),
   });
 }
@@ -70,9 +71,6 @@ export function metricSection(input: SectionInput, summary: MetricSummary = summ
   const caveats: string[] = [];
   if (metric === 'peopleCount')
     caveats.push('People count mean is when the room is in use (empty readings are not counted).');
-  for (const gap of summary.gaps.slice(0, 3)) {
-    caveats.push(`No data ${formatClock(gap.from, input.timeZone)}–${formatClock(gap.to, input.timeZone)}`);
-  }
   if (summary.partialFirst) caveats.push('The first bucket covers only part of its period.');
   if (summary.partialLast) caveats.push('The last bucket covers only part of its period.');
   return {
@@ -85,5 +83,6 @@ export function metricSection(input: SectionInput, summary: MetricSummary = summ
     trend: summary.trend,
     warnings,
     caveats,
+    ...sectionGaps(summary, input),
   };
 }

@@ -46,12 +46,15 @@ export function summariesByRoom(
 
 /** The summary a room's row leads with: its worst metric (the first asked on a tie). */
 function worstOf(summaries: readonly MetricSummary[]): MetricSummary | undefined {
-  return summaries
-    .filter((s) => s.count > 0)
-    .reduce<MetricSummary | undefined>(
-      (worst, s) => (!worst || SEVERITY[s.verdict.level] > SEVERITY[worst.verdict.level] ? s : worst),
-      undefined,
-    );
+  return (
+    summaries
+      // An empty room (people count, its device reporting) is a row with 0 people.
+      .filter((s) => s.count > 0 || s.empty)
+      .reduce<MetricSummary | undefined>(
+        (worst, s) => (!worst || SEVERITY[s.verdict.level] > SEVERITY[worst.verdict.level] ? s : worst),
+        undefined,
+      )
+  );
 }
 
 /**
@@ -72,7 +75,11 @@ export async function roomsTable(
     .map((r) => ({ room: r.room, worst: worstOf(r.summaries) }))
     .filter((r): r is { room: RoomSummaries['room']; worst: MetricSummary } => r.worst !== undefined)
     .map(({ room, worst }) => {
-      const value = options.value === 'latest' ? (worst.latest?.value ?? worst.mean) : worst.mean;
+      const value = worst.empty
+        ? 0
+        : options.value === 'latest'
+          ? (worst.latest?.value ?? worst.mean)
+          : worst.mean;
       return {
         room,
         worst,
@@ -81,6 +88,7 @@ export async function roomsTable(
           value: value === undefined ? '—' : shown(worst.metric, value),
           verdict: worst.verdict,
           ...(plan.metrics.length > 1 ? { detail: METRIC_LABEL[worst.metric] } : {}),
+          ...(worst.gaps.length > 0 ? { gap: true } : {}),
         },
       };
     })
