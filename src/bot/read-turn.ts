@@ -42,6 +42,9 @@ export function readTurn(
   return mergeFollowUp(previous, analysis);
 }
 
+/** "26", "26 °C", "500 ppb": a value without a side. */
+const BARE_NUMBER = /^(-?\d+(?:[.,]\d+)?) ?(?:°|degrees?|%|percent|ppb|dba?|db|people|persons)? ?[cf]?$/i;
+
 /** The words that ask for another threshold than the one offered. */
 const OTHER_THRESHOLD = /^(?:change|another|other|different|set)(?: the| a)? (?:threshold|value|limit)$/i;
 
@@ -69,10 +72,18 @@ export function answerAskBack(
     const offered = { ...previous };
     delete offered.clarify;
     if (saysYes(reply) || reply.trim().toLowerCase() === OFFER_OPTIONS[0]) return offered;
-    if (OTHER_THRESHOLD.test(reply.trim())) {
-      delete offered.comfort;
-      return { ...offered, clarify: thresholdAskBack(offered.metrics) };
-    }
+    // The side stays known ("overheats": above), so a bare number answers the question.
+    if (OTHER_THRESHOLD.test(reply.trim())) return { ...offered, clarify: thresholdAskBack(offered.metrics) };
+  }
+  const bare = BARE_NUMBER.exec(reply.trim());
+  if (asked.asks === 'threshold' && previous.comfort && bare) {
+    const answered: ParsedRequest = {
+      ...previous,
+      alert: { op: previous.comfort.op, value: Number(bare[1]!.replace(',', '.')) },
+    };
+    delete answered.clarify;
+    delete answered.comfort;
+    return answered;
   }
   if (SETUP_INTENTS.has(previous.intent)) {
     const setup = analyzeRequest(setupFollowUpText(previous, reply), context);

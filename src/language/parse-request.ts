@@ -9,6 +9,7 @@ import { findMetrics, MEASURED_METRICS } from './metric-words';
 import { normalize } from './normalize';
 import { readAlert, readRank, readReport, readSettings } from './request-details';
 import { claimCorrectedRooms, claimRooms, type RoomSelection, selectRooms } from './rooms';
+import { isSpaceSettingPhrase, readSpaceSettingPhrase } from './space-setting-phrases';
 import { readTime } from './time-expressions';
 import { TokenText } from './token-text';
 import type {
@@ -75,6 +76,7 @@ function familyOf(view: string): { family: Family; intent?: Intent } {
     }
     return { family: 'report', intent: 'report.subscribe' };
   }
+  if (isSpaceSettingPhrase(view)) return { family: 'settings', intent: 'settings' };
   if (
     /\b(?:set|change|switch|use|make|always|default|prefer|show)\b.*\b(?:time ?zone|tz|fahrenheit|celsius|units?|°f|°c|imperial|metric)\b/.test(
       view,
@@ -124,10 +126,21 @@ function aggregationFor(view: string, spanMs: number): RequestAggregation {
   return 'daily';
 }
 
+/** A plausible threshold to show as an example, per metric. */
+const THRESHOLD_EXAMPLE: Partial<Record<RequestMetric, string>> = {
+  temperature: '"above 26" or "outside 19-24"',
+  humidity: '"below 25" or "outside 25-60"',
+  tvoc: '"above 660"',
+  ambientNoise: '"above 50"',
+  soundLevel: '"above 70"',
+  peopleCount: '"above 8"',
+};
+
 /** "At which value…?": the ask-back for an alert's threshold. */
 export function thresholdAskBack(metrics: readonly RequestMetric[]): Clarification {
+  const example = metrics.length === 1 ? THRESHOLD_EXAMPLE[metrics[0]!] : undefined;
   return {
-    question: `At which value should I alert you about ${listNames(metrics.map((m) => METRIC_LABEL[m]))}? For example "above 500" or "outside 30-60".`,
+    question: `At which value should I alert you about ${listNames(metrics.map((m) => METRIC_LABEL[m]))}? For example ${example ?? '"above 500" or "outside 30-60"'}.`,
     options: ['above …', 'below …', 'outside … - …'],
     asks: 'threshold',
   };
@@ -166,6 +179,13 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   const none = { metrics: false, rooms: false, time: false };
   if (family === 'help') return { request: { intent: 'help', metrics: [], workspaces: [] }, stated: none };
   if (family === 'settings') {
+    const spaceSetting = readSpaceSettingPhrase(fullView);
+    if (spaceSetting) {
+      return {
+        request: { intent: 'settings', metrics: [], workspaces: [], settings: spaceSetting },
+        stated: none,
+      };
+    }
     const settings = readSettings(original, fullView);
     if ('invalidZone' in settings) {
       const request: ParsedRequest = {
@@ -185,7 +205,8 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
         metrics: [],
         workspaces: [],
         clarify: {
-          question: 'What would you like to change: the time zone or the temperature unit?',
+          question:
+            'What would you like to change: the time zone, the temperature unit, the working hours or a comfort band?',
           options: ['celsius', 'fahrenheit', 'Europe/Oslo'],
         },
       };

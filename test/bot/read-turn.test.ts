@@ -76,6 +76,9 @@ describe('an alert asked for with a comfort word is offered, then set up or chan
     const change = reply(offer, 'change threshold');
     assert.equal(change.clarify?.asks, 'threshold');
     assert.deepEqual(reply(change, 'over 25').alert, { op: 'above', value: 25 });
+    const bare = reply(change, '25.5 °C');
+    assert.deepEqual(bare.alert, { op: 'above', value: 25.5 }, 'the side of "overheats" is kept');
+    assert.equal(bare.clarify, undefined);
   });
 });
 
