@@ -1,15 +1,21 @@
 /**
  * Takes the README's screenshot (docs/sandbox.png): the sandbox answering "temperature in Room 4
  * last 6 hours" in the group space, in Debian's Chromium. Run: `npx tsx scripts/screenshot-sandbox.ts`.
+ * With `--phone`: the same answer on a 390 px wide phone screen (docs/images/phone-answer.png).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { chromium } from 'playwright-core';
 import { startSandbox } from '../src/sandbox/start-sandbox';
 
 const CHROMIUM = '/usr/bin/chromium';
-const OUT = path.resolve(__dirname, '../docs/sandbox.png');
+const PHONE = process.argv.includes('--phone');
+const OUT = path.resolve(__dirname, PHONE ? '../docs/images/phone-answer.png' : '../docs/sandbox.png');
+/** A phone: 390 px wide, tall enough for the question and the whole answer; 1.25× keeps the PNG under 150 kB. */
+const SCREEN = PHONE
+  ? { viewport: { width: 390, height: 1080 }, deviceScaleFactor: 1.25 }
+  : { viewport: { width: 1200, height: 860 } };
 const QUESTION = 'temperature in Room 4 last 6 hours';
 
 async function main(): Promise<void> {
@@ -27,7 +33,7 @@ async function main(): Promise<void> {
     ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+    const page = await browser.newPage(SCREEN);
     await page.goto(sandbox.chatUrl);
     await page.locator('#space-title', { hasText: 'Facilities Oslo' }).waitFor();
     await page.fill('#text', QUESTION);
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
     }, '.message.from-bot .card img');
     await page.locator('#text').blur();
     await page.waitForTimeout(300);
+    mkdirSync(path.dirname(OUT), { recursive: true });
     await page.screenshot({ path: OUT });
     console.log(`wrote ${path.relative(process.cwd(), OUT)}`);
   } finally {
