@@ -617,6 +617,7 @@ export class Conversation {
       charts: this.deps.charts,
       // The deployment's comfort bands with this space's own over them.
       bands: spaceBands(this.deps.bands, space),
+      deploymentBands: this.deps.bands,
       now: this.deps.now,
       log,
       planContext: { directory, space, now: this.deps.now(), limits: this.deps.limits },

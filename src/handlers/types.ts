@@ -29,6 +29,8 @@ export interface HandlerContext {
   charts: ChartRenderer;
   /** The comfort bands of this space: the deployment's, with the space's own over them. */
   bands: ComfortBands;
+  /** The deployment's comfort bands (COMFORT_BANDS), what a space's own band goes back to. */
+  deploymentBands: ComfortBands;
   now: () => number;
   log: Logger;
   /** The plan's context: directory with capabilities, space settings, the clock's now, limits. */

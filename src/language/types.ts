@@ -1,4 +1,4 @@
-import type { AlertCondition, RankSpec, RequestMetric } from '../model';
+import type { AlertCondition, BandKey, RankSpec, RequestMetric, WorkingHours } from '../model';
 import type { Floor, Location, TemperatureUnit, Workspace } from '../webex/wire';
 
 export type { RankSpec, RequestMetric };
@@ -69,6 +69,18 @@ export interface ReportSpec {
 export interface SettingsSpec {
   timeZone?: string;
   unit?: TemperatureUnit;
+  /** Working hours as asked (days, times or both; the rest stays as it is). */
+  workingHours?: Partial<WorkingHours>;
+  /** Back to the default working hours (Mon–Fri 08:00–17:00). */
+  resetWorkingHours?: true;
+  /** One metric's own comfort band: LOW-HIGH, or the good and the fair limit (TVOC, noise). */
+  band?: { key: BandKey; first: number; second: number; unit?: TemperatureUnit };
+  /** Back to the deployment's band for one metric, or for all. */
+  resetBands?: BandKey | 'all';
+  /** Show the space's settings. */
+  show?: true;
+  /** Why the settings asked for cannot be read (the answer is this line; nothing changes). */
+  problem?: string;
 }
 
 /** The part of a request an ask-back asks for: a reply in plain words fills exactly that part. */

@@ -229,20 +229,31 @@ export function parseWorkingHours(text: string): Partial<WorkingHours> | { probl
     // "1-5pm": the start shares the end's am/pm when that keeps it before the end.
     let start = clockMinutes(h1!, m1, ap1);
     const end = clockMinutes(h2!, m2, ap2);
-    if (typeof end === 'string') return { problem: end };
     if (typeof start === 'string') return { problem: start };
+    if (typeof end === 'string') return { problem: end };
     if (!ap1 && ap2 && Number(h1) <= 12) {
       const shared = clockMinutes(h1!, m1, ap2);
       if (typeof shared === 'number' && shared < end) start = shared;
     }
     let endMinutes = end;
     // "8-5": a bare end before the start is in the afternoon.
-    if (!ap1 && !ap2 && endMinutes <= start && endMinutes + 12 * 60 > start && endMinutes < 12 * 60)
+    if (
+      !ap1 &&
+      !ap2 &&
+      start < 12 * 60 &&
+      endMinutes <= start &&
+      endMinutes < 12 * 60 &&
+      endMinutes + 12 * 60 > start
+    )
       endMinutes += 12 * 60;
     if (start >= 24 * 60)
       return { problem: `"${h1}${m1 ? `:${m1}` : ''}" is not a time of day to start at.` };
     result.start = clockText(start);
     result.end = clockText(endMinutes);
+    if (endMinutes <= start)
+      return {
+        problem: `Working hours must end after they start (${result.start}–${result.end}); hours across midnight are not supported.`,
+      };
   } else if (/\d/.test(view.replace(DAY_RANGE, ' '))) {
     return {
       problem: `I couldn't read a start and an end time in "${text.trim()}". Say e.g. "set working hours to 07:30-16:30 mon-fri".`,

@@ -237,6 +237,7 @@ export function fakeContext(options: FakeOptions = {}): Fake {
       close: async () => {},
     },
     bands: DEFAULT_COMFORT_BANDS,
+    deploymentBands: DEFAULT_COMFORT_BANDS,
     now: () => NOW,
     log: pino({ level: 'silent' }),
     planContext: { directory: { workspaces: rooms }, space, now: NOW, limits },

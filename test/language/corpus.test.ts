@@ -18,6 +18,7 @@ import { cases as referenceInstants } from './corpus/reference-instants.cases';
 import { cases as reports } from './corpus/reports.cases';
 import { cases as rooms } from './corpus/rooms.cases';
 import { cases as settingsHelp } from './corpus/settings-help.cases';
+import { cases as spaceSettings } from './corpus/space-settings.cases';
 import { cases as timeCalendar } from './corpus/time-calendar.cases';
 import { cases as timePartsOfDay } from './corpus/time-parts-of-day.cases';
 import { cases as timePointsAndRanges } from './corpus/time-points-and-ranges.cases';
@@ -48,6 +49,7 @@ const SUITES: Readonly<Record<string, readonly CorpusCase[]>> = {
   'alerts.cases.ts': alerts,
   'reports.cases.ts': reports,
   'settings-help.cases.ts': settingsHelp,
+  'space-settings.cases.ts': spaceSettings,
   'clarifications.cases.ts': clarifications,
   'typos.cases.ts': typos,
 };
