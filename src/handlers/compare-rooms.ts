@@ -5,6 +5,7 @@ import { planAnswer } from '../plan/plan-answer';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel, unitLabel } from './support/labels';
 import { summaryOf } from './support/metric-sections';
+import { readAnswer } from './support/read-answer';
 import { roomsTable } from './support/room-table';
 import type { Handler } from './types';
 
@@ -17,7 +18,7 @@ export const compareRooms: Handler = async (ctx) => {
   if (plan.problem) return { markdown: plan.problem };
   const metric = plan.metrics[0]!;
   const { from, to, aggregation, unit } = plan;
-  const read = await ctx.read(plan);
+  const read = await readAnswer(ctx, plan);
   if (plan.rooms.length > MAX_ROOMS)
     return roomsTable(ctx, plan, read, {
       title: `${METRIC_LABEL[metric]} by room`,
@@ -28,9 +29,9 @@ export const compareRooms: Handler = async (ctx) => {
     (room) =>
       read.find((d) => d.room.id === room.id) ?? { room, metric, supported: false, items: [], calls: 0 },
   );
-  const rows = data.map((d) => {
+  const summaries = data.map((d) => {
     const capacity = plan.rooms.find((w) => w.id === d.room.id)?.capacity;
-    const summary = summaryOf({
+    return summaryOf({
       data: d,
       from,
       to,
@@ -42,9 +43,14 @@ export const compareRooms: Handler = async (ctx) => {
       timeZone: space.timeZone,
       working: plan.judging?.intervals,
     });
+  });
+  const rows = data.map((d, i) => {
+    const summary = summaries[i]!;
+    // An empty room (no people count while its device reported) is 0 people.
+    const mean = summary.empty ? 0 : summary.mean;
     return {
       roomName: d.room.displayName,
-      mean: summary.mean === undefined ? '—' : formatValue(metric, summary.mean, unit),
+      mean: mean === undefined ? '—' : formatValue(metric, mean, unit),
       max: summary.max ? formatValue(metric, summary.max.value, unit) : '—',
       verdict: d.supported
         ? summary.verdict
@@ -53,10 +59,13 @@ export const compareRooms: Handler = async (ctx) => {
   });
   let chartUrl: string | undefined;
   const series = data
-    .filter((d) => d.items.length > 0)
-    .map((d) => ({
+    .map((d, i) => ({ d, gaps: summaries[i]!.gaps }))
+    .filter(({ d }) => d.items.length > 0)
+    .map(({ d, gaps }) => ({
       label: d.room.displayName,
       points: toPoints(d.items, aggregation).map((p) => ({ t: p.start, mean: p.mean })),
+      // Each room's line breaks where it has no readings.
+      gaps,
     }));
   if (series.length > 0) {
     try {

@@ -284,8 +284,13 @@ describe('handlers: compareRooms', () => {
     assert.ok(md.includes('Showing 3 of 10 rooms, worst first.'), md);
     assert.ok(md.includes('_No sensor: Kiosk_'), md);
     assert.ok(md.includes('_No data: Room 01, Room 02, Room 03, Room 04, Room 05, Room 06_'), md);
-    assert.equal(fake.plans.length, 1);
-    assert.equal(fake.fetched.length, 9);
+    // The six silent rooms: one look-back each, in a second plan.
+    assert.equal(fake.plans.length, 2);
+    assert.deepEqual(
+      fake.plans[1]!.fetches.map((f) => f.room.displayName),
+      ['Room 01', 'Room 02', 'Room 03', 'Room 04', 'Room 05', 'Room 06'],
+    );
+    assert.equal(fake.fetched.length, 9 + 6);
     assert.deepEqual(fake.unexpected, []);
   });
 });

@@ -103,11 +103,15 @@ export async function roomsTable(
     .filter((r) => !fetched.has(r.id) && !plan.omittedRooms.includes(r))
     .map((r) => r.displayName);
   const noData = plan.rooms.filter((r) => fetched.has(r.id) && !withData.has(r.id)).map((r) => r.displayName);
+  const gapsOf = new Map(
+    rooms.map((r) => [r.room.id, r.summaries.find((s) => s.metric === plan.metrics[0])?.gaps ?? []]),
+  );
   const chartUrl = await tableChart(
     ctx,
     plan,
     data,
     rows.map((r) => r.room.id),
+    gapsOf,
   );
   const message = roomsTableCard({
     title: options.title,
@@ -134,6 +138,7 @@ async function tableChart(
   plan: AnswerPlan,
   data: readonly RoomMetricData[],
   worstFirst: readonly string[],
+  gapsOf: ReadonlyMap<string, MetricSummary['gaps']>,
 ): Promise<string | undefined> {
   const metric = plan.metrics[0];
   if (!metric) return undefined;
@@ -144,6 +149,8 @@ async function tableChart(
     .map((d) => ({
       label: d.room.displayName,
       points: toPoints(d.items, plan.aggregation).map((p) => ({ t: p.start, mean: p.mean })),
+      // Each room's line breaks where it has no readings.
+      gaps: gapsOf.get(d.room.id) ?? [],
     }));
   if (series.length === 0) return undefined;
   try {
