@@ -37,21 +37,21 @@ class ChatTab {
   constructor(
     readonly page: Page,
     readonly width: number,
+    readonly chatUrl: string,
   ) {}
 
   bot = () => this.page.locator('.message.from-bot');
   byId = (id: string) => this.page.locator(`.message[data-message-id="${id}"]`);
 
-  async as(person: 'ingrid' | 'ola' | 'kari'): Promise<void> {
-    await this.page.selectOption('#person', person);
-  }
-
-  async openSpace(name: string): Promise<void> {
-    await this.page
-      .locator('.space', { has: this.page.locator('.space-name', { hasText: name }) })
-      .first()
-      .click();
-    await this.page.locator('#space-title', { hasText: name }).waitFor();
+  /**
+   * Opens the chat as `person` in the space: a fresh load (`?as=`), so nothing drawn for someone
+   * else is still on screen while the page switches.
+   */
+  async openAs(person: 'ingrid' | 'ola' | 'kari', space: { id: string; title: string }): Promise<void> {
+    await this.page.goto(`${this.chatUrl}?as=${person}`);
+    // The spaces are listed once the page has loaded them and picked one; then ours is chosen.
+    await this.page.locator(`.space[data-room-id="${space.id}"]`).click();
+    await this.page.locator('#space-title', { hasText: space.title }).waitFor();
   }
 
   /** The ids of the bot's messages on screen, replies in threads included. */
@@ -140,6 +140,8 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
   let browser: Browser;
   const clock = new TestClock('Europe/Oslo');
   const pageErrors: string[] = [];
+  /** This sandbox's group space (other tests' sandboxes on the shared emulator seed one by the same name). */
+  let space: { id: string; title: string };
 
   before(async () => {
     if (!existsSync(CHROMIUM)) {
@@ -155,6 +157,16 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
       now: clock.now,
       log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     });
+    const rooms = (await (
+      await fetch(`${sandbox.webexUrl}/rooms?max=1000`, {
+        headers: { authorization: `Bearer ${sandbox.userToken}` },
+      })
+    ).json()) as { items: { id: string; title: string; created: string }[] };
+    const newest = rooms.items
+      .filter((room) => room.title === 'Facilities Oslo')
+      .sort((a, b) => b.created.localeCompare(a.created))[0];
+    assert.ok(newest, 'the sandbox seeded no space Facilities Oslo');
+    space = { id: newest.id, title: newest.title };
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
@@ -174,9 +186,8 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
           pageErrors.push(`${width} px: a dialog opened: ${dialog.message()}`);
           void dialog.dismiss();
         });
-        tab = new ChatTab(page, width);
-        await page.goto(sandbox.chatUrl);
-        await tab.openSpace('Facilities Oslo');
+        tab = new ChatTab(page, width, sandbox.chatUrl);
+        await tab.openAs('ingrid', space);
       });
 
       after(() => tab?.page.close());
@@ -216,8 +227,6 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
       });
 
       it('a button on an older card answers that card’s request, for a second person too', async () => {
-        await tab.as('ingrid');
-        await tab.openSpace('Facilities Oslo');
         const noise = await tab.ask('ambient noise in Boardroom last 6 hours', /Boardroom · ambient noise/);
         assert.match(await titleOf(noise), /^Boardroom · ambient noise · last 6 h/);
         const humidity = await tab.ask('humidity in Fjord today', /Fjord · humidity/);
@@ -227,8 +236,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         assert.match(await titleOf(week), /^Boardroom · ambient noise · last 7 d/);
         const noiseId = (await noise.getAttribute('data-message-id')) ?? '';
 
-        await tab.as('ola');
-        await tab.openSpace('Facilities Oslo');
+        await tab.openAs('ola', space);
         const olaNoise = tab.byId(noiseId);
         await olaNoise.locator('.card').waitFor();
         const day = await tab.press(olaNoise, 'Last 24 h', /ambient noise/);
@@ -237,8 +245,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         const presses = tab.page.locator(`.action-note[data-thread-of="${noiseId}"]`);
         await presses.filter({ hasText: 'Ola Nordmann pressed Last 24 h' }).waitFor({ timeout: ANSWER_MS });
         await presses.filter({ hasText: 'Ingrid Berg pressed Last 7 days' }).waitFor({ timeout: ANSWER_MS });
-        await tab.as('ingrid');
-        await tab.openSpace('Facilities Oslo');
+        await tab.openAs('ingrid', space);
       });
 
       it('a refused window does not come back in the next question', async () => {
