@@ -247,20 +247,45 @@ describe('the bot in Webex (end to end through the emulator)', function () {
     const nameOf = (id: string) => workspaces.find((w) => w.id === id)?.displayName;
     const idOf = (name: string) => workspaces.find((w) => w.displayName === name)!.id;
 
-    // Rank: the room first is the one whose readings average highest, with that average.
+    // Rank: the room first is the one whose readings average highest in working hours (Mon–Fri
+    // 08:00–17:00 Oslo, time-weighted by each hourly bucket's working part), with that average;
+    // on a weekend, over all its hourly buckets.
     const [warmest] = await chat.ask('ola', room, 'which room was warmest today');
     assert.match(warmest!.markdown ?? '', /Warmest room/);
     const ranked = csvOf(warmest!);
+    const windowFrom = Date.parse(ranked.from);
+    const windowTo = Date.parse(ranked.to);
+    /** Milliseconds of [a, b) within working hours and the window. */
+    const workingPart = (a: number, b: number): number => {
+      let ms = 0;
+      for (let t = Math.max(a, windowFrom); t < Math.min(b, windowTo); t += 60_000) {
+        const local = DateTime.fromMillis(t, { zone: 'Europe/Oslo' });
+        if (local.weekday <= 5 && local.hour >= 8 && local.hour < 17) ms += 60_000;
+      }
+      return ms;
+    };
+    const judged = workingPart(windowFrom, windowTo) > 0;
     const means = await Promise.all(
-      ranked.workspaceIds.map(async (id) => ({
-        name: nameOf(id),
-        mean: (
-          await apiReadings(emulator, id, 'temperature', ranked.from, ranked.to, {
-            aggregation: 'hourly',
-            required: false,
-          })
-        ).mean,
-      })),
+      ranked.workspaceIds.map(async (id) => {
+        const query = new URLSearchParams({
+          workspaceId: id,
+          metricName: 'temperature',
+          aggregation: 'hourly',
+          from: ranked.from,
+          to: ranked.to,
+        });
+        const api = await call(emulator, 'GET', `/workspaceMetrics?${query}`);
+        const items = (api.body as { items: { start: string; end: string; mean: number }[] }).items;
+        if (!judged) return { name: nameOf(id), mean: items.reduce((a, i) => a + i.mean, 0) / items.length };
+        let weighted = 0;
+        let total = 0;
+        for (const i of items) {
+          const ms = workingPart(Date.parse(i.start), Date.parse(i.end));
+          weighted += i.mean * ms;
+          total += ms;
+        }
+        return { name: nameOf(id), mean: weighted / total };
+      }),
     );
     // Rooms without a temperature sensor have no readings (a mean of NaN) and are not ranked.
     const top = means.filter((m) => !Number.isNaN(m.mean)).reduce((a, b) => (b.mean > a.mean ? b : a));
