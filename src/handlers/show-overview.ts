@@ -1,5 +1,5 @@
 import { overviewCard } from '../cards';
-import { formatDuration, METRIC_LABEL, summarizeDurations } from '../metrics';
+import { formatDuration, formatValue, METRIC_LABEL, summarizeDurations } from '../metrics';
 import { type AnswerPlan, planAnswer } from '../plan/plan-answer';
 import type { RoomMetricData } from '../readings/read-room-metrics';
 import { followUpActions } from './support/follow-up-actions';
@@ -46,7 +46,9 @@ async function roomOverview(
     const summary = summaryOf(input);
     const section = metricSection(input, summary);
     const mean = section.stats.find((s) => s.label.startsWith('Mean'));
-    return { metricLabel: METRIC_LABEL[d.metric], verdict: summary.verdict, value: mean?.value ?? '—' };
+    // An empty room (no people count while its device reported) shows 0 people.
+    const value = summary.empty ? formatValue(d.metric, 0) : (mean?.value ?? '—');
+    return { metricLabel: METRIC_LABEL[d.metric], verdict: summary.verdict, value };
   });
   const unsupported = [
     ...plan.unsupported.map((u) => `No ${METRIC_LABEL[u.metric]} sensor in this room`),

@@ -112,6 +112,7 @@ describe('cards: gaps and silent sensors', () => {
       assert.match(cardText(card), /^Empty$/m);
       assert.ok(!/No data|No readings/.test(cardText(card)), cardText(card));
       assert.ok(markdown.includes('**Empty**'), markdown);
+      assert.doesNotMatch(cardText(card), /mean is when the room is in use/, 'no mean to explain');
     });
 
     it('a room without a people-count sensor says so', () => {

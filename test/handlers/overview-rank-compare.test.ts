@@ -75,7 +75,7 @@ describe('handlers: showOverview', () => {
       ['soundLevel', 'none', 48 * 3_600_000],
     ]);
     // No people count while the device reported temperature: an empty room.
-    assert.ok(md.includes('- People count: — · Empty'), md);
+    assert.ok(md.includes('- People count: 0 people · Empty'), md);
     assert.deepEqual(fake.unexpected, []);
   });
 

@@ -69,7 +69,8 @@ export function metricSection(input: SectionInput, summary: MetricSummary = summ
   if (summary.outside.belowMs > 0)
     warnings.push(`Outside the comfort band (low) for ${formatDuration(summary.outside.belowMs)}${scope}`);
   const caveats: string[] = [];
-  if (metric === 'peopleCount')
+  // An empty room has no mean to explain.
+  if (metric === 'peopleCount' && summary.count > 0)
     caveats.push('People count mean is when the room is in use (empty readings are not counted).');
   if (summary.partialFirst) caveats.push('The first bucket covers only part of its period.');
   if (summary.partialLast) caveats.push('The last bucket covers only part of its period.');
