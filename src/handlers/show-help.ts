@@ -12,6 +12,7 @@ const EXAMPLES = [
   'alert me when tvoc in Fjord goes above 500',
   'daily report for Room 4 at 8',
   'use fahrenheit',
+  'settings',
 ];
 
 /** `help`: what the bot understands, with example buttons that run the example. */
