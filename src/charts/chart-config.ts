@@ -283,7 +283,17 @@ export function buildLineConfig(
   // x values: the instants themselves, or (quickchart) the zone's wall clock written as UTC.
   const toXs = (times: number[]): number[] => (portable ? wallClockAsUtc(times, request.timeZone) : times);
   const seriesXs = series.map((s) => toXs(s.points.map((p) => p.t)));
-  const allXs = seriesXs.flat();
+  // The axis covers the readings and the requested range (a silent stretch at either end shows).
+  const range = request.range;
+  const rangeXs =
+    range &&
+    Number.isFinite(range.from) &&
+    Number.isFinite(range.to) &&
+    range.from < range.to &&
+    seriesXs.flat().length > 0
+      ? toXs([range.from, range.to])
+      : [];
+  const allXs = [...seriesXs.flat(), ...rangeXs];
   const xMin = allXs.length > 0 ? allXs.reduce((a, b) => Math.min(a, b)) : undefined;
   const xMax = allXs.length > 0 ? allXs.reduce((a, b) => Math.max(a, b)) : undefined;
 
@@ -444,7 +454,11 @@ export function buildLineConfig(
       scales: {
         x: {
           type: 'time',
-          ...(portable && timeTickSet ? { min: timeTickSet.start } : {}),
+          ...(portable && timeTickSet
+            ? { min: timeTickSet.start, ...(rangeXs.length > 0 ? { max: xMax } : {}) }
+            : rangeXs.length > 0
+              ? { min: xMin, max: xMax }
+              : {}),
           adapters: { date: { zone: portable ? 'UTC' : request.timeZone, locale: 'en-GB' } },
           // One unit, one format: no "Dec 2026" among days (major ticks are off).
           time: { unit, displayFormats: { [unit]: formats[unit] } },

@@ -36,6 +36,11 @@ export interface ChartRequest {
   series: ChartSeries[];
   /** Bar: a ranking, drawn as horizontal bars in the given order. */
   bars?: { label: string; value: number }[];
+  /**
+   * The time the chart covers (epoch ms), when it reaches beyond the readings: a sensor silent
+   * since 10:05 in a chart up to 12:30 shows the empty stretch instead of ending at 10:05.
+   */
+  range?: { from: number; to: number };
   /** Comfort band shading (either bound may be open). */
   band?: { low?: number; high?: number; label: string };
   /** Alert threshold, drawn as a dashed line. */

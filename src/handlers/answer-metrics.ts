@@ -76,6 +76,8 @@ async function roomDetail(
         subtitle: space.timeZone,
         timeZone: space.timeZone,
         unitLabel: unitLabel(charted.metric, plan.unit),
+        // The whole window (up to now): a sensor silent at either end shows as an empty stretch.
+        range: { from: plan.from, to: Math.min(plan.to, ctx.now()) },
         series: [
           {
             label: room.displayName,

@@ -286,6 +286,28 @@ describe('buildChartConfig', () => {
       }
     });
 
+    it('spans the requested range, so a sensor silent up to the end shows as an empty stretch', () => {
+      Chart.register(...registerables);
+      const end = all.at(-1)!.t + 150 * MINUTE;
+      const config = buildChartConfig(
+        lineRequest({ series: [{ label: 'Room 4', points: all }], range: { from: START, to: end } }),
+      );
+      assert.equal(scale(config, 'x').max, end);
+      config.platform = BasicPlatform;
+      const { width, height } = resolveChartSize({});
+      const chart = new Chart(createCanvas(width, height) as unknown as ChartItem, config);
+      try {
+        assert.equal(chart.scales.x!.max, end, 'the axis reaches the end of the range');
+        assert.equal(chart.scales.x!.min, START);
+        const lastTick = chart.scales.x!.ticks.at(-1)!.value;
+        assert.ok(lastTick > all.at(-1)!.t, 'ticks continue past the last reading');
+      } finally {
+        chart.destroy();
+      }
+      const plain = buildChartConfig(lineRequest({ series: [{ label: 'Room 4', points: all }] }));
+      assert.equal(scale(plain, 'x').max, undefined, 'without a range the readings set the axis');
+    });
+
     it('draws an unbroken line when there is no gap, and ignores gaps outside the data', () => {
       const outside = { from: START - 300 * MINUTE, to: START - 100 * MINUTE };
       const config = buildChartConfig(

@@ -35,6 +35,21 @@ const one = (reply: Reply | Reply[]): Reply => {
 };
 
 describe('handlers: answerMetrics', () => {
+  it('a sensor gap: the card names it, the chart breaks there and spans the whole window', async () => {
+    // Hourly means from 08:00 Oslo; nothing 09:00–11:00 (no bucket at all, as Webex answers).
+    const fake = fakeContext({
+      readings: { [key(FJORD, 'temperature')]: [21, Number.NaN, Number.NaN, 22, 22, 22] },
+      request: { metrics: ['temperature'], workspaces: [ref(FJORD)] },
+    });
+    const reply = one(await answerMetrics(fake.ctx));
+    assert.ok(reply.markdown.includes('_No readings 09:00–11:00_'), reply.markdown);
+    const plan = fake.plans[0]!;
+    const [chart] = fake.charts;
+    assert.deepEqual(chart?.series[0]?.gaps, [{ from: plan.from + HOUR, to: plan.from + 3 * HOUR }]);
+    assert.deepEqual(chart?.range, { from: plan.from, to: NOW });
+    assert.equal(fake.plans.length, 1, 'readings came back: no second read');
+  });
+
   it('one room: the detailed card with the mean and max of its readings, the verdict and a chart', async () => {
     const fake = fakeContext({
       readings: READINGS,
