@@ -137,6 +137,7 @@ const leftOf = async (message: Locator): Promise<number> =>
 describe('sandbox chat at desktop and phone width (Chromium)', function () {
   this.timeout(180_000);
   let sandbox: RunningSandbox;
+  let olaToken: string;
   let browser: Browser;
   const clock = new TestClock('Europe/Oslo');
   const pageErrors: string[] = [];
@@ -151,6 +152,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
     }
     mkdirSync(SCREENSHOTS, { recursive: true });
     const { emulator } = await frameworkEmulator();
+    olaToken = emulator.userTokens.ola;
     sandbox = await startSandbox({
       port: 0,
       emulator,
@@ -187,8 +189,10 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
           void dialog.dismiss();
         });
         tab = new ChatTab(page, width, sandbox.chatUrl);
-        await tab.openAs('ingrid', space);
       });
+
+      // Each test starts as Ingrid, whatever the one before it left on screen.
+      beforeEach(() => tab.openAs('ingrid', space));
 
       after(() => tab?.page.close());
 
@@ -240,12 +244,11 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         const olaNoise = tab.byId(noiseId);
         await olaNoise.locator('.card').waitFor();
         const day = await tab.press(olaNoise, 'Last 24 h', /ambient noise/);
-        assert.match(await titleOf(day), /^Boardroom · ambient noise · last 24 h/);
+        assert.match(await titleOf(day), /^Boardroom · ambient noise · last (24 h|1 d)\b/);
         // Who pressed what shows in the card's thread, for everyone in the space.
         const presses = tab.page.locator(`.action-note[data-thread-of="${noiseId}"]`);
         await presses.filter({ hasText: 'Ola Nordmann pressed Last 24 h' }).waitFor({ timeout: ANSWER_MS });
         await presses.filter({ hasText: 'Ingrid Berg pressed Last 7 days' }).waitFor({ timeout: ANSWER_MS });
-        await tab.openAs('ingrid', space);
       });
 
       it('a refused window does not come back in the next question', async () => {
@@ -322,6 +325,30 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         assert.equal(await cancel.getByRole('button', { name: /^Keep/ }).count(), 1);
         assert.match((await cancel.textContent()) ?? '', /r\d+/);
         await cancel.scrollIntoViewIfNeeded();
+      });
+
+      it('a reply whose parent is older than the messages shown says it is a reply in a thread', async () => {
+        const post = async (body: Record<string, string>) => {
+          const res = await fetch(`${sandbox.webexUrl}/messages`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${olaToken}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ roomId: space.id, ...body }),
+          });
+          assert.ok(res.ok, `POST /messages → ${res.status}`);
+          return ((await res.json()) as { id: string }).id;
+        };
+        // No mention: the bot stays quiet. The chat shows a space's latest 50 messages.
+        const parentId = await post({ markdown: `Fire drill at 10:00 (${width} px)` });
+        for (let i = 1; i <= 50; i++) await post({ markdown: `Note ${i} of 50` });
+        const replyId = await post({ parentId, markdown: `The drill is over (${width} px)` });
+        const reply = tab.byId(replyId);
+        await reply.waitFor({ timeout: ANSWER_MS });
+        await reply.scrollIntoViewIfNeeded();
+        assert.equal(await tab.byId(parentId).count(), 0, 'the parent is not among the messages shown');
+        const note = reply.locator('.thread-note');
+        assert.ok(await note.isVisible(), 'the note is shown (not hidden in a continued message)');
+        assert.equal(((await note.textContent()) ?? '').trim(), 'replied in a thread');
+        await reply.locator('.markdown', { hasText: 'The drill is over' }).waitFor();
       });
     });
   }

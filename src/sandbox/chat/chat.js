@@ -335,7 +335,8 @@
     for (const item of $('messages').children) {
       const message = state.rendered.get(item.dataset.messageId)?.message;
       if (!message) continue;
-      const place = item.dataset.threadOf ?? '';
+      // A reply whose parent is off screen shows its author and its "replied in a thread" note.
+      const place = item.dataset.threadOf ?? (item.classList.contains('orphan-reply') ? message.id : '');
       const previous = previousIn.get(place);
       const sameAuthor =
         previous &&
