@@ -1,7 +1,10 @@
 import type { SpaceSettings } from '../handlers/types';
 import type { Store } from '../store';
 
-/** Per-space time zone and unit, kept in the store (so they survive restarts), with defaults. */
+/**
+ * Per-space time zone, unit, working hours and own comfort bands, kept in the store (so they
+ * survive restarts), with defaults.
+ */
 export class SpaceSettingsStore {
   constructor(
     private readonly defaults: SpaceSettings,

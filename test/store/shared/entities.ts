@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { AlertState } from '../../../src/model';
+import type { AlertState, SpaceSettings } from '../../../src/model';
 import {
   assertStoreError,
   NOW,
@@ -247,16 +247,13 @@ export function describeEntities(t: StoreTest): void {
 
     it('working hours and own comfort bands round-trip, and are cleared when left out', async () => {
       const store = await t.open();
-      const settings = {
+      const settings: SpaceSettings = {
         timeZone: 'Europe/Oslo',
-        unit: 'celsius' as const,
-        workingHours: { days: [1, 2, 3, 4] as const, start: '07:30', end: '16:30' },
+        unit: 'celsius',
+        workingHours: { days: [1, 2, 3, 4], start: '07:30', end: '16:30' },
         comfortBands: { humidity: { low: 25, high: 60 }, temperature: { low: 19, high: 23 } },
       };
-      await store.saveSpaceSettings(SPACE, {
-        ...settings,
-        workingHours: { ...settings.workingHours, days: [1, 2, 3, 4] },
-      });
+      await store.saveSpaceSettings(SPACE, settings);
       assert.deepEqual(await store.getSpaceSettings(SPACE), settings);
       await store.saveSpaceSettings(SPACE, { timeZone: 'Europe/Oslo', unit: 'celsius' });
       assert.deepEqual(await store.getSpaceSettings(SPACE), { timeZone: 'Europe/Oslo', unit: 'celsius' });
