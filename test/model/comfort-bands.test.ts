@@ -81,7 +81,9 @@ describe('model/comfort-bands', () => {
   });
 
   it("lays a space's own bands over the deployment's, metric by metric", () => {
-    const bands = spaceBands(parseComfortBands('temperature=19-23'), { comfortBands: { humidity: { low: 20, high: 55 } } });
+    const bands = spaceBands(parseComfortBands('temperature=19-23'), {
+      comfortBands: { humidity: { low: 20, high: 55 } },
+    });
     assert.deepEqual(bands.temperature, { low: 19, high: 23 });
     assert.deepEqual(bands.humidity, { low: 20, high: 55 });
     assert.deepEqual(bands.tvoc, DEFAULT_COMFORT_BANDS.tvoc);
