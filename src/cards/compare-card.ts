@@ -8,7 +8,7 @@ import {
   columnSet,
   textBlock,
 } from './adaptive-card';
-import { formatRange, zoneSuffix } from './format';
+import { formatLocalRange, zoneSuffix } from './format';
 import { markdownLink, markdownWithList } from './markdown';
 import {
   chartImage,
@@ -27,7 +27,7 @@ const CARD_ROWS = 20;
 
 export function compareCard(view: CompareView): CardMessage {
   const title = compareTitle(view);
-  const range = formatRange(view.from, view.to, view.timeZone);
+  const range = formatLocalRange(view.from, view.to, view.timeZone);
 
   const body: CardElementJson[] = [
     titleBlock(title),

@@ -62,12 +62,16 @@ export function sameLocalDay(a: number, b: number, zone: string): boolean {
  * with the years when the range crosses New Year.
  */
 export function formatRange(from: number, to: number, zone: string): string {
+  return `${formatLocalRange(from, to, zone)} ${zoneSuffix(zone)}`;
+}
+
+/** {@link formatRange} without the zone: for cards whose title names it (once per card). */
+export function formatLocalRange(from: number, to: number, zone: string): string {
   const start = local(from, zone);
   const end = local(to, zone);
-  const suffix = zoneSuffix(zone);
-  if (start.hasSame(end, 'day')) return `${start.toFormat(DAY_TIME)} – ${end.toFormat(CLOCK)} ${suffix}`;
+  if (start.hasSame(end, 'day')) return `${start.toFormat(DAY_TIME)} – ${end.toFormat(CLOCK)}`;
   const pattern = start.hasSame(end, 'year') ? DAY_TIME : DAY_TIME_YEAR;
-  return `${start.toFormat(pattern)} – ${end.toFormat(pattern)} ${suffix}`;
+  return `${start.toFormat(pattern)} – ${end.toFormat(pattern)}`;
 }
 
 /**

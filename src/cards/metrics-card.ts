@@ -7,7 +7,7 @@ import {
   factSet,
   textBlock,
 } from './adaptive-card';
-import { formatAge, formatAt, formatRange, formatTimeWithZone, zoneSuffix } from './format';
+import { formatAge, formatAt, formatLocalRange, formatTime, zoneSuffix } from './format';
 import { gapLine, silentSinceLine } from './gap-text';
 import { clampMarkdown, markdownLink } from './markdown';
 import {
@@ -34,8 +34,8 @@ const TITLE_METRICS = 3;
 export function metricsCard(view: MetricsAnswerView): CardMessage {
   const title = metricsTitle(view);
   const when = view.current
-    ? `As of ${formatTimeWithZone(view.to, view.timeZone)}`
-    : formatRange(view.from, view.to, view.timeZone);
+    ? `As of ${formatTime(view.to, view.timeZone)}`
+    : formatLocalRange(view.from, view.to, view.timeZone);
   const single = view.sections.length === 1;
 
   const body: CardElementJson[] = [titleBlock(title), subtleBlock(when)];

@@ -8,7 +8,7 @@ import {
   factSet,
   textBlock,
 } from './adaptive-card';
-import { formatRange, zoneSuffix } from './format';
+import { formatLocalRange, zoneSuffix } from './format';
 import { markdownWithList } from './markdown';
 import { moreText, submitActions, subtleBlock, titleBlock, verdictBlock } from './parts';
 import { capitalize, escapeMarkdown, escapeName } from './text';
@@ -21,7 +21,7 @@ const MARKDOWN_NOTES = 10;
 
 export function overviewCard(view: OverviewView): CardMessage {
   const title = overviewTitle(view);
-  const range = formatRange(view.from, view.to, view.timeZone);
+  const range = formatLocalRange(view.from, view.to, view.timeZone);
 
   const body: CardElementJson[] = [titleBlock(title), subtleBlock(range)];
   if (view.lines.length === 0) body.push(textBlock('No sensor data for this range.', { weight: 'Bolder' }));

@@ -7,7 +7,7 @@ import {
   columnSet,
   textBlock,
 } from './adaptive-card';
-import { formatRange, zoneSuffix } from './format';
+import { formatLocalRange, zoneSuffix } from './format';
 import { markdownLink, markdownWithList } from './markdown';
 import { chartImage, isUsableImageUrl, moreText, submitActions, subtleBlock, titleBlock } from './parts';
 import { capitalize, cleanText, escapeMarkdown, escapeName } from './text';
@@ -21,7 +21,7 @@ const MARKDOWN_NO_DATA = 20;
 
 export function rankCard(view: RankView): CardMessage {
   const title = rankTitle(view);
-  const range = formatRange(view.from, view.to, view.timeZone);
+  const range = formatLocalRange(view.from, view.to, view.timeZone);
 
   const body: CardElementJson[] = [titleBlock(title), subtleBlock(range)];
   for (const note of view.notes ?? []) body.push(subtleBlock(escapeMarkdown(note)));

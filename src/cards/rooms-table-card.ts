@@ -8,7 +8,7 @@ import {
   textBlock,
   verdictColor,
 } from './adaptive-card';
-import { formatRange, zoneSuffix } from './format';
+import { formatLocalRange, zoneSuffix } from './format';
 import { GAP_MARKER } from './gap-text';
 import { markdownLink, markdownWithList } from './markdown';
 import { chartImage, isUsableImageUrl, moreText, submitActions, subtleBlock, titleBlock } from './parts';
@@ -44,7 +44,7 @@ function rowStatus(row: RoomsTableView['rows'][number]): string {
 
 export function roomsTableCard(view: RoomsTableView): CardMessage {
   const title = `${escapeMarkdown(capitalize(cleanText(view.title)))}${view.rangeLabel ? ` · ${escapeMarkdown(view.rangeLabel)}` : ''} ${zoneSuffix(view.timeZone)}`;
-  const range = formatRange(view.from, view.to, view.timeZone);
+  const range = formatLocalRange(view.from, view.to, view.timeZone);
   const body: CardElementJson[] = [titleBlock(title), subtleBlock(range)];
   for (const note of view.notes) body.push(subtleBlock(escapeMarkdown(note)));
   const rows = view.rows.slice(0, view.maxRows);

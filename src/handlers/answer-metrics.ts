@@ -102,7 +102,7 @@ async function roomDetail(
     timeZone: space.timeZone,
     from: plan.from,
     to: plan.to,
-    rangeLabel: rangeLabel(plan.labelFrom, plan.to, ctx.now()),
+    rangeLabel: rangeLabel(plan.labelFrom, plan.to, ctx.now(), space.timeZone),
     current: request.intent === 'current',
     sections,
     ...(chartUrl

@@ -87,7 +87,7 @@ export const compareRooms: Handler = async (ctx) => {
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now()),
+    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now(), space.timeZone),
     rows,
     notes: plan.notes,
     ...(chartUrl ? { chartUrl } : {}),

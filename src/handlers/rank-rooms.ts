@@ -70,7 +70,7 @@ const rankByDuration: Handler = async (ctx) => {
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(window.labelFrom, to, ctx.now()),
+    rangeLabel: rangeLabel(window.labelFrom, to, ctx.now(), space.timeZone),
     rows: ranked.map((r, i) => ({
       position: i + 1,
       roomName: r.room.displayName,
@@ -137,7 +137,7 @@ export const rankRooms: Handler = async (ctx) => {
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now()),
+    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now(), space.timeZone),
     rows,
     noData,
     notes: [

@@ -84,7 +84,7 @@ async function roomOverview(
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now()),
+    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now(), space.timeZone),
     lines,
     unsupported,
     ...(bookedVsUsed ? { bookedVsUsed } : {}),

@@ -224,7 +224,8 @@ export function planAnswer(request: ParsedRequest, ctx: PlanContext): AnswerPlan
 
 /**
  * The plan with its working intervals and the one line that names them: "Judged in working hours,
- * Mon–Fri 08:00–17:00 (Europe/Oslo)." — or, when the window holds none, that comfort is not judged.
+ * Mon–Fri 08:00–17:00." (the card's title names the zone, once) — or, when the window holds none,
+ * that comfort is not judged.
  */
 export function judgedInWorkingHours(plan: AnswerPlan, space: SpaceSettings): AnswerPlan {
   const workingHours = workingHoursOf(space);
@@ -233,7 +234,7 @@ export function judgedInWorkingHours(plan: AnswerPlan, space: SpaceSettings): An
   const hours = describeWorkingHours(workingHours);
   const note =
     intervals.length > 0
-      ? `Judged in working hours, ${hours} (${timeZone}).`
-      : `No working hours (${hours}, ${timeZone}) in this window: readings shown, comfort not judged.`;
+      ? `Judged in working hours, ${hours}.`
+      : `No working hours (${hours}) in this window: readings shown, comfort not judged.`;
   return { ...plan, notes: [...plan.notes, note], judging: { workingHours, timeZone, intervals } };
 }

@@ -53,9 +53,15 @@ describe('working hours and comfort bands (end to end through the emulator)', fu
     if (process.env.SHOW_ANSWERS) console.log(answer!.markdown);
     // The verdict names what it judged…
     assert.match(text, /^(Comfortable|Too warm for .+|Too cold for .+) in working hours$/m, text);
-    // …and the card names the working hours once, with the zone.
-    const named = text.match(/Judged in working hours, Mon–Fri 07:00–16:00 \(Europe\/Oslo\)/g) ?? [];
+    // …and the card names the working hours once, and the zone once (in its title).
+    const named = text.match(/Judged in working hours, Mon–Fri 07:00–16:00\./g) ?? [];
     assert.ok(named.length >= 1, text);
+    assert.equal(answer!.markdown?.match(/Europe\/Oslo/g)?.length, 1, text);
+    assert.match(
+      text,
+      /^\*\*Fjord · temperature · today, since 00:00 \(Europe\/Oslo\)\*\*$/m,
+      'today is named as such',
+    );
     // Time outside the band is working time only: at most 07:00–14:00 today.
     const outside = /Too (?:warm|cold) for (\d+) h/.exec(text);
     if (outside) assert.ok(Number(outside[1]) <= 7, text);

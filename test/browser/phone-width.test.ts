@@ -234,7 +234,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         const noise = await tab.ask('ambient noise in Boardroom last 6 hours', /Boardroom · ambient noise/);
         assert.match(await titleOf(noise), /^Boardroom · ambient noise · last 6 h/);
         const humidity = await tab.ask('humidity in Fjord today', /Fjord · humidity/);
-        assert.match(await titleOf(humidity), /^Fjord · humidity/);
+        assert.match(await titleOf(humidity), /^Fjord · humidity · today, since 00:00 \(Europe\/Oslo\)/);
 
         const week = await tab.press(noise, 'Last 7 days', /ambient noise/);
         assert.match(await titleOf(week), /^Boardroom · ambient noise · last 7 d/);
@@ -244,7 +244,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         const olaNoise = tab.byId(noiseId);
         await olaNoise.locator('.card').waitFor();
         const day = await tab.press(olaNoise, 'Last 24 h', /ambient noise/);
-        assert.match(await titleOf(day), /^Boardroom · ambient noise · last (24 h|1 d)\b/);
+        assert.match(await titleOf(day), /^Boardroom · ambient noise · last 24 h\b/);
         // Who pressed what shows in the card's thread, for everyone in the space.
         const presses = tab.page.locator(`.action-note[data-thread-of="${noiseId}"]`);
         await presses.filter({ hasText: 'Ola Nordmann pressed Last 24 h' }).waitFor({ timeout: ANSWER_MS });

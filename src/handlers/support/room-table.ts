@@ -118,7 +118,7 @@ export async function roomsTable(
     timeZone: space.timeZone,
     from: plan.from,
     to: plan.to,
-    rangeLabel: rangeLabel(plan.labelFrom, plan.to, ctx.now()),
+    rangeLabel: rangeLabel(plan.labelFrom, plan.to, ctx.now(), space.timeZone),
     valueLabel: options.value === 'latest' ? 'Now' : 'Mean',
     rows: rows.map((r) => r.row),
     maxRows: ctx.limits.maxTableRows,
