@@ -36,6 +36,11 @@ export function formatTime(ms: number, zone: string): string {
   return local(ms, zone).toFormat(DAY_TIME);
 }
 
+/** "Tue 3 Dec" in `zone`. */
+export function formatDate(ms: number, zone: string): string {
+  return local(ms, zone).toFormat('ccc d LLL');
+}
+
 /** "14:30" in `zone`. */
 export function formatClock(ms: number, zone: string): string {
   return local(ms, zone).toFormat(CLOCK);

@@ -7,7 +7,7 @@ import {
   factSet,
   textBlock,
 } from './adaptive-card';
-import { formatAge, formatAt, formatLocalRange, formatTime, zoneSuffix } from './format';
+import { formatAge, formatAt, formatDate, formatLocalRange, formatTime, zoneSuffix } from './format';
 import { gapLine, silentSinceLine } from './gap-text';
 import { clampMarkdown, markdownLink } from './markdown';
 import {
@@ -98,20 +98,29 @@ function sectionNotes(section: MetricSection, view: MetricsAnswerView): [string[
 
 /** Label/value pairs, unescaped (the card and markdown writers escape them). */
 function sectionFactPairs(section: MetricSection, view: MetricsAnswerView): [string, string][] {
-  const at = (ms: number) => formatAt(ms, view, view.timeZone);
+  const when = (ms: number) => whenReached(ms, section.bucket, view);
   const pairs: [string, string][] = section.stats
     .filter((stat) => cleanText(stat.value) !== '')
-    .map((stat) => [stat.label, stat.at === undefined ? stat.value : `${stat.value} at ${at(stat.at)}`]);
+    .map((stat) => [stat.label, stat.at === undefined ? stat.value : `${stat.value} ${when(stat.at)}`]);
   if (section.latest) {
+    // A reading carries its age; a bucket is a period, named by its start.
+    const age = section.bucket ? '' : ` (${formatAge(section.latest.ageMs)})`;
     const latest: [string, string] = [
       view.current ? 'Now' : 'Latest',
-      `${section.latest.value} at ${at(section.latest.at)} (${formatAge(section.latest.ageMs)})`,
+      `${section.latest.value} ${when(section.latest.at)}${age}`,
     ];
     if (view.current) pairs.unshift(latest);
     else pairs.push(latest);
   }
   if (section.trend && section.trend !== 'unknown') pairs.push(['Trend', section.trend]);
   return pairs;
+}
+
+/** "at 10:10" for a reading, "in the hour from 10:00" for an hourly bucket, "on Tue 3 Dec" for a day. */
+function whenReached(ms: number, bucket: MetricSection['bucket'], view: MetricsAnswerView): string {
+  if (bucket === 'day') return `on ${formatDate(ms, view.timeZone)}`;
+  const at = formatAt(ms, view, view.timeZone);
+  return bucket === 'hour' ? `in the hour from ${at}` : `at ${at}`;
 }
 
 function metricsMarkdown(view: MetricsAnswerView, title: string, when: string): string {

@@ -32,6 +32,11 @@ export interface MetricSection {
   verdict: Verdict;
   /** Already formatted values ("22.4 °C"); the card formats `at` in the zone. */
   stats: StatLine[];
+  /**
+   * Hourly or daily averages: every `at` (stats and latest) is a bucket's start, shown "in the hour
+   * from 10:00" or "on Tue 3 Dec", never as a bare time that looks like a reading. Absent: readings.
+   */
+  bucket?: 'hour' | 'day';
   latest?: { value: string; at: number; ageMs: number };
   trend?: 'rising' | 'falling' | 'steady' | 'unknown';
   /** e.g. "Above 24 °C for 1 h 20 min" */

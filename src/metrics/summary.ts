@@ -50,8 +50,9 @@ export interface MetricSummary {
   /**
    * The newest point: a reading's value and time, or the last bucket's mean at its end clipped to
    * `to` (and to `now`, never before the bucket start). `ageMs = now - at`, never negative.
+   * `bucketStart`: aggregated data only, where the last bucket begins (what a card names).
    */
-  latest?: { value: number; at: number; ageMs: number };
+  latest?: { value: number; at: number; ageMs: number; bucketStart?: number };
   trend: 'rising' | 'falling' | 'steady' | 'unknown';
   /**
    * Time (ms, within [from, to]) spent above / below the comfort band: within the working intervals
@@ -500,7 +501,12 @@ export function summarize(
   const last = sorted[sorted.length - 1];
   if (last) {
     const at = raw ? last.start : Math.max(last.start, Math.min(last.end, options.to, options.now));
-    latest = { value: last.mean, at, ageMs: Math.max(0, options.now - at) };
+    latest = {
+      value: last.mean,
+      at,
+      ageMs: Math.max(0, options.now - at),
+      ...(raw ? {} : { bucketStart: last.start }),
+    };
   }
 
   const first = sorted[0];

@@ -62,6 +62,9 @@ describe('working hours and comfort bands (end to end through the emulator)', fu
       /^\*\*Fjord · temperature · today, since 00:00 \(Europe\/Oslo\)\*\*$/m,
       'today is named as such',
     );
+    // Hourly averages: the max and the latest are hours, not readings at a bare time.
+    assert.match(text, /^- Max: [\d.]+ °C in the hour from \d\d:00$/m, text);
+    assert.match(text, /^- Latest: [\d.]+ °C in the hour from \d\d:00$/m, text);
     // Time outside the band is working time only: at most 07:00–14:00 today.
     const outside = /Too (?:warm|cold) for (\d+) h/.exec(text);
     if (outside) assert.ok(Number(outside[1]) <= 7, text);

@@ -49,6 +49,37 @@ describe('cards: metrics (query and current)', () => {
     }
   });
 
+  it('names hourly and daily buckets as periods, not as bare times that look like readings', () => {
+    const hourly = metricsView({
+      sections: [
+        section({
+          bucket: 'hour',
+          stats: [{ label: 'Max', value: '51 dBA', at: at('2026-11-18T10:00') }],
+          latest: { value: '48 dBA', at: at('2026-11-18T14:00'), ageMs: 0 },
+        }),
+      ],
+    });
+    const text = cardText(metricsCard(hourly).card);
+    assert.match(text, /Max: 51 dBA in the hour from 10:00/);
+    assert.match(text, /Latest: 48 dBA in the hour from 14:00$/m);
+    assert.doesNotMatch(text, / at \d\d:\d\d/);
+
+    const daily = metricsView({
+      from: at('2026-11-16T00:00'),
+      to: at('2026-11-18T14:30'),
+      sections: [
+        section({
+          bucket: 'day',
+          stats: [{ label: 'Min', value: '19.0 °C', at: at('2026-11-17T00:00') }],
+          latest: { value: '21.0 °C', at: at('2026-11-18T00:00'), ageMs: 0 },
+        }),
+      ],
+    });
+    const markdown = metricsCard(daily).markdown;
+    assert.ok(markdown.includes('- Min: 19.0 °C on Tue 17 Nov'), markdown);
+    assert.ok(markdown.includes('- Latest: 21.0 °C on Wed 18 Nov\n'), markdown);
+  });
+
   it('colours the verdict by level and shows warnings as attention, caveats as small subtle text', () => {
     const colours = { good: 'Good', fair: 'Warning', poor: 'Attention', none: undefined } as const;
     for (const level of ['good', 'fair', 'poor', 'none'] as const) {

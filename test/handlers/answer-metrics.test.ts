@@ -60,7 +60,8 @@ describe('handlers: answerMetrics', () => {
     assert.match(md, /^\*\*Fjord · temperature · last 6 h \(Europe\/Oslo\)\*\*/);
     assert.ok(md.includes(`- Mean: ${celsius(mean(FJORD_T))}`), md);
     assert.equal(celsius(mean(FJORD_T)), '23.6 °C');
-    assert.ok(md.includes(`- Max: ${celsius(maxOf(FJORD_T))} at 12:00`), md);
+    // Hourly averages: the max is a bucket's, named as the hour it covers.
+    assert.ok(md.includes(`- Max: ${celsius(maxOf(FJORD_T))} in the hour from 12:00`), md);
     assert.ok(md.includes('**Too warm for 3 h in working hours**'), md);
     assert.equal(md.split('Judged in working hours, Mon–Fri 08:00–17:00.').length, 2, 'named once');
     assert.equal(md.split('Europe/Oslo').length, 2, 'the zone once, in the title');

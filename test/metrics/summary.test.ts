@@ -26,14 +26,19 @@ describe('metrics/summary summarize', () => {
       assert.equal(s.mean, 22);
       assert.deepEqual(s.min, { value: 19, at: T0 + 2 * HOUR });
       assert.deepEqual(s.max, { value: 26, at: T0 + HOUR });
-      // The last bucket ends at 11:00 but the period ends at 10:30.
-      assert.deepEqual(s.latest, { value: 22, at: T0 + 150 * MIN, ageMs: 10 * MIN });
+      // The last bucket ends at 11:00 but the period ends at 10:30; it began at 10:00.
+      assert.deepEqual(s.latest, {
+        value: 22,
+        at: T0 + 150 * MIN,
+        ageMs: 10 * MIN,
+        bucketStart: T0 + 2 * HOUR,
+      });
     });
 
     it('puts the latest bucket no later than now when the period reaches into the future', () => {
       const points = hourly(T0, [21, 22, 23]);
       const s = summarize('temperature', points, hourlyOptions(T0, T0 + 6 * HOUR, { now: T0 + 150 * MIN }));
-      assert.deepEqual(s.latest, { value: 23, at: T0 + 150 * MIN, ageMs: 0 });
+      assert.deepEqual(s.latest, { value: 23, at: T0 + 150 * MIN, ageMs: 0, bucketStart: T0 + 2 * HOUR });
     });
 
     it('sorts points given out of order', () => {

@@ -78,8 +78,15 @@ export function metricSection(input: SectionInput, summary: MetricSummary = summ
     metricLabel: label,
     verdict: summary.verdict,
     stats,
+    ...(input.aggregation === 'none' ? {} : { bucket: input.aggregation === 'hourly' ? 'hour' : 'day' }),
     ...(summary.latest
-      ? { latest: { value: value(summary.latest.value), at: summary.latest.at, ageMs: summary.latest.ageMs } }
+      ? {
+          latest: {
+            value: value(summary.latest.value),
+            at: summary.latest.bucketStart ?? summary.latest.at,
+            ageMs: summary.latest.ageMs,
+          },
+        }
       : {}),
     trend: summary.trend,
     warnings,
