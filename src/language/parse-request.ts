@@ -25,7 +25,19 @@ import { correctWord, isKnownWord } from './vocabulary';
 
 const HOUR_MS = 3_600_000;
 
-type Family = 'help' | 'settings' | 'alert' | 'report' | 'rooms' | 'data';
+type Family = 'help' | 'settings' | 'alert' | 'report' | 'rooms' | 'health' | 'data';
+
+/** "which sensors are offline?", "any dead sensors?", "is the sensor in Lab 2.1 working?" */
+function asksSensorHealth(view: string): boolean {
+  if (/\bworking (?:hours?|days?|time|week)\b/.test(view)) return false;
+  const device = '(?:sensors?|devices?|navigators?)';
+  const trouble =
+    '(?:offline|online|dead|broken|faulty|working|work|reporting|report|health|healthy|quiet|silent|gaps?|impossible|check|ok|okay|wrong|down|alive|stopped)';
+  return (
+    new RegExp(`\\b${device}\\b.*\\b${trouble}\\b|\\b${trouble}\\b.*\\b${device}\\b`).test(view) ||
+    /\bstopped (?:reporting|sending)\b/.test(view)
+  );
+}
 
 /** The request's kind, read from the whole sentence before anything claims words. */
 function familyOf(view: string): { family: Family; intent?: Intent } {
@@ -77,6 +89,7 @@ function familyOf(view: string): { family: Family; intent?: Intent } {
     return { family: 'report', intent: 'report.subscribe' };
   }
   if (isSpaceSettingPhrase(view)) return { family: 'settings', intent: 'settings' };
+  if (asksSensorHealth(view)) return { family: 'health', intent: 'health' };
   if (
     /\b(?:set|change|switch|use|make|always|default|prefer|show)\b.*\b(?:time ?zone|tz|fahrenheit|celsius|units?|°f|°c|imperial|metric)\b/.test(
       view,
@@ -271,20 +284,19 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     else intent = 'query';
   }
 
+  // Rankings and sensor health without a room look at every room.
+  const everyRoomByDefault = (intent === 'rank' || intent === 'health') && !explicitRooms;
   const result: ParsedRequest = {
     intent,
     metrics: intent === 'rooms' || intent === 'unknown' ? [] : metrics,
-    workspaces: (intent === 'rank' && !explicitRooms
-      ? index.workspaces
-      : selection.all
-        ? index.workspaces
-        : rooms
-    ).map((w) => ({
-      id: w.id,
-      displayName: w.displayName,
-    })),
+    workspaces: (everyRoomByDefault ? index.workspaces : selection.all ? index.workspaces : rooms).map(
+      (w) => ({
+        id: w.id,
+        displayName: w.displayName,
+      }),
+    ),
   };
-  if (selection.all || (intent === 'rank' && !explicitRooms)) result.allWorkspaces = true;
+  if (selection.all || everyRoomByDefault) result.allWorkspaces = true;
   const stated = {
     metrics: metricMatch.metrics.length > 0 || Boolean(rank?.metric),
     rooms: explicitRooms || selection.scoped,

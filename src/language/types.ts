@@ -11,6 +11,8 @@ export type Intent =
   | 'compare'
   | 'rank'
   | 'rooms'
+  /** Sensor health: devices that stopped reporting, recurring gaps, impossible values. */
+  | 'health'
   | 'alert.create'
   | 'alert.list'
   | 'alert.delete'

@@ -14,6 +14,7 @@ import { cases as alertsReports } from './holdout/alerts-reports.cases';
 import { cases as queries } from './holdout/queries.cases';
 import { cases as rankCompare } from './holdout/rank-compare.cases';
 import { cases as roomsSettingsHelp } from './holdout/rooms-settings-help.cases';
+import { cases as sensorHealth } from './holdout/sensor-health.cases';
 import { cases as time } from './holdout/time.cases';
 import { cases as timeClasses } from './holdout/time-classes.cases';
 
@@ -25,9 +26,10 @@ const SUITES: Readonly<Record<string, readonly CorpusCase[]>> = {
   'rooms-settings-help.cases.ts': roomsSettingsHelp,
   'time.cases.ts': time,
   'time-classes.cases.ts': timeClasses,
+  'sensor-health.cases.ts': sensorHealth,
 };
 
-const EXPECTED_CASES = 246;
+const EXPECTED_CASES = 262;
 
 // ---------------------------------------------------------------------------------------------
 // The hold-out
