@@ -23,17 +23,25 @@ export const ALL_ROOMS_VALUE = 'all';
 export interface FormRoom {
   id: string;
   name: string;
+  /**
+   * Where the room is, "Oslo HQ · Floor 2": AC 1.3 choice lists have no groups, so each title
+   * leads with it ("Oslo HQ · Floor 2 · Fjord") and the list comes sorted by site, floor, name.
+   */
+  place?: string;
 }
 
 export interface AlertFormView {
   rooms: readonly FormRoom[];
-  /** Measurements offered: value = the API's metric name, title = how people say it. */
+  /** Measurements offered: value = the API's metric name, title = how people say it, with its unit. */
   metrics: readonly { value: string; title: string }[];
   /** Prefilled choices (an answer's "Set an alert" knows the room and the metric). */
   roomId?: string;
   metric?: string;
-  /** Unit label shown next to the threshold ("°C" in a Fahrenheit space says °F). */
-  unitHint?: string;
+  /**
+   * The units a threshold may be in, "°C, %, ppb, dBA, people" (°F in a Fahrenheit space): a
+   * label cannot follow the measurement picked (AC 1.3), so it names them all.
+   */
+  thresholdUnits?: string;
 }
 
 export interface ReportFormView {
@@ -41,6 +49,8 @@ export interface ReportFormView {
   roomId?: string;
   /** The space's zone, named next to the time. */
   timeZone: string;
+  /** The days chosen at first: the space's working days (weekdays unless it works weekends). */
+  days?: 'daily' | 'weekdays';
 }
 
 function roomChoices(rooms: readonly FormRoom[], selected: string | undefined): ChoiceSetInputJson {
@@ -54,12 +64,17 @@ function roomChoices(rooms: readonly FormRoom[], selected: string | undefined): 
     errorMessage: 'Pick at least one room.',
     choices: [
       { title: 'All rooms', value: ALL_ROOMS_VALUE },
-      ...rooms
-        .slice(0, MAX_FORM_ROOMS)
-        .map((r) => ({ title: cleanText(r.name, MAX_NAME_CHARS), value: r.id })),
+      ...rooms.slice(0, MAX_FORM_ROOMS).map((r) => ({ title: roomTitle(r), value: r.id })),
     ],
     ...(selected ? { value: selected } : {}),
   };
+}
+
+/** "Oslo HQ · Floor 2 · Fjord" (plain text: choice titles are not markdown). */
+function roomTitle(room: FormRoom): string {
+  const name = cleanText(room.name, MAX_NAME_CHARS);
+  const place = room.place === undefined ? '' : cleanText(room.place, MAX_NAME_CHARS);
+  return place === '' ? name : `${place} · ${name}`;
 }
 
 function formCard(body: CardElementJson[], title: string, data: CardPayload): AdaptiveCardJson {
@@ -68,7 +83,7 @@ function formCard(body: CardElementJson[], title: string, data: CardPayload): Ad
 
 /** "Set an alert": rooms, measurement, above/below/outside, threshold(s), hold minutes. */
 export function alertForm(view: AlertFormView): AdaptiveCardJson {
-  const unit = view.unitHint ? ` (${view.unitHint})` : '';
+  const units = view.thresholdUnits ? `: ${view.thresholdUnits}` : '';
   return formCard(
     [
       textBlock('Alert me when…', { weight: 'Bolder' }),
@@ -98,11 +113,11 @@ export function alertForm(view: AlertFormView): AdaptiveCardJson {
       {
         type: 'Input.Number',
         id: 'value',
-        label: `Threshold${unit}`,
+        label: `Threshold (in the measurement's unit${units})`,
         isRequired: true,
         errorMessage: 'Enter a number.',
       },
-      { type: 'Input.Number', id: 'high', label: `Upper end of the range${unit} (only for a range)` },
+      { type: 'Input.Number', id: 'high', label: 'Upper end of the range (same unit; only for a range)' },
       {
         type: 'Input.Number',
         id: 'holdMinutes',
@@ -140,7 +155,7 @@ export function reportForm(view: ReportFormView): AdaptiveCardJson {
           { title: 'every day', value: 'daily' },
           { title: 'weekdays (Mon–Fri)', value: 'weekdays' },
         ],
-        value: 'daily',
+        value: view.days ?? 'weekdays',
       },
     ],
     'Schedule report',

@@ -2,6 +2,7 @@ import { roomsCard } from '../cards';
 import { METRIC_LABEL, SENSOR_METRICS } from '../metrics';
 import { mapWithConcurrency } from '../webex/concurrency';
 import { METRIC_CAPABILITY } from '../webex/wire';
+import { floorName } from './support/room-places';
 import type { Handler } from './types';
 
 /** `rooms`: the directory grouped by location and floor, with the sensors each room has. */
@@ -24,7 +25,7 @@ export const listRooms: Handler = async (ctx) => {
           .filter((f) => f.locationId === location.id)
           .sort((a, b) => a.floorNumber - b.floorNumber)
           .map((f) => ({
-            floor: f.displayName || `Floor ${f.floorNumber}`,
+            floor: floorName(f),
             rooms: here.filter((w) => w.floorId === f.id),
           })),
         { floor: 'No floor set', rooms: here.filter((w) => !w.floorId) },

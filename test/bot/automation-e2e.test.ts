@@ -360,7 +360,41 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
       card.body.some((e) => e.id === 'metric'),
       'the alert form',
     );
-    const fjord = (await bot.webex.directory.get()).workspaces.find((w) => w.displayName === 'Fjord')!;
+    const directory = await bot.webex.directory.get();
+    const fjord = directory.workspaces.find((w) => w.displayName === 'Fjord')!;
+    type Choices = {
+      id?: string;
+      label?: string;
+      value?: string;
+      choices?: { title: string; value: string }[];
+    };
+    const input = (form: unknown, id: string) => (form as { body: Choices[] }).body.find((e) => e.id === id)!;
+    // Measurements with their units; the threshold's label does not claim one unit for all.
+    const metrics = input(card, 'metric').choices!.map((c) => c.title);
+    for (const title of ['Temperature (°C)', 'TVOC (ppb)', 'Ambient noise (dBA)', 'Humidity (%)'])
+      assert.ok(metrics.includes(title), `${title} in ${metrics.join(', ')}`);
+    assert.match(input(card, 'value').label!, /°C, %, ppb, dBA/);
+    // Rooms by site and floor, as the API places them: "Oslo HQ · Floor 2 · Fjord", sorted.
+    const site = directory.locations.find((l) => l.id === fjord.locationId)!;
+    const floor = directory.floors.find((f) => f.id === fjord.floorId)!;
+    const rooms = input(card, 'rooms').choices!.slice(1);
+    assert.equal(
+      rooms.find((c) => c.value === fjord.id)?.title,
+      `${site.name} · ${floor.displayName || `Floor ${floor.floorNumber}`} · Fjord`,
+    );
+    const placeOf = (id: string) => {
+      const w = directory.workspaces.find((x) => x.id === id)!;
+      const l = directory.locations.find((x) => x.id === w.locationId);
+      const f = directory.floors.find((x) => x.id === w.floorId);
+      return [l ? directory.locations.indexOf(l) : 99, f?.floorNumber ?? 99] as const;
+    };
+    // Each site's rooms come together (its runs in the list are one), each site's floors in order.
+    const runs = rooms.map((c) => placeOf(c.value)[0]).filter((x, i, all) => i === 0 || x !== all[i - 1]);
+    assert.equal(runs.length, new Set(runs).size, 'each site’s rooms together');
+    for (let i = 1; i < rooms.length; i++) {
+      const [a, b] = [placeOf(rooms[i - 1]!.value), placeOf(rooms[i]!.value)];
+      if (a[0] === b[0]) assert.ok(a[1] <= b[1], `${rooms[i - 1]!.title} before ${rooms[i]!.title}`);
+    }
     // As a Webex client submits it: the button's data merged with the input values (all text).
     const submit = (inputs: Record<string, string>) =>
       chat.press('ingrid', form!, { kind: 'alert-form', op: 'above', high: '', holdMinutes: '5', ...inputs });
@@ -382,6 +416,8 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.equal((await bot.store.listAlertRules()).length, before, 'bad forms change nothing');
 
     const [reportForm] = await chat.ask('ingrid', room, 'new daily report');
+    // The space works Mon–Fri (the default working hours): the form starts on weekdays.
+    assert.equal(input(reportForm!.attachments?.[0]?.content, 'days').value, 'weekdays');
     const [scheduled] = await chat.press('ingrid', reportForm!, {
       kind: 'report-form',
       rooms: 'all',

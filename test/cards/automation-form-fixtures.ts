@@ -15,7 +15,7 @@ export function alertFormView(overrides: Partial<AlertFormView> = {}): AlertForm
       { value: 'temperature', title: 'temperature' },
       { value: 'tvoc', title: 'air quality (TVOC)' },
     ],
-    unitHint: 'temperature in °C',
+    thresholdUnits: '°C, %, ppb, dBA, people',
     ...overrides,
   };
 }

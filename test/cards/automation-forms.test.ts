@@ -25,7 +25,9 @@ describe('cards: alert and report forms', () => {
       byId.op!.choices!.map((c: { value: string }) => c.value),
       ['above', 'below', 'outside'],
     );
-    assert.match(String(byId.value!.label), /°C/);
+    // One label for every measurement (AC 1.3 cannot change it when another is picked): all units.
+    assert.equal(byId.value!.label, "Threshold (in the measurement's unit: °C, %, ppb, dBA, people)");
+    assert.doesNotMatch(String(byId.high!.label), /°C/);
     assert.deepEqual(card.actions?.[0], {
       type: 'Action.Submit',
       title: 'Set alert',
@@ -39,11 +41,30 @@ describe('cards: alert and report forms', () => {
     assert.deepEqual(Object.keys(byId), ['rooms', 'time', 'days']);
     assert.match(String(byId.time!.label), /America\/New_York/);
     assert.equal(byId.time!.value, '08:00');
+    assert.equal(byId.days!.value, 'weekdays', 'working days unless the space works weekends');
+    const weekends = reportForm({ rooms: FORM_ROOMS, timeZone: 'Europe/Oslo', days: 'daily' });
+    assert.equal(inputs(weekends).find((e) => e.id === 'days')!.value, 'daily');
     assert.deepEqual(card.actions?.[0], {
       type: 'Action.Submit',
       title: 'Schedule report',
       data: { kind: 'report-form' },
     });
+  });
+
+  it('names each room with its site and floor, in the order given', () => {
+    const card = reportForm({
+      rooms: [
+        { id: 'a', name: 'Fjord', place: 'Oslo HQ · Floor 2' },
+        { id: 'b', name: 'Ulriken', place: 'Bergen · Floor 2' },
+        { id: 'c', name: 'Loose room' },
+      ],
+      timeZone: 'Europe/Oslo',
+    });
+    const rooms = inputs(card).find((e) => e.id === 'rooms')!;
+    assert.deepEqual(
+      rooms.choices!.map((c) => c.title),
+      ['All rooms', 'Oslo HQ · Floor 2 · Fjord', 'Bergen · Floor 2 · Ulriken', 'Loose room'],
+    );
   });
 
   it(`lists at most ${MAX_FORM_ROOMS} rooms (plus "All rooms")`, () => {

@@ -14,12 +14,15 @@ import {
   MAX_FORM_ROOMS,
   reportForm,
 } from '../../cards';
-import { METRIC_LABEL, SENSOR_METRICS } from '../../metrics';
+import { SENSOR_METRICS } from '../../metrics';
 import type { AlertCondition, AlertRule, RoomSelection } from '../../model';
-import { fahrenheitToCelsius as toCelsius } from '../../model/units';
+import { metricChoice } from '../../model/metric-catalogue';
+import { workingHoursOf } from '../../model/space-settings';
+import { fahrenheitToCelsius as toCelsius, unitLabel } from '../../model/units';
 import type { MetricName, TemperatureUnit } from '../../webex/wire';
 import type { HandlerContext, Reply } from '../types';
 import { nameOf } from './automation-rows';
+import { formRoomList } from './room-places';
 
 /** Rules one space may hold: enough for any team, a bound for a runaway script. */
 export const MAX_RULES_PER_SPACE = 50;
@@ -149,21 +152,23 @@ export async function setUpReport(
   return { markdown: message.markdown, card: message.card };
 }
 
-function formRoomList(ctx: HandlerContext) {
-  return ctx.directory.workspaces.slice(0, MAX_FORM_ROOMS).map((w) => ({ id: w.id, name: w.displayName }));
-}
-
 /** The "New alert" form for this space (rooms of the directory, the sensor metrics). */
 export function newAlertForm(ctx: HandlerContext, prefill: { roomId?: string; metric?: MetricName } = {}) {
+  const { unit } = ctx.space;
   return alertForm({
-    rooms: formRoomList(ctx),
-    metrics: SENSOR_METRICS.map((m) => ({ value: m, title: METRIC_LABEL[m] })),
+    rooms: formRoomList(ctx.directory, MAX_FORM_ROOMS),
+    metrics: SENSOR_METRICS.map((m) => ({ value: m, title: metricChoice(m, unit) })),
     ...prefill,
-    unitHint: ctx.space.unit === 'fahrenheit' ? 'temperature in °F' : 'temperature in °C',
+    thresholdUnits: [...new Set(SENSOR_METRICS.map((m) => unitLabel(m, unit)))].join(', '),
   });
 }
 
-/** The "New report" form for this space. */
+/** The "New report" form for this space: on its working days (every day if it works weekends). */
 export function newReportForm(ctx: HandlerContext) {
-  return reportForm({ rooms: formRoomList(ctx), timeZone: ctx.space.timeZone });
+  const weekend = workingHoursOf(ctx.space).days.some((d) => d >= 6);
+  return reportForm({
+    rooms: formRoomList(ctx.directory, MAX_FORM_ROOMS),
+    timeZone: ctx.space.timeZone,
+    days: weekend ? 'daily' : 'weekdays',
+  });
 }
