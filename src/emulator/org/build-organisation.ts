@@ -1,11 +1,13 @@
 import { webexId } from '../../webex/ids';
 import { METRIC_NAMES } from '../../webex/wire';
 import {
+  DEAD_DEVICE_FROM,
   DEFAULT_SITE_FLOORS,
   DEFAULT_SITES,
   DEFAULT_WORKSPACES,
   type DefaultWorkspaceSpec,
   EXTRA_SITES,
+  IMPOSSIBLE_SPIKE,
   ROOM_WORDS,
   type SiteSpec,
   type SpecialBehaviour,
@@ -207,6 +209,17 @@ function makeProfile(
         isoWeekday: rng.int(1, 5),
         startMinute: rng.int(9, 12) * 60,
         durationMinutes: rng.int(2, 4) * 60,
+      };
+      break;
+    // Fixed instants, no draws: the other rooms' profiles stay as they were.
+    case 'deadDevice':
+      profile.offlineFromMs = Date.parse(DEAD_DEVICE_FROM);
+      break;
+    case 'impossibleSpike':
+      profile.spike = {
+        metric: IMPOSSIBLE_SPIKE.metric,
+        atMs: Date.parse(IMPOSSIBLE_SPIKE.at),
+        value: IMPOSSIBLE_SPIKE.value,
       };
       break;
     case 'exceedsCapacity':

@@ -14,7 +14,26 @@ export interface SiteSpec {
   timeZone: string;
 }
 
-export type SpecialBehaviour = 'stuffy' | 'ghostMeetings' | 'overheats' | 'sensorGap' | 'exceedsCapacity';
+export type SpecialBehaviour =
+  | 'stuffy'
+  | 'ghostMeetings'
+  | 'overheats'
+  | 'sensorGap'
+  | 'exceedsCapacity'
+  | 'deadDevice'
+  | 'impossibleSpike';
+
+/**
+ * When the 'deadDevice' room's device stops reporting, for good (a Tuesday morning in Oslo). Fixed,
+ * so that every reading stays a function of time; after it, the room has no readings at all.
+ */
+export const DEAD_DEVICE_FROM = '2026-12-01T10:20:00+01:00';
+/** The 'impossibleSpike' room's one impossible reading: 85 °C on a Sunday night. */
+export const IMPOSSIBLE_SPIKE = {
+  metric: 'temperature',
+  at: '2026-11-29T03:00:00+01:00',
+  value: 85,
+} as const;
 
 /** Static description of one of the default workspaces. */
 export interface DefaultWorkspaceSpec {
@@ -111,7 +130,15 @@ export const DEFAULT_WORKSPACES: readonly DefaultWorkspaceSpec[] = [
   { displayName: 'Mon Space', site: 0, floor: 2, type: 'huddle', capacity: 5, hasNavigator: true },
   { displayName: 'Friday Lounge', site: 0, floor: 1, type: 'open', hasNavigator: true },
   { displayName: 'Kitchen Open Area', site: 0, type: 'open', capacity: 16, hasNavigator: true },
-  { displayName: 'Focus Booth 1', site: 0, floor: 2, type: 'focus', capacity: 2, hasNavigator: false },
+  {
+    displayName: 'Focus Booth 1',
+    site: 0,
+    floor: 2,
+    type: 'focus',
+    capacity: 2,
+    hasNavigator: false,
+    special: 'deadDevice',
+  },
   {
     displayName: 'Fløyen',
     site: 1,
@@ -122,7 +149,15 @@ export const DEFAULT_WORKSPACES: readonly DefaultWorkspaceSpec[] = [
     special: 'exceedsCapacity',
   },
   { displayName: 'March', site: 1, floor: 1, type: 'huddle', capacity: 4, hasNavigator: true },
-  { displayName: 'Ulriken', site: 1, floor: 2, type: 'meetingRoom', capacity: 12, hasNavigator: true },
+  {
+    displayName: 'Ulriken',
+    site: 1,
+    floor: 2,
+    type: 'meetingRoom',
+    capacity: 12,
+    hasNavigator: true,
+    special: 'impossibleSpike',
+  },
 ];
 
 /** Cities used for the extra locations of large generated organisations. */

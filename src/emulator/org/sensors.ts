@@ -173,6 +173,8 @@ export function sensorSamples(
 ): Sample[] {
   if (!ws.metrics.includes(metric) || !Number.isFinite(fromMs) || !Number.isFinite(toMs)) return [];
   const first = Math.ceil(fromMs / SAMPLE_INTERVAL_MS) * SAMPLE_INTERVAL_MS;
+  // A dead device reports nothing after it went offline.
+  if (ws.profile.offlineFromMs !== undefined) toMs = Math.min(toMs, ws.profile.offlineFromMs);
   if (first >= toMs) return [];
   const scripted = org.scripted?.get(`${ws.id}|${metric}`);
   if (scripted) return scriptedSamples(scripted, first, toMs);
@@ -200,7 +202,9 @@ export function sensorSamples(
         state = Number.isNaN(state) ? target : state + alpha * (target - state);
       }
       if (t < first || within(t, plan.gapStartMs, plan.gapEndMs)) continue;
-      out.push({ t, value: model.read(moment, state) });
+      const spike = ctx.profile.spike;
+      const faulty = spike?.metric === metric && spike.atMs === t;
+      out.push({ t, value: faulty ? spike.value : model.read(moment, state) });
     }
     if (plan.nextAnchorMs >= toMs) break;
     plan = nextPlan(ctx, plan);
@@ -252,7 +256,7 @@ function forEachPlan(
  * Minutes booked (calendar bookings, ghost meetings included) or used (people present, booked or
  * walk-in) within [fromMs, toMs). Partial overlaps count proportionally, so the result can be
  * fractional for ranges that are not minute-aligned. `timeUsed` leaves out sensor-gap windows
- * (the device is offline, so occupancy is unknown); `timeBooked` does not.
+ * and the time after a dead device went offline (occupancy is unknown); `timeBooked` does not.
  */
 export function durationMinutes(
   org: Organisation,
@@ -263,6 +267,9 @@ export function durationMinutes(
 ): number {
   const ctx = contextOf(org, ws);
   let totalMs = 0;
+  // A dead device counts no use after it went offline (bookings are unaffected).
+  if (measurement === 'timeUsed' && ws.profile.offlineFromMs !== undefined)
+    toMs = Math.min(toMs, ws.profile.offlineFromMs);
   forEachPlan(ctx, fromMs, toMs, (plan) => {
     if (measurement === 'timeBooked') {
       for (const booking of plan.bookings) totalMs += overlapMs(booking, fromMs, toMs);

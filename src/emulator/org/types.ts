@@ -87,6 +87,13 @@ export interface SensorProfile {
   soundLevelBaseline: number;
   /** Weekly recurring sensor outage, present on exactly one room of the default organisation. */
   sensorGap?: WeeklySensorGap;
+  /**
+   * Epoch ms from which the device is dead for good: no samples for any metric after it, and
+   * `timeUsed` does not count the time after it (occupancy is unknown).
+   */
+  offlineFromMs?: number;
+  /** One impossible reading (a device fault) at a fixed grid instant. */
+  spike?: { metric: SensorMetric; atMs: number; value: number };
 }
 
 export interface SyntheticWorkspace {
