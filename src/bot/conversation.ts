@@ -27,7 +27,7 @@ import { type Guard, runGuards, type Turn } from './guards';
 import { type Liveness, soleProcess } from './liveness';
 import { stripMention } from './mention';
 import { OwnPosts, sameMessage } from './own-posts';
-import { readTurn } from './read-turn';
+import { declinedAskBack, readTurn } from './read-turn';
 import type { SpaceMembers } from './space-members';
 import type { SpaceSettingsStore } from './space-settings';
 import type { Delivery } from './webhook-envelope';
@@ -571,6 +571,13 @@ export class Conversation {
       // comes late (a replica died and another took it over) and later questions were answered.
       const askedAt = Number.isFinite(who.askedAt) ? who.askedAt! : this.deps.now();
       const previous = await this.deps.memory.recall(who.roomId, who.personId, askedAt);
+      // "no", "never mind" to an ask-back or an offered alert: nothing happens, and it is forgotten.
+      const declined = forceFollowUp ? undefined : declinedAskBack(text, previous);
+      if (declined) {
+        await this.deps.memory.forget(who.roomId, who.personId, askedAt);
+        answered.intent = 'declined';
+        return { markdown: declined };
+      }
       const request = readTurn(text, previous, parseContext, forceFollowUp);
       // "set an alert" with nothing else said gets the form, and "change alert a3 to …" edits a
       // rule: neither is asked which room.

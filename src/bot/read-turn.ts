@@ -10,6 +10,7 @@ import {
   type ParsedRequest,
   type RequestAnalysis,
   SETUP_INTENTS,
+  saysNo,
   saysYes,
   thresholdAskBack,
 } from '../language';
@@ -40,6 +41,16 @@ export function readTurn(
   if (SETUP_INTENTS.has(previous.intent) && previous.clarify)
     return mergeSetupFollowUp(previous, analyzeRequest(setupFollowUpText(previous, text), context));
   return mergeFollowUp(previous, analysis);
+}
+
+/**
+ * The answer to "no", "never mind", "cancel" in reply to an open ask-back or an offered alert:
+ * nothing is set up or looked up, and the ask-back is forgotten (the caller forgets it).
+ * Undefined when there is no open ask-back or the reply does not turn it down.
+ */
+export function declinedAskBack(text: string, previous: ParsedRequest | undefined): string | undefined {
+  if (!previous?.clarify?.asks || !saysNo(text)) return undefined;
+  return SETUP_INTENTS.has(previous.intent) ? 'OK, nothing set up.' : 'OK, I’ll leave it.';
 }
 
 /** "26", "26 °C", "500 ppb": a value without a side. */

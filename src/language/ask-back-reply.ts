@@ -36,6 +36,10 @@ const EVERY_ONE =
 const YES =
   /^(?:yes|yeah|yep|yup|sure|ok|okay|please|please do|do it|go ahead|sounds good|perfect|great|confirm|set it up|set up|create it|that works|fine)(?: please| thanks| thank you)?$/;
 
+/** Words that turn an offer or an ask-back down ("no", "never mind", "cancel", "no, thanks"). */
+const NO_WORD = `(?:no|nope|nah|never ?mind|nvm|forget it|forget about it|cancel(?: that| it)?|stop|not now|not needed|no need|skip(?: it)?|leave it|don'?t|do not|i'?m good|all good)`;
+const NO = new RegExp(`^${NO_WORD}(?: ${NO_WORD})*(?: please| thanks| thank you| then)?$`);
+
 const plain = (text: string) =>
   normalize(text)
     .replace(/[.!?,;:]+/g, ' ')
@@ -56,6 +60,11 @@ export function optionPicked(text: string, asked: Clarification): string | undef
   const position =
     match[1] === 'last' ? asked.options.length - 1 : match[1] ? ORDINALS[match[1]] : Number(match[2]) - 1;
   return position === undefined ? undefined : asked.options[position];
+}
+
+/** Whether a reply turns an offer or an ask-back down. */
+export function saysNo(text: string): boolean {
+  return NO.test(plain(text));
 }
 
 /** Whether a reply says yes to an offer. */

@@ -1,4 +1,4 @@
-export { optionPicked, saysYes } from './ask-back-reply';
+export { optionPicked, saysNo, saysYes } from './ask-back-reply';
 export { comfortOffer, OFFER_OPTIONS } from './comfort-offer';
 export {
   analyzeRequest,

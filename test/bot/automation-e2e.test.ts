@@ -282,6 +282,18 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(set!), /Humidity below 20 % in Boardroom/);
   });
 
+  it('"no, never mind" to an offered alert sets nothing up and forgets the offer', async () => {
+    const before = (await bot.store.listAlertRules()).length;
+    const [offer] = await chat.ask('ingrid', room, 'let me know if Fjord overheats');
+    assert.match(textOf(offer!), /Alert when temperature in Fjord goes above/);
+    const [declined] = await chat.ask('ingrid', room, 'no, never mind');
+    assert.equal(textOf(declined!).trim(), 'OK, nothing set up.');
+    // Forgotten: a "yes" now has nothing to confirm, and no rule was made.
+    const [yes] = await chat.ask('ingrid', room, 'yes');
+    assert.doesNotMatch(textOf(yes!), /Alert a\d+ set/);
+    assert.equal((await bot.store.listAlertRules()).length, before, 'nothing set up');
+  });
+
   it('suggests only near rooms for an unknown one, or offers the list of rooms', async () => {
     const [near] = await chat.ask('ingrid', room, 'temperature in Room 99');
     assert.match(textOf(near!), /couldn't find a room called “room 99”/);

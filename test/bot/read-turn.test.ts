@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readTurn } from '../../src/bot/read-turn';
+import { declinedAskBack, readTurn } from '../../src/bot/read-turn';
 import { askBack } from '../../src/handlers/ask-back';
 import { type Directory, type ParsedRequest, parseRequest } from '../../src/language';
 import { fakeContext } from '../handlers/fake-context';
@@ -107,5 +107,28 @@ describe("ask-backs in people's words", () => {
     const far = ask('noise in the Penthouse').clarify;
     assert.deepEqual(far?.options, ['list rooms']);
     assert.match(far?.question ?? '', /Say “list rooms”/);
+  });
+});
+
+describe('"no" to an ask-back or an offered alert', () => {
+  it('turns an offered alert down: nothing set up', () => {
+    const offer = ask('let me know if Fjord overheats');
+    assert.equal(offer.clarify?.asks, 'confirm');
+    for (const text of ['no', 'No thanks', 'no, never mind', 'never mind', 'Cancel', 'nope', 'not now'])
+      assert.equal(declinedAskBack(text, offer), 'OK, nothing set up.', text);
+  });
+
+  it('turns a question\'s ask-back down too ("which room?")', () => {
+    const asked = ask('how humid is it?');
+    assert.equal(asked.clarify?.asks, 'room');
+    assert.equal(declinedAskBack('forget it', asked), 'OK, I’ll leave it.');
+  });
+
+  it('is no decline without an open ask-back, or when the reply answers it', () => {
+    assert.equal(declinedAskBack('no', undefined), undefined);
+    assert.equal(declinedAskBack('no', ask('temperature in Fjord')), undefined, 'nothing was asked');
+    const offer = ask('let me know if Fjord overheats');
+    for (const text of ['yes', 'above 26', 'no data in Fjord?', 'cancel report r2'])
+      assert.equal(declinedAskBack(text, offer), undefined, text);
   });
 });
