@@ -30,6 +30,8 @@ export const HANDLERS: Readonly<Record<Intent | 'clarify', Handler>> = {
   rooms: listRooms,
   // Until the sensor-health answer lands (next commit): as before, not understood.
   health: notUnderstood,
+  // Until the utilisation answer lands: as before, not understood.
+  utilisation: notUnderstood,
   help: showHelp,
   settings: changeSettings,
   'alert.create': createAlert,

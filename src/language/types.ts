@@ -13,6 +13,8 @@ export type Intent =
   | 'rooms'
   /** Sensor health: devices that stopped reporting, recurring gaps, impossible values. */
   | 'health'
+  /** Utilisation: booked vs used hours, ghost bookings, rooms too big or too small for their use. */
+  | 'utilisation'
   | 'alert.create'
   | 'alert.list'
   | 'alert.delete'
@@ -30,6 +32,7 @@ export const DATA_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   'overview',
   'compare',
   'rank',
+  'utilisation',
 ]);
 
 /** Set-ups that may ask back and take the answer as a follow-up. */

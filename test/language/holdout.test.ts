@@ -17,6 +17,7 @@ import { cases as roomsSettingsHelp } from './holdout/rooms-settings-help.cases'
 import { cases as sensorHealth } from './holdout/sensor-health.cases';
 import { cases as time } from './holdout/time.cases';
 import { cases as timeClasses } from './holdout/time-classes.cases';
+import { cases as utilisation } from './holdout/utilisation.cases';
 
 /** Every hold-out file, by file name (the integrity check below requires each file here to be listed). */
 const SUITES: Readonly<Record<string, readonly CorpusCase[]>> = {
@@ -27,9 +28,10 @@ const SUITES: Readonly<Record<string, readonly CorpusCase[]>> = {
   'time.cases.ts': time,
   'time-classes.cases.ts': timeClasses,
   'sensor-health.cases.ts': sensorHealth,
+  'utilisation.cases.ts': utilisation,
 };
 
-const EXPECTED_CASES = 262;
+const EXPECTED_CASES = 278;
 
 // ---------------------------------------------------------------------------------------------
 // The hold-out
