@@ -21,6 +21,7 @@ import type {
   RequestMetric,
 } from './types';
 import { DATA_INTENTS } from './types';
+import { readUtilisationFocus } from './utilisation-phrases';
 import { correctWord, isKnownWord } from './vocabulary';
 
 const HOUR_MS = 3_600_000;
@@ -250,6 +251,8 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   const explicitRooms = rooms.length > 0 || selection.all;
 
   let intent: Intent = familyIntent ?? 'query';
+  const utilisationFocus =
+    family === 'data' ? (readUtilisationFocus(fullView) ?? readUtilisationFocus(correctedView)) : undefined;
   if (family === 'data') {
     const listsRooms =
       /\b(?:list|show|which|what|all|any|name)\b.*\b(?:rooms|spaces|workspaces)\b|^(?:rooms|spaces|workspaces)\b|\brooms? (?:do you know|are there|exist)/.test(
@@ -282,10 +285,16 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
       } else intent = 'unknown';
     } else if (time?.current || (present && !time?.window && !time?.found)) intent = 'current';
     else intent = 'query';
+    // "booked vs used, any ghost meetings?" sets the two measurements side by side: a query of them
+    // (answered with the same utilisation card).
+    const measurementsSideBySide =
+      compareWords && metrics.includes('timeBooked') && metrics.includes('timeUsed') && intent === 'query';
+    if (utilisationFocus && !measurementsSideBySide) intent = 'utilisation';
   }
 
-  // Rankings and sensor health without a room look at every room.
-  const everyRoomByDefault = (intent === 'rank' || intent === 'health') && !explicitRooms;
+  // Rankings, sensor health and utilisation without a room look at every room.
+  const everyRoomByDefault =
+    (intent === 'rank' || intent === 'health' || intent === 'utilisation') && !explicitRooms;
   const result: ParsedRequest = {
     intent,
     metrics: intent === 'rooms' || intent === 'unknown' ? [] : metrics,
@@ -321,7 +330,8 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
       from = now.minus({ hours: 1 });
       to = now;
     } else {
-      from = now.minus({ hours: 24 });
+      // Utilisation over a day says little: without a time it looks at the last 7 days.
+      from = intent === 'utilisation' ? now.minus({ days: 7 }) : now.minus({ hours: 24 });
       to = now;
     }
     if (to <= from) to = from.plus({ hours: 1 });
@@ -354,6 +364,10 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
           : (context.defaults?.unit ?? 'celsius');
   }
   if (intent === 'rank' && rank) result.rank = rank.rank;
+  if (intent === 'utilisation' && utilisationFocus) {
+    result.utilisation = { focus: utilisationFocus };
+    result.metrics = ['timeBooked', 'timeUsed'];
+  }
   if (alert) result.alert = alert;
   else if (comfortWord && metrics.length === 1 && metrics[0] === comfortWord.metric)
     result.comfort = { op: comfortWord.op };

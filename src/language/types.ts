@@ -99,6 +99,9 @@ export interface Clarification {
   asks?: AskedPart;
 }
 
+/** What a utilisation answer puts first: least used share, most ghost time, or size against use. */
+export type UtilisationFocus = 'used' | 'ghost' | 'size';
+
 /** An alert asked for with a comfort word ("overheats"): the side of the comfort band it watches. */
 export interface ComfortSpec {
   op: 'above' | 'below';
@@ -121,5 +124,7 @@ export interface ParsedRequest {
   settings?: SettingsSpec;
   /** An alert asked for with a comfort word: its threshold is the comfort limit, offered first. */
   comfort?: ComfortSpec;
+  /** Utilisation answers: what the card ranks by (absent: least used share first). */
+  utilisation?: { focus: UtilisationFocus };
   clarify?: Clarification;
 }
