@@ -134,6 +134,10 @@ const titleOf = async (message: Locator): Promise<string> =>
 const leftOf = async (message: Locator): Promise<number> =>
   (await message.locator('.bubble').first().boundingBox())?.x ?? Number.NaN;
 
+/** The text blocks a message's card shows, one string each. */
+const linesOf = async (message: Locator): Promise<string[]> =>
+  (await message.locator('.card').first().locator('.ac-textBlock').allTextContents()).map((t) => t.trim());
+
 describe('sandbox chat at desktop and phone width (Chromium)', function () {
   this.timeout(180_000);
   let sandbox: RunningSandbox;
@@ -172,6 +176,56 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
+  /** What the sandbox's Webex API says (as an admin reads it), to check the cards against. */
+  const apiGet = async <T>(pathAndQuery: string): Promise<T> => {
+    const res = await fetch(`${sandbox.webexUrl}${pathAndQuery}`, {
+      headers: { authorization: `Bearer ${sandbox.adminToken}` },
+    });
+    assert.equal(res.status, 200, `GET ${pathAndQuery} → ${res.status}`);
+    return (await res.json()) as T;
+  };
+  const workspaceId = async (name: string): Promise<string> => {
+    const found = await apiGet<{ items: { id: string; displayName: string }[] }>(
+      `/workspaces?displayName=${encodeURIComponent(name)}`,
+    );
+    const workspace = found.items.find((w) => w.displayName === name);
+    assert.ok(workspace, `no workspace ${name}`);
+    return workspace.id;
+  };
+  /** A sensor's readings (or hourly buckets) over [from, to), oldest first. */
+  const series = async (
+    name: string,
+    metricName: string,
+    from: number,
+    to: number,
+    aggregation: 'none' | 'hourly' = 'none',
+  ): Promise<{ at: number; value: number }[]> => {
+    const query = new URLSearchParams({
+      workspaceId: await workspaceId(name),
+      metricName,
+      aggregation,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      sortBy: 'oldestFirst',
+    });
+    const answer = await apiGet<{
+      items: { timestamp?: string; start?: string; value?: number; mean?: number }[];
+    }>(`/workspaceMetrics?${query}`);
+    return answer.items.map((i) => ({
+      at: Date.parse((i.timestamp ?? i.start)!),
+      value: (i.value ?? i.mean)!,
+    }));
+  };
+  const ZONE = 'Europe/Oslo';
+  /** The most recent Tuesday wholly past: Lab 2.1's device is offline every Tuesday 09:00–11:00. */
+  const lastTuesday = (hour: number, minute = 0): number => {
+    const today = DateTime.now().setZone(ZONE).startOf('day');
+    return today
+      .minus({ days: (today.weekday - 2 + 7) % 7 || 7 })
+      .set({ hour, minute })
+      .toMillis();
+  };
+
   after(async () => {
     await browser?.close();
     await sandbox?.stop();
@@ -197,6 +251,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
       after(() => tab?.page.close());
 
       afterEach(async function () {
+        clock.release();
         await tab?.snap(this.currentTest?.title ?? 'test');
         assert.deepEqual(pageErrors, [], 'the page threw or opened a dialog');
       });
@@ -325,6 +380,78 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         assert.equal(await cancel.getByRole('button', { name: /^Keep/ }).count(), 1);
         assert.match((await cancel.textContent()) ?? '', /r\d+/);
         await cancel.scrollIntoViewIfNeeded();
+      });
+
+      it('an empty room’s people count says Empty, not No data (Room 4 early on a Tuesday)', async () => {
+        // The sandbox's clock stands at 05:30 last Tuesday: Webex has no people count for the hour
+        // before, but the device did report (noise), so the room was empty, not silent.
+        clock.pin(lastTuesday(5, 30));
+        assert.deepEqual(await series('Room 4', 'peopleCount', lastTuesday(4, 30), lastTuesday(5, 30)), []);
+        assert.ok(
+          (await series('Room 4', 'ambientNoise', lastTuesday(4, 30), lastTuesday(5, 30))).length > 0,
+        );
+        const answer = await tab.ask('people count in Room 4 now', /Room 4 · people count/);
+        const lines = await linesOf(answer);
+        assert.ok(lines.includes('Empty'), lines.join(' | '));
+        assert.ok(!lines.some((l) => /No data|No readings/.test(l)), lines.join(' | '));
+        assert.deepEqual(await brokenWords(answer.locator('.card')), [], 'the card reads whole');
+      });
+
+      it('a gap is named: Lab 2.1 on a Tuesday says No readings 09:00–11:00, as the API’s buckets show', async () => {
+        clock.pin(lastTuesday(14));
+        const buckets = await series('Lab 2.1', 'temperature', lastTuesday(0), lastTuesday(14), 'hourly');
+        const hours = buckets.map((b) => DateTime.fromMillis(b.at, { zone: ZONE }).hour);
+        assert.ok(hours.includes(8) && hours.includes(11), `readings either side: ${hours}`);
+        assert.ok(!hours.includes(9) && !hours.includes(10), `none 09:00–11:00: ${hours}`);
+        const answer = await tab.ask('temperature in Lab 2.1 today', /Lab 2\.1 · temperature/);
+        assert.match(await titleOf(answer), /^Lab 2\.1 · temperature · today, since 00:00 \(Europe\/Oslo\)$/);
+        const lines = await linesOf(answer);
+        assert.ok(lines.includes('No readings 09:00–11:00'), lines.join(' | '));
+        assert.deepEqual(await brokenWords(answer.locator('.card')), [], 'the card reads whole');
+      });
+
+      it('an alert card’s “since” is the first reading past the threshold, as the API has it', async () => {
+        // The highest threshold (in 0.1 °C steps) Fjord's last 30 minutes stay above and its
+        // readings last crossed at least 2 h ago: "since" lies well before the rule's first look.
+        const now = clock.pin();
+        const readings = await series('Fjord', 'temperature', now - 47 * 3_600_000, now);
+        const lastHalfHour = readings.filter((r) => r.at >= now - 30 * 60_000);
+        const top = Math.floor((Math.min(...lastHalfHour.map((r) => r.value)) - 0.05) * 10);
+        const crossing = (limit: number) => {
+          const lastBelow = readings.findLastIndex((r) => r.value <= limit);
+          return lastBelow < 0 ? undefined : readings[lastBelow + 1]?.at;
+        };
+        let threshold = Number.NaN;
+        let crossed: number | undefined;
+        // Each width its own rule: 1280 px takes the highest such threshold, 390 px the next one.
+        let skip = width > 600 ? 0 : 1;
+        for (let tenths = top; tenths > top - 100; tenths--) {
+          crossed = crossing(tenths / 10);
+          if (crossed !== undefined && crossed <= now - 2 * 3_600_000 && skip-- === 0) {
+            threshold = tenths / 10;
+            break;
+          }
+        }
+        assert.ok(Number.isFinite(threshold) && crossed !== undefined, 'a threshold crossed hours ago');
+        const firstLook = readings.find((r) => r.at > now - 30 * 60_000)!.at;
+        const local = DateTime.fromMillis(crossed, { zone: ZONE, locale: 'en-US' });
+        const expected = local.hasSame(DateTime.fromMillis(firstLook, { zone: ZONE }), 'day')
+          ? local.toFormat('HH:mm')
+          : local.toFormat('ccc d LLL HH:mm');
+        const shown = threshold.toFixed(1);
+        await tab.ask(`alert me when temperature in Fjord goes above ${threshold}`, /Alert a\d+ set/);
+        const alert = tab
+          .bot()
+          .filter({ hasText: new RegExp(`Above ${shown.replace('.', '\\.')} °C since`) })
+          .last();
+        await alert.waitFor({ timeout: ANSWER_MS });
+        await alert.scrollIntoViewIfNeeded();
+        const lines = await linesOf(alert);
+        assert.ok(
+          lines.includes(`Above ${shown} °C since ${expected} (Europe/Oslo)`),
+          `the first reading above ${shown} °C was at ${local.toISO()}: ${lines.join(' | ')}`,
+        );
+        assert.deepEqual(await brokenWords(alert.locator('.card')), [], 'the alert card reads whole');
       });
 
       it('a reply whose parent is older than the messages shown says it is a reply in a thread', async () => {
