@@ -21,3 +21,14 @@ export {
   TREND_THRESHOLD,
   type Verdict,
 } from './summary';
+export {
+  OVERSIZED_SHARE,
+  type PeopleBucket,
+  type RoomSize,
+  type RoomUtilisation,
+  rankUtilisation,
+  summarizeUtilisation,
+  type UtilisationOrder,
+  type WeekTotals,
+  weeklyTotals,
+} from './utilisation';
