@@ -218,7 +218,11 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       store,
     );
     const bands = parseComfortBands(settings.comfortBands);
-    const limits = answerLimits(settings.apiBudgetPerMinute, settings.maxHistoryDays);
+    const limits = answerLimits(
+      settings.apiBudgetPerMinute,
+      settings.maxHistoryDays,
+      settings.sensorOfflineAfterMinutes,
+    );
     const cache =
       settings.readingsCacheMb > 0
         ? new ReadingsCache({ maxBytes: settings.readingsCacheMb * 1024 * 1024, store, now })

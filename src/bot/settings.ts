@@ -46,6 +46,8 @@ export interface BotSettings {
   apiBudgetPerMinute: number;
   /** Oldest data an answer reads, in days. */
   maxHistoryDays: number;
+  /** A sensor with no reading for this many minutes counts as offline (`SENSOR_OFFLINE_AFTER_MINUTES`). */
+  sensorOfflineAfterMinutes: number;
   /** Questions asked at most this long before a start are answered then (older: one line). */
   catchUpMinutes: number;
   /** `refuse`: no room data, alerts or reports in a space with a member from outside. */
@@ -196,6 +198,12 @@ const schema = z.object({
     .default(60),
   API_BUDGET_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(300),
   MAX_HISTORY_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  SENSOR_OFFLINE_AFTER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(7 * 24 * 60)
+    .default(120),
   GUEST_POLICY: z.enum(['refuse', 'allow']).default('refuse'),
   CATCH_UP_MINUTES: z.coerce
     .number()
@@ -313,6 +321,7 @@ export function readSettings(env: NodeJS.ProcessEnv): BotSettings {
     alertIntervalSeconds: s.ALERT_INTERVAL_SECONDS,
     apiBudgetPerMinute: s.API_BUDGET_PER_MINUTE,
     maxHistoryDays: s.MAX_HISTORY_DAYS,
+    sensorOfflineAfterMinutes: s.SENSOR_OFFLINE_AFTER_MINUTES,
     catchUpMinutes: s.CATCH_UP_MINUTES,
     guestPolicy: s.GUEST_POLICY,
     readingsCacheMb: s.READINGS_CACHE_MB,

@@ -52,6 +52,7 @@ export { compareCard } from './compare-card';
 export { confirmCard } from './confirm-card';
 export { BUSY_TEXT, errorCard } from './error-card';
 export { formatAge, formatRange, formatTime } from './format';
+export { type HealthView, healthCard } from './health-card';
 export { helpCard } from './help-card';
 export { MARKDOWN_MAX_BYTES, utf8Bytes } from './markdown';
 export { metricsCard } from './metrics-card';

@@ -5,6 +5,7 @@ import { askBack } from './ask-back';
 import { automationAction } from './automation-actions';
 import { cancelReport } from './cancel-report';
 import { changeSettings } from './change-settings';
+import { checkSensors } from './check-sensors';
 import { compareRooms } from './compare-rooms';
 import { createAlert } from './create-alert';
 import { deleteAlert } from './delete-alert';
@@ -28,8 +29,7 @@ export const HANDLERS: Readonly<Record<Intent | 'clarify', Handler>> = {
   compare: compareRooms,
   rank: rankRooms,
   rooms: listRooms,
-  // Until the sensor-health answer lands (next commit): as before, not understood.
-  health: notUnderstood,
+  health: checkSensors,
   // Until the utilisation answer lands: as before, not understood.
   utilisation: notUnderstood,
   help: showHelp,

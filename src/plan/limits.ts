@@ -22,10 +22,13 @@ export interface AnswerLimits {
   progressAfterCalls: number;
   /** Calls per minute the answers may use (for the "how long" estimate). */
   callsPerMinute: number;
+  /** A sensor without a reading for this long is offline (`SENSOR_OFFLINE_AFTER_MINUTES`, default 2 h). */
+  sensorOfflineAfterMs: number;
 }
 
 export const DEFAULT_MAX_HISTORY_DAYS = 400;
 export const DEFAULT_API_BUDGET_PER_MINUTE = 300;
+export const DEFAULT_SENSOR_OFFLINE_AFTER_MINUTES = 120;
 
 /**
  * The limits for an API budget (calls per minute of the admin token). An answer may spend up to
@@ -35,6 +38,7 @@ export const DEFAULT_API_BUDGET_PER_MINUTE = 300;
 export function answerLimits(
   apiBudgetPerMinute = DEFAULT_API_BUDGET_PER_MINUTE,
   maxHistoryDays = DEFAULT_MAX_HISTORY_DAYS,
+  sensorOfflineAfterMinutes = DEFAULT_SENSOR_OFFLINE_AFTER_MINUTES,
 ): AnswerLimits {
   const perMinute = Math.max(1, Math.floor(apiBudgetPerMinute));
   return {
@@ -48,5 +52,6 @@ export function answerLimits(
     maxChartSeries: 5,
     progressAfterCalls: Math.max(20, Math.floor(perMinute / 4)),
     callsPerMinute: perMinute,
+    sensorOfflineAfterMs: sensorOfflineAfterMinutes * 60_000,
   };
 }
