@@ -102,6 +102,7 @@ const HINTS: Record<string, string> = {
   WEBEX_BOT_TOKEN: 'the bot access token from developer.webex.com (My Apps → your bot)',
   PUBLIC_BASE_URL: 'the https URL where Webex reaches this server, e.g. https://bot.example.com',
   WEBHOOK_SECRET: 'a random string of at least 16 characters (e.g. `openssl rand -hex 20`)',
+  SENSOR_OFFLINE_AFTER_MINUTES: 'whole minutes from 10 to 10080 (7 days), e.g. 120 for 2 h',
   WEBEX_ADMIN_TOKEN:
     'an admin token, or WEBEX_ADMIN_CLIENT_ID + WEBEX_ADMIN_CLIENT_SECRET + WEBEX_ADMIN_REFRESH_TOKEN',
 };

@@ -156,4 +156,22 @@ describe('sensor health (end to end through the emulator)', function () {
     assert.match(texts, /^Offline Tuesdays 09:00–11:00 \(2 of the last 2 weeks\)$/m);
     assert.doesNotMatch(texts, /⚠️|healthy/);
   });
+
+  it('"which sensors are offline?": every room counted on one card, after one progress line', async () => {
+    const [progress, answer, extra] = await chat.ask(
+      'ingrid',
+      space,
+      'which sensors are offline?',
+      2,
+      50_000,
+    );
+    assert.match(progress!.markdown ?? '', /^Reading 13 rooms/);
+    assert.equal(extra, undefined);
+    const texts = cardTexts(answer!);
+    assert.equal(texts.split('\n')[0], 'Sensor health · all rooms · 13 rooms (Europe/Oslo)');
+    const healthy = Number(/^✅ (\d+) rooms healthy/m.exec(texts)?.[1]);
+    const sick = ['Focus Booth 1', 'Ulriken', 'Lab 2.1'].filter((name) => texts.split('\n').includes(name));
+    assert.deepEqual(sick, ['Focus Booth 1', 'Ulriken', 'Lab 2.1']);
+    assert.equal(healthy, 13 - 3, texts);
+  });
 });
