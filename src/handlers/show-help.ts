@@ -9,6 +9,7 @@ const EXAMPLES = [
   'list rooms',
   'what is the air quality in Lab 2.1 right now?',
   'top 5 busiest rooms last week',
+  'which sensors are offline?',
   'alert me when tvoc in Fjord goes above 500',
   'daily report for Room 4 at 8',
   'use fahrenheit',
