@@ -305,8 +305,8 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
     await openSpace('Facilities Oslo');
     const list = await ask('list alerts', /alert rule/);
     await list.getByRole('button', { name: 'New alert' }).click();
-    await list.getByRole('checkbox', { name: 'Fjord' }).check();
-    await list.locator('select').first().selectOption({ label: 'air quality (TVOC)' });
+    await list.getByRole('checkbox', { name: /^Oslo HQ · Floor \d+ · Fjord$/ }).check();
+    await list.locator('select').first().selectOption({ label: 'TVOC (ppb)' });
     await list.getByRole('spinbutton', { name: /Threshold/ }).fill('900');
     const before = await botIds();
     await list.getByRole('button', { name: 'Set alert' }).click();
