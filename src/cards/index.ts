@@ -63,6 +63,7 @@ export { ROOMS_PER_CARD, reportCards } from './report-card';
 export { roomsCard } from './rooms-card';
 export { roomsTableCard } from './rooms-table-card';
 export { escapeMarkdown } from './text';
+export { type UtilisationRowView, type UtilisationView, utilisationCard } from './utilisation-card';
 export type {
   CardAction,
   ClarifyView,

@@ -5,6 +5,7 @@ import { sensorMetrics } from '../model/metric-catalogue';
 import { unitLabel } from '../model/units';
 import { type AnswerPlan, planAnswer } from '../plan/plan-answer';
 import type { RoomMetricData } from '../readings/read-room-metrics';
+import { showUtilisation } from './show-utilisation';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel } from './support/labels';
 import { metricSection, summaryOf } from './support/metric-sections';
@@ -15,12 +16,8 @@ import type { Handler, HandlerContext, Reply } from './types';
 /** `query` and `current`: one room in detail (a section per metric and a chart), several in one table. */
 export const answerMetrics: Handler = async (ctx) => {
   const { request } = ctx;
-  if (sensorMetrics(request.metrics).length === 0) {
-    return {
-      markdown:
-        'Time used and time booked are part of the room overview: ask "how was Boardroom this week?".',
-    };
-  }
+  // Time used and booked only ("Boardroom utilisation this month"): the utilisation answer.
+  if (sensorMetrics(request.metrics).length === 0) return showUtilisation(ctx);
   const plan = planAnswer(request, ctx.planContext);
   if (plan.problem) return { markdown: plan.problem };
   const data = await readAnswer(ctx, plan);

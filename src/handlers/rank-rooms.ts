@@ -1,8 +1,7 @@
 import { rankCard } from '../cards';
-import { formatDuration, formatValue, METRIC_LABEL, rankValue, rankWorkspaces } from '../metrics';
-import { boundWindow, callsFor, isProblem } from '../plan/bounded-window';
+import { formatValue, METRIC_LABEL, rankValue, rankWorkspaces } from '../metrics';
 import { planAnswer } from '../plan/plan-answer';
-import { mapWithConcurrency } from '../webex/concurrency';
+import { showUtilisation } from './show-utilisation';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel, sensorMetrics, unitLabel } from './support/labels';
 import { readAnswer } from './support/read-answer';
@@ -21,68 +20,6 @@ const TITLES: Record<string, [string, string]> = {
   peopleCount: ['Busiest rooms', 'Emptiest rooms'],
 };
 
-/** Ranking by time used or booked: total minutes per room over the range. */
-const rankByDuration: Handler = async (ctx) => {
-  const { request, space } = ctx;
-  const measurement = request.metrics.includes('timeBooked') ? 'timeBooked' : 'timeUsed';
-  const bounded = boundWindow(
-    { from: Date.parse(request.from ?? ''), to: Date.parse(request.to ?? ''), aggregation: 'hourly' },
-    ctx.now(),
-    ctx.limits,
-    space.timeZone,
-  );
-  if (isProblem(bounded)) return { markdown: bounded.problem };
-  const perRoom = callsFor(
-    bounded.from,
-    bounded.to,
-    bounded.to - bounded.from > 7 * 86_400_000 ? 'daily' : 'hourly',
-  );
-  const maxRooms = Math.max(1, Math.floor(ctx.limits.maxCallsPerAnswer / Math.max(1, perRoom)));
-  const rooms = request.workspaces.slice(0, maxRooms);
-  const window = {
-    ...bounded,
-    notes:
-      rooms.length < request.workspaces.length
-        ? [...bounded.notes, `Showing ${count(rooms.length)} of ${count(request.workspaces.length)} rooms.`]
-        : bounded.notes,
-  };
-  const { from, to } = window;
-  const order = request.rank?.order ?? 'desc';
-  const limit = request.rank?.limit ?? 5;
-  const totals = await mapWithConcurrency(rooms, 6, async (room) => {
-    const result = await ctx.webex.admin.durations({
-      workspaceId: room.id,
-      measurement,
-      aggregation: to - from > 7 * 86_400_000 ? 'daily' : 'hourly',
-      from,
-      to,
-    });
-    return { room, minutes: result.items.reduce((sum, item) => sum + item.duration, 0) };
-  });
-  const ranked = [...totals]
-    .sort((a, b) => (order === 'desc' ? b.minutes - a.minutes : a.minutes - b.minutes))
-    .slice(0, limit);
-  const label = METRIC_LABEL[measurement];
-  const message = rankCard({
-    title: `${order === 'desc' ? 'Most' : 'Least'} ${measurement === 'timeUsed' ? 'used' : 'booked'} rooms`,
-    metricLabel: label,
-    statLabel: 'total',
-    timeZone: space.timeZone,
-    from,
-    to,
-    rangeLabel: rangeLabel(window.labelFrom, to, ctx.now(), space.timeZone),
-    rows: ranked.map((r, i) => ({
-      position: i + 1,
-      roomName: r.room.displayName,
-      value: formatDuration(r.minutes * 60_000),
-    })),
-    noData: [],
-    notes: window.notes,
-    actions: followUpActions(request, undefined),
-  });
-  return { markdown: message.markdown, card: message.card };
-};
-
 /** `rank`: the top N rooms by a statistic of one metric, as rows and a bar chart. */
 export const rankRooms: Handler = async (ctx) => {
   const { request, space } = ctx;
@@ -90,7 +27,7 @@ export const rankRooms: Handler = async (ctx) => {
     sensorMetrics(request.metrics).length === 0 &&
     request.metrics.some((m) => m === 'timeUsed' || m === 'timeBooked')
   ) {
-    return rankByDuration(ctx);
+    return showUtilisation(ctx);
   }
   const rank = request.rank ?? { stat: 'mean' as const, order: 'desc' as const, limit: 5 };
   const plan = planAnswer(request, ctx.planContext);

@@ -18,6 +18,7 @@ import { chooseOption, rerunRequest } from './rerun-request';
 import { sendCsv } from './send-csv';
 import { showHelp } from './show-help';
 import { showOverview } from './show-overview';
+import { showUtilisation } from './show-utilisation';
 import { subscribeReport } from './subscribe-report';
 import type { Handler, HandlerContext, Reply } from './types';
 
@@ -30,8 +31,7 @@ export const HANDLERS: Readonly<Record<Intent | 'clarify', Handler>> = {
   rank: rankRooms,
   rooms: listRooms,
   health: checkSensors,
-  // Until the utilisation answer lands: as before, not understood.
-  utilisation: notUnderstood,
+  utilisation: showUtilisation,
   help: showHelp,
   settings: changeSettings,
   'alert.create': createAlert,

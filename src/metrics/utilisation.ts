@@ -137,22 +137,25 @@ export function summarizeUtilisation(input: UtilisationInput): RoomUtilisation {
 }
 
 /** What a utilisation answer puts first. */
-export type UtilisationOrder = 'used' | 'ghost' | 'size';
+export type UtilisationOrder = 'used' | 'ghost' | 'size' | 'booked';
 
 const SIZE_RANK: Readonly<Record<RoomSize, number>> = { oversized: 0, undersized: 1, fits: 2 };
 
 /**
- * Worst first: least used share of working hours ('used'), most ghost minutes ('ghost'), or rooms
- * that do not fit their use ('size': oversized, emptiest against capacity first, then undersized).
- * Rooms the order cannot judge go last; ties keep the given order.
+ * Worst first: least used share of working hours ('used'), most ghost minutes ('ghost'), rooms
+ * that do not fit their use ('size': oversized, emptiest against capacity first, then undersized),
+ * or most booked ('booked'). `reverse` turns the figure's order round (most used first); rooms the
+ * order cannot judge go last either way; ties keep the given order.
  */
 export function rankUtilisation<T extends { utilisation: RoomUtilisation; capacity?: number }>(
   rows: readonly T[],
   order: UtilisationOrder,
+  reverse = false,
 ): T[] {
   const key = (row: T): [number, number] => {
     const u = row.utilisation;
     if (order === 'ghost') return [0, -u.ghostMinutes];
+    if (order === 'booked') return [0, -u.bookedMinutes];
     if (order === 'size') {
       if (u.size === undefined) return [3, 0];
       const fill = (u.peakPeople ?? 0) / (row.capacity ?? 1);
@@ -162,7 +165,7 @@ export function rankUtilisation<T extends { utilisation: RoomUtilisation; capaci
   };
   return rows
     .map((row, i) => ({ row, i, k: key(row) }))
-    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.i - b.i)
+    .sort((a, b) => a.k[0] - b.k[0] || (reverse ? -1 : 1) * (a.k[1] - b.k[1]) || a.i - b.i)
     .map((x) => x.row);
 }
 

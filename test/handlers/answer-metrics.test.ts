@@ -183,14 +183,21 @@ describe('handlers: answerMetrics', () => {
     });
   }
 
-  it('time used (no sensor metric): the pointer to the overview, nothing read', async () => {
-    const fake = fakeContext({ request: { metrics: ['timeUsed'], workspaces: [ref(BOARDROOM)] } });
+  it('time used (no sensor metric): the utilisation card, from the two duration series', async () => {
+    // 08:00–14:00 Oslo on a Wednesday, all working time: 360 minutes.
+    const fake = fakeContext({
+      durations: { booked: [60, 60, 0, 60, 0, 0], used: [60, 30, 0, 0, 0, 0] },
+      request: { metrics: ['timeUsed'], workspaces: [ref(BOARDROOM)] },
+    });
     const reply = one(await answerMetrics(fake.ctx));
-    assert.equal(
-      reply.markdown,
-      'Time used and time booked are part of the room overview: ask "how was Boardroom this week?".',
-    );
-    assert.equal(fake.plans.length, 0);
+    const md = reply.markdown;
+    assert.match(md, /^\*\*Boardroom utilisation · last 6 h \(Europe\/Oslo\)\*\*/);
+    assert.ok(md.includes('Used share of working hours: 25 % (1.5 h of 6 h)'), md);
+    assert.ok(md.includes('Booked: 3 h'), md);
+    assert.ok(md.includes('Used: 1.5 h (booked or not)'), md);
+    // 30 minutes unused at 09:00 and the whole 11:00 booking: one ghost booking.
+    assert.ok(md.includes('Ghost (booked, no use): 1.5 h (1 booking'), md);
+    assert.deepEqual(fake.durationCalls.map((c) => c.measurement).sort(), ['timeBooked', 'timeUsed']);
     assert.deepEqual(fake.unexpected, []);
   });
 });

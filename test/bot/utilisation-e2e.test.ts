@@ -1,0 +1,170 @@
+/**
+ * Utilisation end to end: the real bot against the emulator, every number checked against the
+ * emulator's own `/workspaceDurationMetrics` answers (not against the bot's code).
+ */
+import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
+import type { RunningBot } from '../../src/bot/bot-app';
+import type { StoredMessage } from '../../src/emulator/messaging-store';
+import type { RunningEmulator } from '../../src/emulator/server';
+import { Chat, startTestBot } from '../support/chat';
+import { call } from '../support/emulator';
+import { TestClock } from '../support/fake-clock';
+
+const ZONE = 'Europe/Oslo';
+
+/** The markdown and every text of the card. */
+function shown(message: StoredMessage): string {
+  const texts: string[] = [message.markdown ?? ''];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const child of node) walk(child);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.text === 'string') texts.push(record.text);
+      if (typeof record.title === 'string' && typeof record.value === 'string')
+        texts.push(`${record.title}: ${record.value}`);
+      for (const value of Object.values(record)) if (typeof value === 'object') walk(value);
+    }
+  };
+  walk(message.attachments?.[0]?.content);
+  return texts.join('\n');
+}
+
+/** Minutes as the card shows them: "45 min", "12.5 h". */
+const hours = (minutes: number) => {
+  if (minutes < 59.5) return `${Math.round(minutes)} min`;
+  const h = Math.round(minutes / 6) / 10;
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
+};
+
+interface Bucket {
+  start: string;
+  duration: number;
+}
+async function durations(
+  emulator: RunningEmulator,
+  workspaceId: string,
+  measurement: 'timeBooked' | 'timeUsed',
+  from: number,
+  to: number,
+): Promise<Bucket[]> {
+  const items: Bucket[] = [];
+  // The API's hourly span is 48 h: ask day by day.
+  for (let start = from; start < to; start += 86_400_000) {
+    const query = new URLSearchParams({
+      workspaceId,
+      measurement,
+      aggregation: 'hourly',
+      from: new Date(start).toISOString(),
+      to: new Date(Math.min(to, start + 86_400_000)).toISOString(),
+    });
+    const api = await call(emulator, 'GET', `/workspaceDurationMetrics?${query}`);
+    assert.equal(api.status, 200, api.text);
+    items.push(...(api.body as { items: Bucket[] }).items);
+  }
+  return items;
+}
+const total = (items: readonly Bucket[]) => items.reduce((sum, i) => sum + i.duration, 0);
+/** Booked minutes with no use in the same hour, as the API's buckets give them. */
+function ghost(booked: readonly Bucket[], used: readonly Bucket[]): number {
+  const usedAt = new Map(used.map((u) => [Date.parse(u.start), u.duration]));
+  return booked.reduce((sum, b) => sum + Math.max(0, b.duration - (usedAt.get(Date.parse(b.start)) ?? 0)), 0);
+}
+
+describe('utilisation (end to end through the emulator)', function () {
+  this.timeout(120_000);
+  let emulator: RunningEmulator;
+  let bot: RunningBot;
+  let chat: Chat;
+  let space: string;
+  const clock = new TestClock(ZONE);
+  let rooms: { id: string; displayName: string }[];
+
+  before(async () => {
+    ({ emulator, bot } = await startTestBot({}, { now: clock.now }));
+    chat = new Chat(emulator, bot.me.id);
+    // A Wednesday at 14:00 in Oslo, in the emulator's past.
+    let wednesday = DateTime.fromMillis(clock.now(), { zone: ZONE }).set({ hour: 14, minute: 0 });
+    while (wednesday.weekday !== 3 || wednesday.toMillis() > Date.now() - 3_600_000)
+      wednesday = wednesday.minus({ days: 1 });
+    clock.pin(wednesday.toMillis());
+    space = await chat.groupSpace('ingrid', 'Facilities, utilisation');
+    const listed = await call(emulator, 'GET', '/workspaces?max=1000');
+    rooms = (listed.body as { items: { id: string; displayName: string }[] }).items;
+  });
+  after(async () => {
+    clock.release();
+    await bot?.stop();
+  });
+
+  it('"which rooms were booked but not used last week?": one card, most ghost time first, every room counted', async () => {
+    const monday = DateTime.fromMillis(clock.now(), { zone: ZONE }).startOf('week');
+    const from = monday.minus({ weeks: 1 }).toMillis();
+    const to = monday.toMillis();
+    const api = await Promise.all(
+      rooms.map(async (room) => {
+        const booked = await durations(emulator, room.id, 'timeBooked', from, to);
+        const used = await durations(emulator, room.id, 'timeUsed', from, to);
+        return { room, booked: total(booked), used: total(used), ghost: ghost(booked, used) };
+      }),
+    );
+    // The organisation has what the answer is about: booked-but-empty time and use without booking.
+    assert.ok(
+      api.some((r) => r.ghost > 0),
+      'a room booked but empty last week',
+    );
+    assert.ok(
+      api.some((r) => r.used > r.booked),
+      'a room used beyond its bookings (walk-ins)',
+    );
+
+    const answers = await chat.ask('ingrid', space, 'which rooms were booked but not used last week?');
+    assert.equal(answers.length, 1);
+    const text = shown(answers[0]!);
+    if (process.env.SHOW_ANSWERS) console.log(answers[0]!.markdown);
+    assert.match(text, /^\*\*Booked but empty · last week, .+ \(Europe\/Oslo\)\*\*$/m);
+    assert.equal(answers[0]!.markdown?.match(/Europe\/Oslo/g)?.length, 1, 'the zone once');
+    const worst = [...api].sort((a, b) => b.ghost - a.ghost)[0]!;
+    const first = /^\*\*1\.\*\* (.+?): (.+?) \(/m.exec(answers[0]!.markdown ?? '');
+    assert.ok(first, text);
+    assert.equal(first[2], hours(worst.ghost), 'the first row is the most ghost time, as the API has it');
+    assert.equal(api.find((r) => r.room.displayName === first[1])?.ghost, worst.ghost);
+    // Each active room's booked, used and ghost time, as the API gives them.
+    for (const r of api.filter((x) => x.booked + x.used > 0)) {
+      const line = new RegExp(
+        `\\*\\* ${r.room.displayName.replace(/[.]/g, '\\.')}: .*booked ${hours(r.booked)} · used ${hours(r.used)} · ghost ${hours(r.ghost)}`,
+      );
+      assert.match(answers[0]!.markdown ?? '', line, `${r.room.displayName}: ${text}`);
+    }
+    // Every room in scope is on the card: a row, or the "nothing booked or used" line.
+    for (const r of api) assert.ok(text.includes(r.room.displayName), r.room.displayName);
+    assert.match(text, /Ghost: booked minutes with no use detected/);
+    assert.match(text, /connected calendar/);
+  });
+
+  it('"Boardroom utilisation last month": one room, its numbers from the API and a weekly chart', async () => {
+    const boardroom = rooms.find((r) => r.displayName === 'Boardroom')!;
+    const month = DateTime.fromMillis(clock.now(), { zone: ZONE }).startOf('month').minus({ months: 1 });
+    const from = month.toMillis();
+    const to = month.plus({ months: 1 }).toMillis();
+    const booked = await durations(emulator, boardroom.id, 'timeBooked', from, to);
+    const used = await durations(emulator, boardroom.id, 'timeUsed', from, to);
+
+    const answers = await chat.ask('ingrid', space, 'Boardroom utilisation last month');
+    assert.equal(answers.length, 1);
+    const message = answers[0]!;
+    const text = shown(message);
+    if (process.env.SHOW_ANSWERS) console.log(message.markdown);
+    assert.match(text, /^\*\*Boardroom utilisation · .+ \(Europe\/Oslo\)\*\*$/m);
+    assert.match(text, new RegExp(`^Booked: ${hours(total(booked))}$`, 'm'));
+    assert.match(text, new RegExp(`^Used: ${hours(total(used))} \\(booked or not\\)$`, 'm'));
+    assert.match(text, new RegExp(`^Ghost \\(booked, no use\\): ${hours(ghost(booked, used))}`, 'm'));
+    assert.match(text, /^Used share of working hours: \d+ % \(.+ of .+ h\)$/m);
+    assert.match(text, /^Peak people: (peak \d+ of 20.*|nobody counted|no people count.*)$/m);
+    const card = message.attachments?.[0]?.content as { body: { type: string; url?: string }[] };
+    const image = card.body.find((b) => b.type === 'Image');
+    assert.ok(image?.url, 'a weekly booked vs used chart');
+    const png = await fetch(image.url);
+    assert.equal(png.status, 200);
+  });
+});
