@@ -27,6 +27,8 @@ export interface HealthRowView {
 export interface HealthView {
   /** What was looked at: "all rooms", "Floor 2", "Lab 2.1". */
   scope: string;
+  /** Rooms looked at (with problems, healthy, or without sensors). */
+  roomCount: number;
   timeZone: string;
   /** "Last 16 days; offline = no reading for 2 h." */
   basis: string;
@@ -82,7 +84,7 @@ export function healthCard(view: HealthView): CardMessage {
 
 /** "Sensor health · Floor 2 · 5 rooms (Europe/Oslo)" (escaped). */
 function healthTitle(view: HealthView): string {
-  const count = view.rows.length + view.healthy.length;
+  const count = view.roomCount;
   return `Sensor health · ${escapeMarkdown(view.scope)} · ${count} ${count === 1 ? 'room' : 'rooms'} ${zoneSuffix(view.timeZone)}`;
 }
 

@@ -52,15 +52,21 @@ export const checkSensors: Handler = async (ctx) => {
       ctx.log.warn({ err: error }, 'could not pinpoint sensor problems; answering by the hour');
     }
   }
-  const health = worstFirst(inputs.map((i) => roomHealth(i, options)));
+  // A room without any sensor has nothing to judge: named in a note, neither healthy nor not.
+  const sensorless = inputs.filter((i) => i.series.length === 0).map((i) => i.room.displayName);
+  const health = worstFirst(inputs.filter((i) => i.series.length > 0).map((i) => roomHealth(i, options)));
   const lineContext = { now, timeZone: ctx.space.timeZone, lookBackMs: GAP_LOOK_BACK_DAYS * DAY_MS };
   const message = healthCard({
     scope: scopeName(ctx.request, ctx.directory),
+    roomCount: plan.rooms.length,
     timeZone: ctx.space.timeZone,
     basis: `Hourly readings: ${GAP_LOOK_BACK_DAYS} days for recurring gaps, ${DETAIL_LOOK_BACK_DAYS} days for silent sensors and impossible values; offline after ${formatDuration(options.offlineAfterMs)} without a reading.`,
     rows: health.filter((h) => h.problems.length > 0).map((h) => healthRow(h, lineContext)),
     healthy: health.filter((h) => h.problems.length === 0).map((h) => h.room.displayName),
-    notes: plan.notes,
+    notes: [
+      ...plan.notes,
+      ...(sensorless.length > 0 ? [`No sensors to check in ${sensorless.join(', ')}.`] : []),
+    ],
   });
   return { markdown: message.markdown, card: message.card };
 };

@@ -4,6 +4,7 @@ import { assertValidMessage, bytes, cardText, MAX_MARKDOWN_BYTES } from './card-
 
 const view = (over: Partial<HealthView> = {}): HealthView => ({
   scope: 'floor 2',
+  roomCount: 4,
   timeZone: 'Europe/Oslo',
   basis: 'Hourly readings: 16 days for recurring gaps; offline after 2 h without a reading.',
   rows: [
@@ -34,7 +35,7 @@ describe('cards: sensor health', () => {
   });
 
   it('says so when every sensor is fine', () => {
-    const { card, markdown } = healthCard(view({ rows: [] }));
+    const { card, markdown } = healthCard(view({ rows: [], roomCount: 2 }));
     assert.match(
       cardText(card),
       /Every sensor is reporting, with no impossible values\.\n✅ 2 rooms healthy/,
@@ -49,7 +50,7 @@ describe('cards: sensor health', () => {
         { level: 'offline' as const, text: 'Device offline since Tue 1 Dec 10:15 (last reading, 2 d ago)' },
       ],
     }));
-    const { card, markdown } = healthCard(view({ rows, healthy: [] }));
+    const { card, markdown } = healthCard(view({ rows, healthy: [], roomCount: 2000 }));
     assertValidMessage({ card, markdown });
     assert.match(cardText(card), /… and 1980 more rooms with problems/);
     assert.ok(bytes(markdown) <= MAX_MARKDOWN_BYTES);
