@@ -126,7 +126,7 @@ describe('sensor health (end to end through the emulator)', function () {
         'm',
       ),
     );
-    assert.match(texts, /impossible 85\.0 °C at Sun 29 Nov 03:00/);
+    assert.match(texts, /impossible 85\.0 °C at Sat 28 Nov 03:00/);
 
     // Lab 2.1: no noise bucket 09:00–11:00 on both Tuesdays of the look-back, buckets either side.
     const lab = await idOf('Lab 2.1');

@@ -28,10 +28,10 @@ export type SpecialBehaviour =
  * so that every reading stays a function of time; after it, the room has no readings at all.
  */
 export const DEAD_DEVICE_FROM = '2026-12-01T10:20:00+01:00';
-/** The 'impossibleSpike' room's one impossible reading: 85 °C on a Sunday night. */
+/** The 'impossibleSpike' room's one impossible reading: 85 °C on a Saturday night (not Sunday 03:00, when the 2,000-room alert test wants every room quiet). */
 export const IMPOSSIBLE_SPIKE = {
   metric: 'temperature',
-  at: '2026-11-29T03:00:00+01:00',
+  at: '2026-11-28T03:00:00+01:00',
   value: 85,
 } as const;
 

@@ -13,7 +13,7 @@ const clockOf = (minute: number) =>
 /**
  * One problem as the card writes it; times in the space's zone (named once, in the title):
  * "Device offline since Tue 1 Dec 10:15 (2 d ago)", "Humidity: no reading since Thu 3 Dec 09:00",
- * "Temperature: impossible 85.0 °C at Sun 29 Nov 03:00", "Offline Tuesdays 09:00–11:00 (2 of the
+ * "Temperature: impossible 85.0 °C at Sat 28 Nov 03:00", "Offline Tuesdays 09:00–11:00 (2 of the
  * last 2 weeks)".
  */
 export function problemText(

@@ -39,7 +39,7 @@ describe('emulator organisation: device faults', () => {
     assert.ok(durationMinutes(org, booth, 'timeUsed', dead - 7 * 24 * HOUR, dead) > 0);
   });
 
-  it('Ulriken reads 85 °C once, at Sun 29 Nov 03:00 Oslo; the readings around it are ordinary', () => {
+  it('Ulriken reads 85 °C once, at Sat 28 Nov 03:00 Oslo; the readings around it are ordinary', () => {
     const ulriken = byName('Ulriken');
     const at = Date.parse(IMPOSSIBLE_SPIKE.at);
     const night = sensorSamples(org, ulriken, 'temperature', at - HOUR, at + HOUR);
