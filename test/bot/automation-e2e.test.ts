@@ -36,6 +36,20 @@ function textOf(message: StoredMessage): string {
 }
 
 /** Every button of a card, ShowCard contents included. */
+/**
+ * Waits until a rule just set has had its first look (its state is saved after any alert it
+ * posts), so that the alert a first look may post does not arrive in the middle of the next turn.
+ */
+async function firstLookDone(bot: RunningBot, set: StoredMessage): Promise<void> {
+  const id = /Alert (a\d+) set/.exec(textOf(set))?.[1];
+  assert.ok(id, `a rule was set: ${textOf(set)}`);
+  await eventually(
+    async () => ((await bot.store.listAlertStates(id)).length > 0 ? true : undefined),
+    `the first look of ${id}`,
+    15_000,
+  );
+}
+
 function buttonsOf(message: StoredMessage): { title: string; data: Record<string, unknown> }[] {
   const walk = (n: Node): { title: string; data: Record<string, unknown> }[] =>
     (n.actions ?? []).flatMap((a) => [
@@ -255,6 +269,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     const [set] = await chat.ask('ingrid', room, 'Fjord');
     assert.match(textOf(set!), /Alert a\d+ set/);
     assert.match(textOf(set!), /Air quality \(TVOC\) above 500 ppb in Fjord/);
+    await firstLookDone(bot, set!);
   });
 
   it('offers an alert asked for with a comfort word at the comfort limit, and sets it up once confirmed', async () => {
@@ -270,6 +285,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     const [set] = await chat.press('ingrid', offer!, setUp.data);
     assert.match(textOf(set!), /Alert a\d+ set/);
     assert.match(textOf(set!), /Temperature above 24(?:\.0)? °C in Fjord/);
+    await firstLookDone(bot, set!);
     const [list] = await chat.ask('ingrid', room, 'list alerts');
     assert.match(textOf(list!), /Temperature above 24(?:\.0)? °C in Fjord/);
     assert.equal((await bot.store.listAlertRules()).length, before + 1, 'exactly one rule');
@@ -280,6 +296,7 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(offer!), /Alert when humidity in Boardroom drops below \d+ %\?/);
     const [set] = await chat.ask('ingrid', room, 'below 20');
     assert.match(textOf(set!), /Humidity below 20 % in Boardroom/);
+    await firstLookDone(bot, set!);
   });
 
   it('"no, never mind" to an offered alert sets nothing up and forgets the offer', async () => {
