@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start-sandbox';
 import { TestClock } from '../support/fake-clock';
 import { eventually, frameworkEmulator } from '../support/framework-emulator';
 import { brokenWords } from './broken-words';
+import { launchChromium, SCREENSHOTS } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
 /** Generous: the machine running the tests may be busy with other suites. */
 const ANSWER_MS = 30_000;
 const WIDTHS = [1280, 390] as const;
@@ -149,12 +137,6 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
   let space: { id: string; title: string };
 
   before(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium. Install it with \`apt-get install chromium\` (CI installs it).`,
-      );
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const { emulator } = await frameworkEmulator();
     olaToken = emulator.userTokens.ola;
     sandbox = await startSandbox({
@@ -173,7 +155,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
       .sort((a, b) => b.created.localeCompare(a.created))[0];
     assert.ok(newest, 'the sandbox seeded no space Facilities Oslo');
     space = { id: newest.id, title: newest.title };
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   /** What the sandbox's Webex API says (as an admin reads it), to check the cards against. */

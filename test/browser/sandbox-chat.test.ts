@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningEmulator } from '../../src/emulator/server';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start-sandbox';
 import type { Message } from '../../src/webex/wire';
 import { TestClock } from '../support/fake-clock';
 import { eventually, frameworkEmulator } from '../support/framework-emulator';
+import { launchChromium, SCREENSHOTS } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
 const ANSWER_MS = 15_000;
 
 describe('sandbox web chat in a real browser (Chromium)', function () {
@@ -36,12 +25,6 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
   const pageErrors: string[] = [];
 
   before(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's chromium. Install it with \`apt-get install chromium\` (CI installs it).`,
-      );
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
     // The bot framework binds to one Webex URL per process: share the emulator other tests use.
     ({ emulator } = await frameworkEmulator());
     sandbox = await startSandbox({
@@ -50,7 +33,7 @@ describe('sandbox web chat in a real browser (Chromium)', function () {
       now: clock.now,
       log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
