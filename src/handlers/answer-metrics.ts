@@ -8,7 +8,7 @@ import type { RoomMetricData } from '../readings/read-room-metrics';
 import { showUtilisation } from './show-utilisation';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel } from './support/labels';
-import { metricSection, summaryOf } from './support/metric-sections';
+import { metricSection, sectionInput, summaryOf } from './support/metric-sections';
 import { readAnswer } from './support/read-answer';
 import { roomsTable } from './support/room-table';
 import type { Handler, HandlerContext, Reply } from './types';
@@ -47,18 +47,7 @@ async function roomDetail(
   const series = plan.metrics
     .map((m) => data.find((d) => d.metric === m) ?? unsupported.find((d) => d.metric === m))
     .filter((d): d is RoomMetricData => d !== undefined);
-  const inputs = series.map((d) => ({
-    data: d,
-    from: plan.from,
-    to: plan.to,
-    now: ctx.now(),
-    aggregation: plan.aggregation,
-    bands: ctx.bands,
-    capacity: room.capacity,
-    unit: plan.unit,
-    timeZone: space.timeZone,
-    working: plan.judging?.intervals,
-  }));
+  const inputs = series.map((d) => sectionInput(ctx, plan, d));
   const summaries = inputs.map((input) => summaryOf(input));
   const sections = inputs.map((input, i) => metricSection(input, summaries[i]));
   if (sections[0] && plan.notes.length > 0) sections[0].caveats.unshift(...plan.notes);

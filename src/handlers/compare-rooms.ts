@@ -4,7 +4,7 @@ import { formatValue, METRIC_LABEL, toPoints } from '../metrics';
 import { planAnswer } from '../plan/plan-answer';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel, unitLabel } from './support/labels';
-import { summaryOf } from './support/metric-sections';
+import { sectionInput, summaryOf } from './support/metric-sections';
 import { readAnswer } from './support/read-answer';
 import { roomsTable } from './support/room-table';
 import type { Handler } from './types';
@@ -29,21 +29,7 @@ export const compareRooms: Handler = async (ctx) => {
     (room) =>
       read.find((d) => d.room.id === room.id) ?? { room, metric, supported: false, items: [], calls: 0 },
   );
-  const summaries = data.map((d) => {
-    const capacity = plan.rooms.find((w) => w.id === d.room.id)?.capacity;
-    return summaryOf({
-      data: d,
-      from,
-      to,
-      now: ctx.now(),
-      aggregation,
-      bands: ctx.bands,
-      capacity,
-      unit,
-      timeZone: space.timeZone,
-      working: plan.judging?.intervals,
-    });
-  });
+  const summaries = data.map((d) => summaryOf(sectionInput(ctx, plan, d)));
   const rows = data.map((d, i) => {
     const summary = summaries[i]!;
     // An empty room (no people count while its device reported) is 0 people.

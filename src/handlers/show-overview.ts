@@ -4,7 +4,7 @@ import { type AnswerPlan, planAnswer } from '../plan/plan-answer';
 import type { RoomMetricData } from '../readings/read-room-metrics';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel } from './support/labels';
-import { metricSection, summaryOf } from './support/metric-sections';
+import { metricSection, sectionInput, summaryOf } from './support/metric-sections';
 import { readAnswer } from './support/read-answer';
 import { roomsTable } from './support/room-table';
 import type { Handler, HandlerContext, Reply } from './types';
@@ -31,18 +31,7 @@ async function roomOverview(
   const room = plan.rooms[0]!;
   const { from, to } = plan;
   const lines = data.map((d) => {
-    const input = {
-      data: d,
-      from,
-      to,
-      now: ctx.now(),
-      aggregation: plan.aggregation,
-      bands: ctx.bands,
-      capacity: room.capacity,
-      unit: plan.unit,
-      timeZone: space.timeZone,
-      working: plan.judging?.intervals,
-    };
+    const input = sectionInput(ctx, plan, d);
     const summary = summaryOf(input);
     const section = metricSection(input, summary);
     const mean = section.stats.find((s) => s.label.startsWith('Mean'));

@@ -9,6 +9,7 @@ import {
   toPoints,
 } from '../../metrics';
 import type { Interval } from '../../model/working-hours';
+import type { AnswerPlan } from '../../plan/plan-answer';
 import type { RoomMetricData } from '../../readings/read-room-metrics';
 import type { TemperatureUnit } from '../../webex/wire';
 import { sectionGaps, silenceOptions } from './silent-sensors';
@@ -25,6 +26,29 @@ export interface SectionInput {
   timeZone: string;
   /** The working intervals comfort is judged in (the plan's `judging`); undefined: every hour. */
   working?: readonly Interval[] | undefined;
+}
+
+/**
+ * What a series is summarised against in an answer: the plan's window, aggregation, unit and
+ * working intervals, the space's bands and zone, the room's capacity (from the plan's rooms).
+ */
+export function sectionInput(
+  ctx: { now: () => number; bands: ComfortBands; space: { timeZone: string } },
+  plan: AnswerPlan,
+  data: RoomMetricData,
+): SectionInput {
+  return {
+    data,
+    from: plan.from,
+    to: plan.to,
+    now: ctx.now(),
+    aggregation: plan.aggregation,
+    bands: ctx.bands,
+    capacity: plan.rooms.find((r) => r.id === data.room.id)?.capacity,
+    unit: plan.unit,
+    timeZone: ctx.space.timeZone,
+    working: plan.judging?.intervals,
+  };
 }
 
 export function summaryOf(input: SectionInput): MetricSummary {

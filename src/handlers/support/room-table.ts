@@ -7,7 +7,7 @@ import type { RoomMetricData } from '../../readings/read-room-metrics';
 import type { MetricName } from '../../webex/wire';
 import type { HandlerContext, Reply } from '../types';
 import { rangeLabel } from './labels';
-import { summaryOf } from './metric-sections';
+import { sectionInput, summaryOf } from './metric-sections';
 
 const SEVERITY = { poor: 3, fair: 2, good: 1, none: 0 } as const;
 
@@ -24,19 +24,7 @@ export function summariesByRoom(
 ): RoomSummaries[] {
   const byRoom = new Map<string, RoomSummaries>();
   for (const d of data) {
-    const capacity = plan.rooms.find((r) => r.id === d.room.id)?.capacity;
-    const summary = summaryOf({
-      data: d,
-      from: plan.from,
-      to: plan.to,
-      now: ctx.now(),
-      aggregation: plan.aggregation,
-      bands: ctx.bands,
-      capacity,
-      unit: plan.unit,
-      timeZone: ctx.space.timeZone,
-      working: plan.judging?.intervals,
-    });
+    const summary = summaryOf(sectionInput(ctx, plan, d));
     const entry = byRoom.get(d.room.id) ?? { room: d.room, summaries: [] };
     entry.summaries.push(summary);
     byRoom.set(d.room.id, entry);
