@@ -98,6 +98,7 @@ function rebuild(
   }
   if (request.metrics.includes('temperature')) request.unit = card.unit ?? ctx.space.unit;
   if (card.rank) request.rank = { ...card.rank };
+  if (card.utilisation) request.utilisation = { ...card.utilisation };
   return { request, notes };
 }
 

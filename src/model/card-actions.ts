@@ -72,7 +72,7 @@ export const sharedActionSchema = z.discriminatedUnion('op', [
 ]);
 
 /** The questions a button can ask again: the data intents. */
-export const RERUN_INTENTS = ['query', 'current', 'overview', 'compare', 'rank'] as const;
+export const RERUN_INTENTS = ['query', 'current', 'overview', 'compare', 'rank', 'utilisation'] as const;
 /** Windows a button names relative to the press, or a fixed window (the plan bounds it either way). */
 export const RELATIVE_WINDOWS = ['today', '24h', '7d'] as const;
 
@@ -91,6 +91,8 @@ export const cardRequestSchema = z.object({
       limit: z.number().int().min(1).max(100),
     })
     .optional(),
+  /** A utilisation answer's focus: least used share, most ghost time, or size against use. */
+  utilisation: z.object({ focus: z.enum(['used', 'ghost', 'size']) }).optional(),
 });
 
 export const actionInputsSchema = z.discriminatedUnion('kind', [

@@ -71,6 +71,16 @@ function ghost(booked: readonly Bucket[], used: readonly Bucket[]): number {
   return booked.reduce((sum, b) => sum + Math.max(0, b.duration - (usedAt.get(Date.parse(b.start)) ?? 0)), 0);
 }
 
+/** The card's Action.Submit buttons: title and data. */
+function actionsOf(message: StoredMessage): { title: string; data: Record<string, unknown> }[] {
+  const card = message.attachments?.[0]?.content as
+    | { actions?: { type: string; title: string; data?: Record<string, unknown> }[] }
+    | undefined;
+  return (card?.actions ?? [])
+    .filter((a) => a.type === 'Action.Submit' && a.data)
+    .map((a) => ({ title: a.title, data: a.data! }));
+}
+
 describe('utilisation (end to end through the emulator)', function () {
   this.timeout(120_000);
   let emulator: RunningEmulator;
@@ -140,6 +150,14 @@ describe('utilisation (end to end through the emulator)', function () {
     for (const r of api) assert.ok(text.includes(r.room.displayName), r.room.displayName);
     assert.match(text, /Ghost: booked minutes with no use detected/);
     assert.match(text, /connected calendar/);
+
+    // Its "Last 7 days" button answers this card's question over the last 7 days: the same focus
+    // (booked but empty), not the question asked since.
+    const lastWeek = actionsOf(answers[0]!).find((a) => a.title === 'Last 7 days');
+    assert.equal(lastWeek?.data.kind, 'rerun', 'the button carries its card request');
+    await chat.ask('ingrid', space, 'temperature in Fjord today');
+    const [again] = await chat.press('ingrid', answers[0]!, lastWeek!.data);
+    assert.match(shown(again!), /^\*\*Booked but empty · last 7 d.* \(Europe\/Oslo\)\*\*$/m);
   });
 
   it('"Boardroom utilisation last month": one room, its numbers from the API and a weekly chart', async () => {

@@ -58,6 +58,7 @@ export function cardRequest(
     ...(request.aggregation ? { aggregation: request.aggregation } : {}),
     ...(request.unit ? { unit: request.unit } : {}),
     ...(request.rank ? { rank: request.rank } : {}),
+    ...(request.utilisation ? { utilisation: { ...request.utilisation } } : {}),
   };
 }
 
