@@ -11,6 +11,7 @@ import { canonical, idByName, instantProblem, runCase, title } from './corpus/ch
 import type { CorpusCase } from './corpus/types';
 import { DEFAULT_NOW, DEFAULT_TZ, DEFAULT_UNIT } from './corpus/types';
 import { cases as alertsReports } from './holdout/alerts-reports.cases';
+import { cases as problems } from './holdout/problems.cases';
 import { cases as queries } from './holdout/queries.cases';
 import { cases as rankCompare } from './holdout/rank-compare.cases';
 import { cases as roomsSettingsHelp } from './holdout/rooms-settings-help.cases';
@@ -29,9 +30,10 @@ const SUITES: Readonly<Record<string, readonly CorpusCase[]>> = {
   'time-classes.cases.ts': timeClasses,
   'sensor-health.cases.ts': sensorHealth,
   'utilisation.cases.ts': utilisation,
+  'problems.cases.ts': problems,
 };
 
-const EXPECTED_CASES = 278;
+const EXPECTED_CASES = 294;
 
 // ---------------------------------------------------------------------------------------------
 // The hold-out
