@@ -58,6 +58,7 @@ export { MARKDOWN_MAX_BYTES, utf8Bytes } from './markdown';
 export { metricsCard } from './metrics-card';
 export { overviewCard } from './overview-card';
 export { isUsableImageUrl } from './parts';
+export { type ProblemsView, problemsCard } from './problems-card';
 export { rankCard } from './rank-card';
 export { ROOMS_PER_CARD, reportCards } from './report-card';
 export { roomsCard } from './rooms-card';

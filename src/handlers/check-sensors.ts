@@ -1,5 +1,4 @@
 import { healthCard } from '../cards';
-import type { Directory } from '../language';
 import { formatDuration } from '../metrics';
 import {
   type HealthSeries,
@@ -20,7 +19,8 @@ import {
 import type { RoomMetricData } from '../readings/read-room-metrics';
 import { DAY_MS } from '../webex/wire/limits';
 import { healthRow } from './support/health-lines';
-import type { Handler, HandlerContext } from './types';
+import { scopeName } from './support/scope-name';
+import type { Handler } from './types';
 
 /**
  * `health`: "which sensors are offline?". Reads hourly buckets (plan-health), then the raw hours
@@ -104,29 +104,4 @@ function attachRaw(inputs: RoomHealthInput[], d: RoomMetricData): void {
     'timestamp' in i ? [{ at: Date.parse(i.timestamp), value: i.value }] : [],
   );
   series.raw = [...(series.raw ?? []), ...raw];
-}
-
-/** "all rooms", "Lab 2.1", "Oslo HQ", "floor 2", or "5 rooms". */
-function scopeName(request: HandlerContext['request'], directory: Directory): string {
-  if (request.allWorkspaces) return 'all rooms';
-  const rooms = request.workspaces;
-  if (rooms.length === 1) return rooms[0]!.displayName;
-  const ids = new Set(rooms.map((r) => r.id));
-  const entries = directory.workspaces.filter((w) => ids.has(w.id));
-  const location = directory.locations.find(
-    (l) =>
-      directory.workspaces.filter((w) => w.locationId === l.id).every((w) => ids.has(w.id)) &&
-      entries.every((w) => w.locationId === l.id),
-  );
-  if (location) return location.name;
-  const floorNumbers = new Set(
-    entries.map((w) => directory.floors.find((f) => f.id === w.floorId)?.floorNumber),
-  );
-  const [floor] = [...floorNumbers];
-  if (floorNumbers.size === 1 && floor !== undefined) {
-    const floorIds = new Set(directory.floors.filter((f) => f.floorNumber === floor).map((f) => f.id));
-    if (directory.workspaces.filter((w) => w.floorId && floorIds.has(w.floorId)).every((w) => ids.has(w.id)))
-      return `floor ${floor}`;
-  }
-  return `${rooms.length} rooms`;
 }

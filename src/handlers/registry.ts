@@ -18,6 +18,7 @@ import { chooseOption, rerunRequest } from './rerun-request';
 import { sendCsv } from './send-csv';
 import { showHelp } from './show-help';
 import { showOverview } from './show-overview';
+import { showProblems } from './show-problems';
 import { showUtilisation } from './show-utilisation';
 import { subscribeReport } from './subscribe-report';
 import type { Handler, HandlerContext, Reply } from './types';
@@ -32,6 +33,7 @@ export const HANDLERS: Readonly<Record<Intent | 'clarify', Handler>> = {
   rooms: listRooms,
   health: checkSensors,
   utilisation: showUtilisation,
+  problems: showProblems,
   help: showHelp,
   settings: changeSettings,
   'alert.create': createAlert,

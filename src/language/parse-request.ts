@@ -7,6 +7,7 @@ import { type IndexedWorkspace, indexDirectory } from './directory-index';
 import { editDistance, typoAllowance } from './fuzzy';
 import { findMetrics, MEASURED_METRICS } from './metric-words';
 import { normalize } from './normalize';
+import { asksProblems } from './problem-phrases';
 import { readAlert, readRank, readReport, readSettings } from './request-details';
 import { claimCorrectedRooms, claimRooms, type RoomSelection, selectRooms } from './rooms';
 import { isSpaceSettingPhrase, readSpaceSettingPhrase } from './space-setting-phrases';
@@ -140,6 +141,10 @@ function aggregationFor(view: string, spanMs: number): RequestAggregation {
   return 'daily';
 }
 
+/** Problems name the reading a run outside the band began with: raw readings up to 48 h, then hours. */
+const problemsAggregation = (spanMs: number): RequestAggregation =>
+  spanMs <= 48 * HOUR_MS ? 'none' : 'hourly';
+
 /** A plausible threshold to show as an example, per metric. */
 const THRESHOLD_EXAMPLE: Partial<Record<RequestMetric, string>> = {
   temperature: '"above 26" or "outside 19-24"',
@@ -242,6 +247,8 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   const dataCue =
     metricMatch.metrics.length > 0 || Boolean(rank) || Boolean(time?.found) || family !== 'data';
   const selection: RoomSelection = selectRooms(text, index, early, dataCue);
+  // "any rooms … on floor 2": the floor or site named is the scope, not every room.
+  if (selection.all && selection.scoped && selection.rooms.length > 0) selection.all = false;
   const correctedView = text.words().join(' ');
 
   let metrics = metricMatch.metrics;
@@ -266,7 +273,9 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     const present =
       /\b(?:is|are|what's|whats|how's|hows|what is|how is)\b/.test(correctedView) &&
       !/\b(?:was|were|did|had|been)\b/.test(correctedView);
-    if (listsRooms) intent = 'rooms';
+    const problems = metrics.length === 0 && !rank && !metricMatch.unmeasured && asksProblems(fullView);
+    if (problems) intent = 'problems';
+    else if (listsRooms) intent = 'rooms';
     else if (rank && (rooms.length !== 1 || /\b(?:which|what|top|rank)\b/.test(correctedView)))
       intent = 'rank';
     else if (
@@ -294,7 +303,8 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
 
   // Rankings, sensor health and utilisation without a room look at every room.
   const everyRoomByDefault =
-    (intent === 'rank' || intent === 'health' || intent === 'utilisation') && !explicitRooms;
+    (intent === 'rank' || intent === 'health' || intent === 'utilisation' || intent === 'problems') &&
+    !explicitRooms;
   const result: ParsedRequest = {
     intent,
     metrics: intent === 'rooms' || intent === 'unknown' ? [] : metrics,
@@ -326,6 +336,10 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     let to: DateTime;
     if (time?.window) {
       ({ from, to } = time.window);
+    } else if (intent === 'problems') {
+      // What is wrong today: since local midnight ("right now" included: now is judged on the latest reading).
+      from = now.startOf('day');
+      to = now;
     } else if (intent === 'current') {
       from = now.minus({ hours: 1 });
       to = now;
@@ -342,7 +356,9 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     result.aggregation =
       intent === 'current' && !time?.window
         ? 'none'
-        : aggregationFor(correctedView, to.toMillis() - from.toMillis());
+        : intent === 'problems'
+          ? problemsAggregation(to.toMillis() - from.toMillis())
+          : aggregationFor(correctedView, to.toMillis() - from.toMillis());
   }
   if (intent === 'unknown') {
     // A bare time still ahead ("next week") gives a follow-up nothing to show: no window.

@@ -15,6 +15,8 @@ export type Intent =
   | 'health'
   /** Utilisation: booked vs used hours, ghost bookings, rooms too big or too small for their use. */
   | 'utilisation'
+  /** What is wrong now / today: rooms outside their comfort band (or over capacity), since when, how far. */
+  | 'problems'
   | 'alert.create'
   | 'alert.list'
   | 'alert.delete'
@@ -33,6 +35,7 @@ export const DATA_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   'compare',
   'rank',
   'utilisation',
+  'problems',
 ]);
 
 /** Set-ups that may ask back and take the answer as a follow-up. */

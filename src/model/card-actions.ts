@@ -72,7 +72,15 @@ export const sharedActionSchema = z.discriminatedUnion('op', [
 ]);
 
 /** The questions a button can ask again: the data intents. */
-export const RERUN_INTENTS = ['query', 'current', 'overview', 'compare', 'rank', 'utilisation'] as const;
+export const RERUN_INTENTS = [
+  'query',
+  'current',
+  'overview',
+  'compare',
+  'rank',
+  'utilisation',
+  'problems',
+] as const;
 /** Windows a button names relative to the press, or a fixed window (the plan bounds it either way). */
 export const RELATIVE_WINDOWS = ['today', '24h', '7d'] as const;
 

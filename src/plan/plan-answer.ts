@@ -191,6 +191,8 @@ export function metricsFor(request: ParsedRequest): MetricName[] {
   switch (request.intent) {
     case 'overview':
       return [...SENSOR_METRICS];
+    case 'problems':
+      return ['temperature', 'humidity', 'tvoc', 'ambientNoise', 'peopleCount'];
     case 'compare':
     case 'rank':
       return [asked[0] ?? 'temperature'];
