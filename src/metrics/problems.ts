@@ -28,6 +28,11 @@ export interface MetricProblem {
   now: boolean;
   /** Time outside the band in the judged hours (the summary's), on this side. */
   outsideMs: number;
+  /**
+   * How far out, as a share of the band's own width (temperature and humidity: high − low; TVOC and
+   * noise: the fair range above good; people: the capacity), so that 3 °C and 1 % compare fairly.
+   */
+  severity: number;
 }
 
 export interface ProblemOptions extends Pick<SummaryOptions, 'now' | 'bands' | 'capacity' | 'unit'> {
@@ -128,31 +133,52 @@ export function metricProblem(
     ...(ongoing ? {} : { until: lastPoint.start }),
     now: ongoing,
     outsideMs: chosen.side === 'above' ? summary.outside.aboveMs : summary.outside.belowMs,
+    severity:
+      Math.abs(extremeOf(chosen).value - limitOf(range, chosen.side)) / bandWidth(range, metric, options),
   };
+}
+
+/** The width a metric's distance from its limit is measured against (never 0). */
+function bandWidth(
+  range: { low?: number; high?: number },
+  metric: MetricName,
+  options: ProblemOptions,
+): number {
+  const { bands } = options;
+  const width =
+    range.low !== undefined && range.high !== undefined
+      ? range.high - range.low
+      : metric === 'tvoc'
+        ? bands.tvoc.moderate - bands.tvoc.good
+        : metric === 'ambientNoise'
+          ? bands.ambientNoise.fair - bands.ambientNoise.good
+          : (range.high ?? 1);
+  return width > 0 ? width : 1;
 }
 
 const limitOf = (range: { low?: number; high?: number }, side: 'above' | 'below'): number =>
   (side === 'above' ? range.high : range.low) ?? Number.NaN;
 
-/**
- * A room's problems, worst first: what is outside now, then by time outside. Rooms with a problem
- * now come before rooms whose problems are over (rooms: {@link problemOrder}).
- */
-export function sortProblems(problems: readonly MetricProblem[]): MetricProblem[] {
-  return [...problems].sort((a, b) => Number(b.now) - Number(a.now) || b.outsideMs - a.outsideMs);
+/** Worst first: outside now, then furthest out (for its band), then longest outside. */
+function compareProblems(a: MetricProblem, b: MetricProblem): number {
+  return Number(b.now) - Number(a.now) || b.severity - a.severity || b.outsideMs - a.outsideMs;
 }
 
-/** Orders rooms worst first: a problem now, then the most time outside, then by name. */
+/** A room's problems, worst first (rooms: {@link problemOrder}). */
+export function sortProblems(problems: readonly MetricProblem[]): MetricProblem[] {
+  return [...problems].sort(compareProblems);
+}
+
+/** Orders rooms worst first, by their worst problem (then the next), then by name. */
 export function problemOrder(
   a: { name: string; problems: readonly MetricProblem[] },
   b: { name: string; problems: readonly MetricProblem[] },
 ): number {
-  const now = (r: typeof a) => Number(r.problems.some((p) => p.now));
-  const ms = (r: typeof a) => r.problems.reduce((n, p) => n + p.outsideMs, 0);
-  return now(b) - now(a) || ms(b) - ms(a) || a.name.localeCompare(b.name);
-}
-
-/** How far out, in the series' unit (always positive: above the high limit or below the low one). */
-export function excess(problem: MetricProblem): number {
-  return Math.abs(problem.extreme.value - problem.limit);
+  const x = sortProblems(a.problems);
+  const y = sortProblems(b.problems);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const order = compareProblems(x[i]!, y[i]!);
+    if (order !== 0) return order;
+  }
+  return y.length - x.length || a.name.localeCompare(b.name);
 }

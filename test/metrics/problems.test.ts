@@ -105,7 +105,7 @@ describe('metricProblem', () => {
 });
 
 describe('problemOrder', () => {
-  const problem = (now: boolean, outsideMs: number): MetricProblem => ({
+  const problem = (now: boolean, outsideMs: number, severity = 0.1): MetricProblem => ({
     metric: 'temperature',
     side: 'above',
     limit: 24,
@@ -113,17 +113,37 @@ describe('problemOrder', () => {
     since: T0,
     now,
     outsideMs,
+    severity,
   });
-  it('puts rooms outside now first, then the most time outside, then by name', () => {
+  it('puts 3 °C too warm before 1 % too dry: how far out is measured against the band', () => {
+    const options = { now: T0 + 20 * MIN, bands: DEFAULT_COMFORT_BANDS };
+    const warm = series(T0, 5 * MIN, [24.5, 27]);
+    const dry = series(T0, 5 * MIN, [24.5, 24]);
+    const hot = metricProblem(summarize('temperature', warm, rawOptions(T0, T0 + 20 * MIN)), warm, options)!;
+    const arid = metricProblem(summarize('humidity', dry, rawOptions(T0, T0 + 20 * MIN)), dry, options)!;
+    assert.equal(hot.severity, 3 / 4);
+    assert.equal(arid.severity, 1 / 35);
+    const rooms = [
+      { name: 'Dry', problems: [arid] },
+      { name: 'Warm', problems: [hot] },
+    ];
+    assert.deepEqual(
+      rooms.sort(problemOrder).map((r) => r.name),
+      ['Warm', 'Dry'],
+    );
+  });
+
+  it('puts rooms outside now first, then the furthest out, the most time outside, then by name', () => {
     const rooms = [
       { name: 'B', problems: [problem(false, 3 * HOUR)] },
       { name: 'C', problems: [problem(true, 10 * MIN)] },
       { name: 'A', problems: [problem(false, 3 * HOUR)] },
       { name: 'D', problems: [problem(false, 4 * HOUR)] },
+      { name: 'E', problems: [problem(false, 5 * MIN, 0.9)] },
     ];
     assert.deepEqual(
       rooms.sort(problemOrder).map((r) => r.name),
-      ['C', 'D', 'A', 'B'],
+      ['C', 'E', 'D', 'A', 'B'],
     );
   });
 });

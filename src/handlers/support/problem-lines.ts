@@ -25,8 +25,9 @@ export interface LineContext {
 
 /**
  * One problem in words: "Too warm now: 26.1 °C (peak 26.8 °C, 2.8 °C above the 24.0 °C limit),
- * since 13:05", or "Too warm 13:05–15:40: peak 26.8 °C, 2.8 °C above the 24.0 °C limit; 2 h 35 min
- * outside in working hours". Times are in the card's zone (its title names it).
+ * since 13:05" (the run still going on), or "Too warm for 2 h 35 min in working hours; worst
+ * 13:05–15:40: peak 26.8 °C, 2.8 °C above the 24.0 °C limit" (time outside in all, and the run that
+ * went furthest out). Times are in the card's zone (its title names it).
  */
 export function problemLine(
   problem: MetricProblem,
@@ -48,6 +49,6 @@ export function problemLine(
       ? at(problem.since)
       : `${at(problem.since)}–${at(problem.until)}`;
   const scope = ctx.workingHours && metric !== 'peopleCount' ? ' in working hours' : '';
-  const time = problem.outsideMs > 0 ? `; ${formatDuration(problem.outsideMs)} outside${scope}` : '';
-  return { now: false, text: `${word} ${span}: ${peak}, ${far}${time}` };
+  const time = problem.outsideMs > 0 ? ` for ${formatDuration(problem.outsideMs)}${scope}` : '';
+  return { now: false, text: `${word}${time}; worst ${span}: ${peak}, ${far}` };
 }
