@@ -158,6 +158,19 @@ describe('"any problems today?" (end to end through the emulator)', function () 
       unit: 'celsius',
     });
     assert.ok(buttons.some((b) => b.title === 'Last 7 days'));
+
+    // Pressing them answers: Fjord's temperature today, and the problems of the last 7 days.
+    const [detail] = await chat.press('ingrid', answer, details.data);
+    assert.match(shown(detail!), /Fjord · temperature · today, since 00:00 \(Europe\/Oslo\)/);
+    // A week of every room takes more calls than an answer makes silently: "Reading …" comes first.
+    const weekly = await chat.press(
+      'ingrid',
+      answer,
+      buttons.find((b) => b.title === 'Last 7 days')!.data,
+      2,
+    );
+    const week = weekly[weekly.length - 1];
+    assert.match(shown(week!), /Needs attention · all rooms · last 7 d \(Europe\/Oslo\)/);
   });
 
   it('"is anything off on floor 3?" looks at floor 3 only; "how was Fjord yesterday?" stays an overview', async () => {

@@ -1,4 +1,4 @@
-import { formatAt } from '../../cards/format';
+import { formatAt, formatClock, sameLocalDay } from '../../cards/format';
 import { formatDuration, formatValue } from '../../metrics';
 import type { MetricProblem } from '../../metrics/problems';
 import type { MetricName, TemperatureUnit } from '../../webex/wire';
@@ -47,7 +47,7 @@ export function problemLine(
   const span =
     problem.until === undefined || problem.until === problem.since
       ? at(problem.since)
-      : `${at(problem.since)}–${at(problem.until)}`;
+      : `${at(problem.since)}–${sameLocalDay(problem.since, problem.until, ctx.timeZone) ? formatClock(problem.until, ctx.timeZone) : at(problem.until)}`;
   const scope = ctx.workingHours && metric !== 'peopleCount' ? ' in working hours' : '';
   const time = problem.outsideMs > 0 ? ` for ${formatDuration(problem.outsideMs)}${scope}` : '';
   return { now: false, text: `${word}${time}; worst ${span}: ${peak}, ${far}` };
