@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { errorCard, escapeMarkdown } from '../cards';
 import { formatTimeWithZone } from '../cards/format';

@@ -1,5 +1,4 @@
 import { type ClientConfig, type CustomTypesConfig, Pool, types } from 'pg';
-import { describeUrl } from './database-url';
 import { StoreError } from './store';
 
 export interface PostgresStoreOptions {
