@@ -1,59 +1,13 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { RunningBot } from '../../src/bot/bot-app';
-import type { StoredMessage } from '../../src/emulator/messaging-store';
 import type { RunningEmulator } from '../../src/emulator/server';
+import { cardTexts } from '../support/card-text';
 import { Chat, type Chat as ChatType, startTestBot } from '../support/chat';
-import { call } from '../support/emulator';
+import { apiReadings as api } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 
 const ZONE = 'Europe/Oslo';
-
-/** Every text the answer's card shows, flattened, one per line. */
-function cardTexts(message: StoredMessage): string {
-  const texts: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const n = node as Record<string, unknown>;
-    if (typeof n.text === 'string') texts.push(n.text);
-    for (const f of (n.facts as { title: string; value: string }[] | undefined) ?? [])
-      texts.push(f.title, f.value);
-    for (const key of ['body', 'items', 'columns']) visit(n[key]);
-  };
-  const card = message.attachments?.[0]?.content;
-  assert.ok(card, `the answer has a card: ${message.markdown}`);
-  visit(card);
-  return texts.join('\n');
-}
-
-/** The API's raw readings (or hourly buckets) of one sensor over [from, to), oldest first. */
-async function api(
-  emulator: RunningEmulator,
-  workspaceId: string,
-  metricName: string,
-  from: number,
-  to: number,
-  aggregation: 'none' | 'hourly' = 'none',
-): Promise<{ t: number; value: number }[]> {
-  const query = new URLSearchParams({
-    workspaceId,
-    metricName,
-    aggregation,
-    from: new Date(from).toISOString(),
-    to: new Date(to).toISOString(),
-    sortBy: 'oldestFirst',
-  });
-  const answer = await call(emulator, 'GET', `/workspaceMetrics?${query}`);
-  assert.equal(answer.status, 200, answer.text);
-  const items = (
-    answer.body as { items: { timestamp?: string; start?: string; value?: number; mean?: number }[] }
-  ).items;
-  return items.map((i) => ({ t: Date.parse((i.timestamp ?? i.start)!), value: (i.value ?? i.mean)! }));
-}
 
 describe('empty is not silent, a gap is a gap (end to end through the emulator)', function () {
   this.timeout(60_000);

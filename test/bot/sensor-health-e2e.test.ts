@@ -7,59 +7,15 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { RunningBot } from '../../src/bot/bot-app';
-import type { StoredMessage } from '../../src/emulator/messaging-store';
 import type { RunningEmulator } from '../../src/emulator/server';
+import { cardTexts } from '../support/card-text';
 import { Chat, type Chat as ChatType, startTestBot } from '../support/chat';
-import { call } from '../support/emulator';
+import { apiReadings as api } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 
 const ZONE = 'Europe/Oslo';
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-12-03T14:00:00+01:00');
-
-/** Every text of the card, one per line. */
-function cardTexts(message: StoredMessage): string {
-  const texts: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const n = node as Record<string, unknown>;
-    if (typeof n.text === 'string') texts.push(n.text);
-    for (const key of ['body', 'items', 'columns']) visit(n[key]);
-  };
-  const card = message.attachments?.[0]?.content;
-  assert.ok(card, `the answer has a card: ${message.markdown}`);
-  visit(card);
-  return texts.join('\n');
-}
-
-/** The API's readings (raw, or hourly buckets with their max) of one sensor over [from, to), oldest first. */
-async function api(
-  emulator: RunningEmulator,
-  workspaceId: string,
-  metricName: string,
-  from: number,
-  to: number,
-  aggregation: 'none' | 'hourly' = 'none',
-): Promise<{ t: number; value: number }[]> {
-  const query = new URLSearchParams({
-    workspaceId,
-    metricName,
-    aggregation,
-    from: new Date(from).toISOString(),
-    to: new Date(to).toISOString(),
-    sortBy: 'oldestFirst',
-  });
-  const answer = await call(emulator, 'GET', `/workspaceMetrics?${query}`);
-  assert.equal(answer.status, 200, answer.text);
-  const items = (
-    answer.body as { items: { timestamp?: string; start?: string; value?: number; max?: number }[] }
-  ).items;
-  return items.map((i) => ({ t: Date.parse((i.timestamp ?? i.start)!), value: (i.value ?? i.max)! }));
-}
 
 describe('sensor health (end to end through the emulator)', function () {
   this.timeout(60_000);
@@ -108,12 +64,12 @@ describe('sensor health (end to end through the emulator)', function () {
 
     // Ulriken: the API's hourly max and its raw reading behind it.
     const ulriken = await idOf('Ulriken');
-    const week: { t: number; value: number }[] = [];
+    const week: { t: number; max: number }[] = [];
     for (let from = NOW - 7 * 24 * HOUR; from < NOW; from += 42 * HOUR)
       week.push(
         ...(await api(emulator, ulriken, 'temperature', from, Math.min(from + 42 * HOUR, NOW), 'hourly')),
       );
-    const hot = week.filter((b) => b.value > 60);
+    const hot = week.filter((b) => b.max > 60);
     assert.equal(hot.length, 1);
     const raw = (await api(emulator, ulriken, 'temperature', hot[0]!.t, hot[0]!.t + HOUR)).filter(
       (r) => r.value > 60,

@@ -63,3 +63,37 @@ export async function call(
 export function pathOf(url: string): string {
   return new URL(url).pathname;
 }
+
+/**
+ * The API's own readings of one sensor over [from, to), oldest first, as a test's oracle: raw
+ * readings (`value` = `max` = the reading) or hourly buckets (`value` the mean, `max` the max).
+ */
+export async function apiReadings(
+  emulator: RunningEmulator,
+  workspaceId: string,
+  metricName: string,
+  from: number,
+  to: number,
+  aggregation: 'none' | 'hourly' = 'none',
+): Promise<{ t: number; value: number; max: number }[]> {
+  const query = new URLSearchParams({
+    workspaceId,
+    metricName,
+    aggregation,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    sortBy: 'oldestFirst',
+  });
+  const answer = await call(emulator, 'GET', `/workspaceMetrics?${query}`);
+  if (answer.status !== 200) throw new Error(`GET /workspaceMetrics: ${answer.status} ${answer.text}`);
+  const items = (
+    answer.body as {
+      items: { timestamp?: string; start?: string; value?: number; mean?: number; max?: number }[];
+    }
+  ).items;
+  return items.map((i) => ({
+    t: Date.parse((i.timestamp ?? i.start)!),
+    value: (i.value ?? i.mean)!,
+    max: (i.value ?? i.max)!,
+  }));
+}
