@@ -63,6 +63,7 @@ export { rankCard } from './rank-card';
 export { ROOMS_PER_CARD, reportCards } from './report-card';
 export { roomsCard } from './rooms-card';
 export { roomsTableCard } from './rooms-table-card';
+export { SETTINGS_FORM_TITLE, type SettingsView, settingsCard, settingsForm } from './settings-card';
 export { escapeMarkdown } from './text';
 export { type UtilisationRowView, type UtilisationView, utilisationCard } from './utilisation-card';
 export type {

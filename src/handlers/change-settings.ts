@@ -1,14 +1,15 @@
-import { BAND_KEYS, type BandKey, bandFrom, type ComfortBands, describeBand } from '../model/comfort-bands';
+import { settingsCard } from '../cards';
+import { BAND_KEYS, type BandKey, type ComfortBands, describeBand } from '../model/comfort-bands';
 import { METRIC_LABEL } from '../model/metric-catalogue';
 import { spaceBands, workingHoursOf } from '../model/space-settings';
-import { inApiUnit } from '../model/units';
 import {
   DEFAULT_WORKING_HOURS,
   describeWorkingHours,
   type WorkingHours,
   workingHoursProblem,
 } from '../model/working-hours';
-import { settingsText } from './support/settings-text';
+import { askedBand } from './support/band-change';
+import { settingsView } from './support/settings-view';
 import type { Handler, HandlerContext, Reply } from './types';
 
 /**
@@ -18,7 +19,7 @@ import type { Handler, HandlerContext, Reply } from './types';
 export const changeSettings: Handler = async (ctx) => {
   const settings = ctx.request.settings ?? {};
   if (settings.problem) return { markdown: settings.problem };
-  if (settings.show) return { markdown: settingsText(ctx.space, ctx.deploymentBands) };
+  if (settings.show) return settingsCard(settingsView(ctx.space, ctx.deploymentBands));
   if (settings.workingHours || settings.resetWorkingHours) return changeWorkingHours(ctx);
   if (settings.band || settings.resetBands) return changeBand(ctx);
   await ctx.saveSpaceSettings({
@@ -47,13 +48,6 @@ async function changeWorkingHours(ctx: HandlerContext): Promise<Reply> {
   };
 }
 
-const BAND_FORM: Record<BandKey, string> = {
-  temperature: 'LOW-HIGH with LOW below HIGH, between −50 and 100 °C',
-  humidity: 'LOW-HIGH in % with LOW below HIGH, between 0 and 100',
-  tvoc: 'GOOD/MODERATE in ppb with GOOD below MODERATE, e.g. 220/660',
-  ambientNoise: 'GOOD/FAIR in dBA with GOOD below FAIR, e.g. 40/50',
-};
-
 async function changeBand(ctx: HandlerContext): Promise<Reply> {
   const asked = ctx.request.settings ?? {};
   const own: Partial<ComfortBands> = { ...ctx.space.comfortBands };
@@ -64,13 +58,8 @@ async function changeBand(ctx: HandlerContext): Promise<Reply> {
   } else {
     const { key, first, second, unit } = asked.band!;
     // Temperature bands are kept in °C: one asked in °F (or in a Fahrenheit space) is converted.
-    const asUnit = unit ?? ctx.space.unit;
-    const band = bandFrom(key, inApiUnit(key, first, asUnit), inApiUnit(key, second, asUnit));
-    if (!band) {
-      return {
-        markdown: `A ${METRIC_LABEL[key]} band of ${first}–${second} cannot be: give ${BAND_FORM[key]}. Nothing was changed.`,
-      };
-    }
+    const band = askedBand(key, first, second, unit ?? ctx.space.unit);
+    if ('problem' in band) return { markdown: `${band.problem} Nothing was changed.` };
     Object.assign(own, band);
     changed = [key];
   }

@@ -5,6 +5,7 @@ import { askBack } from './ask-back';
 import { automationAction } from './automation-actions';
 import { cancelReport } from './cancel-report';
 import { changeSettings } from './change-settings';
+import { changeSettingsFromForm } from './change-settings-form';
 import { checkSensors } from './check-sensors';
 import { compareRooms } from './compare-rooms';
 import { createAlert } from './create-alert';
@@ -68,4 +69,5 @@ export const ACTIONS: {
   'alert-form': automationAction,
   'report-form': automationAction,
   confirm: automationAction,
+  'settings-form': changeSettingsFromForm,
 };

@@ -15,6 +15,7 @@ import { METRIC_NAMES } from '../webex/wire';
  * - `report`: send a report now, or cancel it (cancel only asks)
  * - `confirm`: the answer to such a confirmation, carrying the exact action it asked about
  * - `alert-form`, `report-form`: the values of the "New alert" / "New report" forms
+ * - `settings-form`: the values of the settings card's form (comfort bands, working hours)
  */
 const metricName = z.enum(METRIC_NAMES);
 /** A form's number: clients send input values as text; an empty field is no value. */
@@ -34,6 +35,28 @@ const roomList = z
       .filter(Boolean),
   )
   .pipe(z.array(z.string().min(1).max(300)).min(1).max(200));
+
+/**
+ * The settings form's band fields, metric by metric: the input ids of the band's two numbers (in
+ * the order `bandFrom` takes them) and how the answer names each field.
+ */
+export const SETTINGS_FORM_BANDS = {
+  temperature: { ids: ['temperatureLow', 'temperatureHigh'], names: ['temperature low', 'temperature high'] },
+  humidity: { ids: ['humidityLow', 'humidityHigh'], names: ['humidity low', 'humidity high'] },
+  tvoc: { ids: ['tvocGood', 'tvocModerate'], names: ['TVOC good up to', 'TVOC moderate up to'] },
+  ambientNoise: {
+    ids: ['noiseGood', 'noiseFair'],
+    names: ['ambient noise quiet up to', 'ambient noise fair up to'],
+  },
+} as const;
+/**
+ * A settings form field as the client sends it (text; numbers tolerated): read and checked by the
+ * handler, which names the field in its answer (a schema failure could not say it as clearly).
+ */
+const formField = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v === null ? undefined : v),
+  z.string().max(200).optional(),
+);
 
 const workspaceId = z.string().min(1).max(300);
 /** The rooms a button names: up to 50 ids (card JSON stays small), or a scope for larger sets. */
@@ -145,6 +168,21 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
     days: z.enum(['daily', 'weekdays']),
   }),
   z.object({
+    kind: z.literal('settings-form'),
+    temperatureLow: formField,
+    temperatureHigh: formField,
+    humidityLow: formField,
+    humidityHigh: formField,
+    tvocGood: formField,
+    tvocModerate: formField,
+    noiseGood: formField,
+    noiseFair: formField,
+    /** The working days picked: ISO weekdays (1 Monday … 7 Sunday), comma-separated. */
+    days: formField,
+    start: formField,
+    end: formField,
+  }),
+  z.object({
     kind: z.literal('report'),
     op: z.enum(['send-now', 'cancel']),
     reportId,
@@ -171,6 +209,7 @@ export type ConfirmInputs = Extract<ActionInputs, { kind: 'confirm' }>;
 export type SharedAction = z.infer<typeof sharedActionSchema>;
 export type AlertFormInputs = Extract<ActionInputs, { kind: 'alert-form' }>;
 export type ReportFormInputs = Extract<ActionInputs, { kind: 'report-form' }>;
+export type SettingsFormInputs = Extract<ActionInputs, { kind: 'settings-form' }>;
 
 /**
  * What a card's button sends (its `Action.Submit` data), as the card writes it: the same schema
@@ -178,5 +217,5 @@ export type ReportFormInputs = Extract<ActionInputs, { kind: 'report-form' }>;
  * sends only its kind; the form's inputs fill in the rest.
  */
 export type CardPayload =
-  | Exclude<z.input<typeof actionInputsSchema>, { kind: 'alert-form' | 'report-form' }>
-  | { kind: 'alert-form' | 'report-form' };
+  | Exclude<z.input<typeof actionInputsSchema>, { kind: 'alert-form' | 'report-form' | 'settings-form' }>
+  | { kind: 'alert-form' | 'report-form' | 'settings-form' };

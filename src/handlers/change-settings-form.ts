@@ -1,0 +1,100 @@
+import { escapeMarkdown } from '../cards';
+import { SETTINGS_FORM_BANDS, type SettingsFormInputs } from '../model/card-actions';
+import { BAND_KEYS, type BandKey, type ComfortBands, describeBand } from '../model/comfort-bands';
+import { METRIC_LABEL } from '../model/metric-catalogue';
+import { spaceBands, workingHoursOf } from '../model/space-settings';
+import {
+  describeWorkingHours,
+  type Weekday,
+  type WorkingHours,
+  workingHoursProblem,
+} from '../model/working-hours';
+import { askedBand, shownBandNumbers } from './support/band-change';
+import type { HandlerContext, Reply } from './types';
+
+type Problem = { problem: string };
+
+/**
+ * The settings card's form: comfort bands (temperature in the space's unit) and working hours,
+ * checked exactly as when asked for in chat. A bad field is answered in one line naming it, and
+ * nothing changes; otherwise what differs from the current settings is saved and said, with who.
+ */
+export async function changeSettingsFromForm(ctx: HandlerContext, form: SettingsFormInputs): Promise<Reply> {
+  const current = spaceBands(ctx.deploymentBands, ctx.space);
+  const bands = readBands(ctx, form, current);
+  if ('problem' in bands) return { markdown: `${bands.problem} Nothing was changed.` };
+  const hours = readHours(form);
+  if ('problem' in hours) return { markdown: `${hours.problem} Nothing was changed.` };
+
+  const changedKeys = BAND_KEYS.filter((key) => bands[key] !== undefined);
+  const hoursChanged = describeWorkingHours(hours) !== describeWorkingHours(workingHoursOf(ctx.space));
+  if (changedKeys.length === 0 && !hoursChanged) {
+    return { markdown: "Nothing to change: the form held this space's current settings." };
+  }
+  const own: Partial<ComfortBands> = { ...ctx.space.comfortBands, ...bands };
+  await ctx.saveSpaceSettings({
+    ...(changedKeys.length > 0 ? { comfortBands: own } : {}),
+    ...(hoursChanged ? { workingHours: hours } : {}),
+  });
+  const now = spaceBands(ctx.deploymentBands, { comfortBands: own });
+  const changes = [
+    ...changedKeys.map((key) => `${METRIC_LABEL[key]} **${describeBand(key, now, ctx.space.unit)}**`),
+    ...(hoursChanged ? [`working hours **${describeWorkingHours(hours)}** (${ctx.space.timeZone})`] : []),
+  ];
+  const who = escapeMarkdown(await ctx.displayName(ctx.person.id, ctx.person.email || 'someone'));
+  return {
+    markdown: `Done: ${who} set ${changes.join('; ')} for this space. Verdicts, rankings, alerts' suggested thresholds and reports use them.`,
+  };
+}
+
+/** The bands the form changes (as stored, °C), or the first field that cannot be. */
+function readBands(
+  ctx: HandlerContext,
+  form: SettingsFormInputs,
+  current: ComfortBands,
+): Partial<ComfortBands> | Problem {
+  const changed: Partial<ComfortBands> = {};
+  for (const key of BAND_KEYS) {
+    const numbers = readNumbers(key, form);
+    if ('problem' in numbers) return numbers;
+    const [first, second] = numbers;
+    // Left as prefilled: unchanged (a °F value shown to 0.1 would not convert back exactly).
+    const [shownFirst, shownSecond] = shownBandNumbers(key, current, ctx.space.unit);
+    if (first === shownFirst && second === shownSecond) continue;
+    const band = askedBand(key, first, second, ctx.space.unit);
+    if ('problem' in band) return band;
+    Object.assign(changed, band);
+  }
+  return changed;
+}
+
+function readNumbers(key: BandKey, form: SettingsFormInputs): [number, number] | Problem {
+  const { ids, names } = SETTINGS_FORM_BANDS[key];
+  const numbers: number[] = [];
+  for (const i of [0, 1] as const) {
+    const text = form[ids[i]]?.trim() ?? '';
+    if (text === '') return { problem: `Fill in ${names[i]}.` };
+    const value = Number(text);
+    if (!Number.isFinite(value))
+      return { problem: `"${escapeMarkdown(text, 40)}" is not a number (${names[i]}).` };
+    numbers.push(value);
+  }
+  return [numbers[0]!, numbers[1]!];
+}
+
+/** The working hours the form holds, or why they cannot be (the chat's own check). */
+function readHours(form: SettingsFormInputs): WorkingHours | Problem {
+  const days = (form.days ?? '')
+    .split(',')
+    .map((day) => day.trim())
+    .filter(Boolean)
+    .map(Number)
+    .sort((a, b) => a - b) as Weekday[];
+  const start = form.start?.trim() ?? '';
+  const end = form.end?.trim() ?? '';
+  if (start === '') return { problem: 'Fill in when working hours start.' };
+  if (end === '') return { problem: 'Fill in when working hours end.' };
+  const hours: WorkingHours = { days, start, end };
+  const problem = workingHoursProblem(hours);
+  return problem ? { problem: escapeMarkdown(problem) } : hours;
+}
