@@ -23,7 +23,7 @@ export async function changeSettingsFromForm(ctx: HandlerContext, form: Settings
   const current = spaceBands(ctx.deploymentBands, ctx.space);
   const bands = readBands(ctx, form, current);
   if ('problem' in bands) return { markdown: `${bands.problem} Nothing was changed.` };
-  const hours = readHours(form);
+  const hours = readHours(form, workingHoursOf(ctx.space));
   if ('problem' in hours) return { markdown: `${hours.problem} Nothing was changed.` };
 
   const changedKeys = BAND_KEYS.filter((key) => bands[key] !== undefined);
@@ -83,7 +83,7 @@ function readNumbers(key: BandKey, form: SettingsFormInputs): [number, number] |
 }
 
 /** The working hours the form holds, or why they cannot be (the chat's own check). */
-function readHours(form: SettingsFormInputs): WorkingHours | Problem {
+function readHours(form: SettingsFormInputs, current: WorkingHours): WorkingHours | Problem {
   const days = (form.days ?? '')
     .split(',')
     .map((day) => day.trim())
@@ -91,7 +91,9 @@ function readHours(form: SettingsFormInputs): WorkingHours | Problem {
     .map(Number)
     .sort((a, b) => a - b) as Weekday[];
   const start = form.start?.trim() ?? '';
-  const end = form.end?.trim() ?? '';
+  const asked = form.end?.trim() ?? '';
+  // The form shows an end of 24:00 as 23:59 (a time input has no 24:00): left so, it is unchanged.
+  const end = asked === '23:59' && current.end === '24:00' ? '24:00' : asked;
   if (start === '') return { problem: 'Fill in when working hours start.' };
   if (end === '') return { problem: 'Fill in when working hours end.' };
   const hours: WorkingHours = { days, start, end };

@@ -86,4 +86,33 @@ describe('working hours and comfort bands (end to end through the emulator)', fu
     // Every reading is above 1 %: humid for all the working time with readings.
     assert.match(shown(answer!), /^Too humid for .+ in working hours$/m, shown(answer!));
   });
+
+  it('the settings card\'s form sets a humidity band and working hours, and "settings" shows them', async () => {
+    const [settings] = await chat.ask('ingrid', room, 'settings');
+    const card = settings!.attachments?.[0]?.content as {
+      actions?: { type: string; title: string; card?: { body: { id?: string; value?: unknown }[] } }[];
+    };
+    const form = card.actions?.find((a) => a.title === 'Change comfort bands and working hours')?.card;
+    assert.ok(form, 'the card offers the form');
+    // Submitted as a client does: every input's value as text, some changed by the person.
+    const values = Object.fromEntries(form.body.filter((e) => e.id).map((e) => [e.id!, String(e.value)]));
+    assert.equal(values.humidityLow, '0', "prefilled with the space's own band");
+    const [done] = await chat.press('ingrid', settings!, {
+      ...values,
+      humidityLow: '30',
+      humidityHigh: '50',
+      days: '1,2,3,4',
+      start: '07:00',
+      end: '15:00',
+      kind: 'settings-form',
+    });
+    assert.match(
+      shown(done!),
+      /humidity \*\*30–50 %\*\*; working hours \*\*Mon–Thu 07:00–15:00\*\* \(Europe\/Oslo\)/,
+    );
+    const [after] = await chat.ask('ingrid', room, 'settings');
+    const text = shown(after!);
+    assert.match(text, /Working hours: Mon–Thu 07:00–15:00 \(Europe\/Oslo\)/);
+    assert.match(text, /humidity: 30–50 % \(this space’s own\)/);
+  });
 });

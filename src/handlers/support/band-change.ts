@@ -23,11 +23,10 @@ export function askedBand(
   unit: TemperatureUnit,
 ): Partial<ComfortBands> | { problem: string } {
   const band = bandFrom(key, inApiUnit(key, first, unit), inApiUnit(key, second, unit));
-  return (
-    band ?? {
-      problem: `A ${METRIC_LABEL[key]} band of ${first}–${second} cannot be: give ${BAND_FORM[key]}.`,
-    }
-  );
+  if (band) return band;
+  const label = METRIC_LABEL[key];
+  const article = /^[aeiou]/.test(label) ? 'An' : 'A';
+  return { problem: `${article} ${label} band of ${first}–${second} cannot be: give ${BAND_FORM[key]}.` };
 }
 
 /** A band's two numbers as people see them: in `unit`, to 0.1 (the form's prefilled values). */
