@@ -415,8 +415,12 @@ export class Conversation {
     const inWindow = found.filter(
       (q) => (q.created > since && q.created < startedAt) || unfinished.includes(q.message.id),
     );
-    const done = await Promise.all(inWindow.map((q) => store.deliveryDone(`message:${q.message.id}`)));
-    const missed = inWindow.filter((_, i) => !done[i]).sort((a, b) => a.created - b.created);
+    // Claimed here first: one a live replica is answering (busy) or has answered (done) is not
+    // missed, and two replicas catching up together take each question once.
+    const claims: DeliveryClaim[] = [];
+    for (const q of inWindow)
+      claims.push(await store.claimDelivery(`message:${q.message.id}`, this.liveness.claimant(), now()));
+    const missed = inWindow.filter((_, i) => claims[i] === 'new').sort((a, b) => a.created - b.created);
     let answered = 0;
     let older = 0;
     const byRoom = new Map<string, typeof missed>();
@@ -428,6 +432,9 @@ export class Conversation {
       const { timeZone } = await this.deps.spaces.get(roomId);
       const recent = questions.filter((q) => q.created >= windowStart);
       const old = questions.length - recent.length;
+      // Named in one line, not answered: done, so no replica takes them over later.
+      for (const q of questions.filter((q) => q.created < windowStart))
+        await store.completeDelivery(`message:${q.message.id}`, now());
       older += old;
       const at = (ms: number) => formatTimeWithZone(ms, timeZone);
       if (old > 0)
@@ -440,10 +447,14 @@ export class Conversation {
       }).catch((error: unknown) => log.warn({ err: error }, 'could not post the catch-up line'));
       for (const q of recent) {
         const m = q.message;
-        if (!m.personId) continue;
+        if (!m.personId) {
+          await store.completeDelivery(`message:${m.id}`, now());
+          continue;
+        }
         const turn = { roomId, personId: m.personId, email: m.personEmail ?? '', log };
-        await runGuards(this.guards, turn, () =>
-          this.once(`message:${m.id}`, log, undefined, () =>
+        const key = `message:${m.id}`;
+        await this.guarded(turn, key, 'new', () =>
+          this.once(key, log, 'new', () =>
             this.boundary(
               turn,
               undefined,
@@ -451,7 +462,7 @@ export class Conversation {
                 const text = stripMention(m.text ?? '', m.roomType === 'group' ? this.botNames : []);
                 return this.respond(text, { ...turn, askedAt: q.created }, log, false, afterReply, answered);
               },
-              `message:${m.id}`,
+              key,
             ),
           ),
         );
