@@ -5,36 +5,13 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { RunningBot } from '../../src/bot/bot-app';
-import type { StoredMessage } from '../../src/emulator/messaging-store';
 import type { RunningEmulator } from '../../src/emulator/server';
+import { submitActions as actionsOf, shownText as shown } from '../support/card-text';
 import { Chat, startTestBot } from '../support/chat';
 import { call } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 
 const ZONE = 'Europe/Oslo';
-
-/** The markdown and every text of the card. */
-function shown(message: StoredMessage): string {
-  const texts: string[] = [message.markdown ?? ''];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const child of node) walk(child);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (typeof record.text === 'string') texts.push(record.text);
-      for (const value of Object.values(record)) if (typeof value === 'object') walk(value);
-    }
-  };
-  walk(message.attachments?.[0]?.content);
-  return texts.join('\n');
-}
-
-/** The card's Action.Submit buttons. */
-function actionsOf(message: StoredMessage): { title: string; data: Record<string, unknown> }[] {
-  const card = message.attachments?.[0]?.content as
-    | { actions?: { type: string; title: string; data?: Record<string, unknown> }[] }
-    | undefined;
-  return (card?.actions ?? []).filter((a) => a.data).map((a) => ({ title: a.title, data: a.data! }));
-}
 
 /** Raw readings of one metric, oldest first, as the API gives them. */
 async function readings(

@@ -5,30 +5,13 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { RunningBot } from '../../src/bot/bot-app';
-import type { StoredMessage } from '../../src/emulator/messaging-store';
 import type { RunningEmulator } from '../../src/emulator/server';
+import { submitActions as actionsOf, shownText as shown } from '../support/card-text';
 import { Chat, startTestBot } from '../support/chat';
 import { call } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 
 const ZONE = 'Europe/Oslo';
-
-/** The markdown and every text of the card. */
-function shown(message: StoredMessage): string {
-  const texts: string[] = [message.markdown ?? ''];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const child of node) walk(child);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (typeof record.text === 'string') texts.push(record.text);
-      if (typeof record.title === 'string' && typeof record.value === 'string')
-        texts.push(`${record.title}: ${record.value}`);
-      for (const value of Object.values(record)) if (typeof value === 'object') walk(value);
-    }
-  };
-  walk(message.attachments?.[0]?.content);
-  return texts.join('\n');
-}
 
 /** Minutes as the card shows them: "45 min", "12.5 h". */
 const hours = (minutes: number) => {
@@ -69,16 +52,6 @@ const total = (items: readonly Bucket[]) => items.reduce((sum, i) => sum + i.dur
 function ghost(booked: readonly Bucket[], used: readonly Bucket[]): number {
   const usedAt = new Map(used.map((u) => [Date.parse(u.start), u.duration]));
   return booked.reduce((sum, b) => sum + Math.max(0, b.duration - (usedAt.get(Date.parse(b.start)) ?? 0)), 0);
-}
-
-/** The card's Action.Submit buttons: title and data. */
-function actionsOf(message: StoredMessage): { title: string; data: Record<string, unknown> }[] {
-  const card = message.attachments?.[0]?.content as
-    | { actions?: { type: string; title: string; data?: Record<string, unknown> }[] }
-    | undefined;
-  return (card?.actions ?? [])
-    .filter((a) => a.type === 'Action.Submit' && a.data)
-    .map((a) => ({ title: a.title, data: a.data! }));
 }
 
 describe('utilisation (end to end through the emulator)', function () {

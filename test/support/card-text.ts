@@ -21,3 +21,30 @@ export function cardTexts(message: StoredMessage): string {
   visit(card);
   return texts.join('\n');
 }
+
+/** The markdown and every text of the card (text blocks, and facts as "title: value"), one per line. */
+export function shownText(message: StoredMessage): string {
+  const texts: string[] = [message.markdown ?? ''];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const child of node) walk(child);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.text === 'string') texts.push(record.text);
+      if (typeof record.title === 'string' && typeof record.value === 'string')
+        texts.push(`${record.title}: ${record.value}`);
+      for (const value of Object.values(record)) if (typeof value === 'object') walk(value);
+    }
+  };
+  walk(message.attachments?.[0]?.content);
+  return texts.join('\n');
+}
+
+/** The card's Action.Submit buttons: title and data. */
+export function submitActions(message: StoredMessage): { title: string; data: Record<string, unknown> }[] {
+  const card = message.attachments?.[0]?.content as
+    | { actions?: { type: string; title: string; data?: Record<string, unknown> }[] }
+    | undefined;
+  return (card?.actions ?? [])
+    .filter((a) => a.type === 'Action.Submit' && a.data)
+    .map((a) => ({ title: a.title, data: a.data! }));
+}
