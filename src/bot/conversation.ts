@@ -442,9 +442,13 @@ export class Conversation {
           markdown: `While I was offline, ${old === 1 ? 'a question was' : `${old} questions were`} asked here before ${at(windowStart)}; please ask again if you still need ${old === 1 ? 'an answer' : 'answers'}.`,
         }).catch((error: unknown) => log.warn({ err: error }, 'could not post the catch-up line'));
       if (recent.length === 0) continue;
-      await this.send(roomId, {
-        markdown: `I was offline for a while; answering ${recent.length === 1 ? 'the question' : `the ${recent.length} questions`} asked here since ${at(recent[0]!.created)}.`,
-      }).catch((error: unknown) => log.warn({ err: error }, 'could not post the catch-up line'));
+      // Questions a dead replica had taken on are answered as a take-over, without the line: the
+      // service was not offline for them (other replicas were up).
+      const offline = recent.filter((q) => !unfinished.includes(q.message.id));
+      if (offline.length > 0)
+        await this.send(roomId, {
+          markdown: `I was offline for a while; answering ${offline.length === 1 ? 'the question' : `the ${offline.length} questions`} asked here since ${at(offline[0]!.created)}.`,
+        }).catch((error: unknown) => log.warn({ err: error }, 'could not post the catch-up line'));
       for (const q of recent) {
         const m = q.message;
         if (!m.personId) {
