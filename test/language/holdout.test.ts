@@ -11,6 +11,7 @@ import { canonical, idByName, instantProblem, runCase, title } from './corpus/ch
 import type { CorpusCase } from './corpus/types';
 import { DEFAULT_NOW, DEFAULT_TZ, DEFAULT_UNIT } from './corpus/types';
 import { cases as alertsReports } from './holdout/alerts-reports.cases';
+import { cases as periodicReports } from './holdout/periodic-reports.cases';
 import { cases as problems } from './holdout/problems.cases';
 import { cases as queries } from './holdout/queries.cases';
 import { cases as rankCompare } from './holdout/rank-compare.cases';
@@ -18,6 +19,7 @@ import { cases as roomsSettingsHelp } from './holdout/rooms-settings-help.cases'
 import { cases as sensorHealth } from './holdout/sensor-health.cases';
 import { cases as time } from './holdout/time.cases';
 import { cases as timeClasses } from './holdout/time-classes.cases';
+import { cases as unusual } from './holdout/unusual.cases';
 import { cases as utilisation } from './holdout/utilisation.cases';
 
 /** Every hold-out file, by file name (the integrity check below requires each file here to be listed). */
@@ -31,9 +33,11 @@ const SUITES: Readonly<Record<string, readonly CorpusCase[]>> = {
   'sensor-health.cases.ts': sensorHealth,
   'utilisation.cases.ts': utilisation,
   'problems.cases.ts': problems,
+  'periodic-reports.cases.ts': periodicReports,
+  'unusual.cases.ts': unusual,
 };
 
-const EXPECTED_CASES = 294;
+const EXPECTED_CASES = 331;
 
 // ---------------------------------------------------------------------------------------------
 // The hold-out
