@@ -10,6 +10,7 @@ import path from 'node:path';
 import { canonical, idByName, instantProblem, runCase, title } from './corpus/check';
 import type { CorpusCase } from './corpus/types';
 import { DEFAULT_NOW, DEFAULT_TZ, DEFAULT_UNIT } from './corpus/types';
+import { cases as alertKinds } from './holdout/alert-kinds.cases';
 import { cases as alertsReports } from './holdout/alerts-reports.cases';
 import { cases as problems } from './holdout/problems.cases';
 import { cases as queries } from './holdout/queries.cases';
@@ -33,9 +34,10 @@ const SUITES: Readonly<Record<string, readonly CorpusCase[]>> = {
   'utilisation.cases.ts': utilisation,
   'problems.cases.ts': problems,
   'unusual.cases.ts': unusual,
+  'alert-kinds.cases.ts': alertKinds,
 };
 
-const EXPECTED_CASES = 307;
+const EXPECTED_CASES = 329;
 
 // ---------------------------------------------------------------------------------------------
 // The hold-out
