@@ -7,7 +7,7 @@ import { type IndexedWorkspace, indexDirectory } from './directory-index';
 import { editDistance, typoAllowance } from './fuzzy';
 import { findMetrics, MEASURED_METRICS } from './metric-words';
 import { normalize } from './normalize';
-import { asksProblems } from './problem-phrases';
+import { asksProblems, asksUnusual } from './problem-phrases';
 import { readAlert, readRank, readReport, readSettings } from './request-details';
 import { claimCorrectedRooms, claimRooms, type RoomSelection, selectRooms } from './rooms';
 import { isSpaceSettingPhrase, readSpaceSettingPhrase } from './space-setting-phrases';
@@ -273,7 +273,13 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     const present =
       /\b(?:is|are|what's|whats|how's|hows|what is|how is)\b/.test(correctedView) &&
       !/\b(?:was|were|did|had|been)\b/.test(correctedView);
-    const problems = metrics.length === 0 && !rank && !metricMatch.unmeasured && asksProblems(fullView);
+    // "anything unusual in Room 4?" is that room's overview (which says what is unusual there).
+    const oneRoom = rooms.length === 1 && !selection.all && !selection.scoped;
+    const problems =
+      metrics.length === 0 &&
+      !rank &&
+      !metricMatch.unmeasured &&
+      (asksProblems(fullView) || (asksUnusual(fullView) && !oneRoom));
     if (problems) intent = 'problems';
     else if (listsRooms) intent = 'rooms';
     else if (rank && (rooms.length !== 1 || /\b(?:which|what|top|rank)\b/.test(correctedView)))

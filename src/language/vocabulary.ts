@@ -61,6 +61,7 @@ goes went go going come comes came you he she we they them us your their where w
 too very just also only even still yet again more most less least much many some out up down under above
 below rises drops falls reaches exceeds stays keeps getting make let tell ping message send post give
 one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty couple few
+unusual unusually ordinary abnormal anomaly anomalies odd strange weird building
 `
   .split(/\s+/)
   .filter(Boolean);
