@@ -10,8 +10,6 @@ import {
   adaptiveCard,
   type CardElementJson,
   type CardMessage,
-  column,
-  columnSet,
   container,
   type SubmitActionJson,
   textBlock,
@@ -23,7 +21,6 @@ import {
   chartImage,
   isUsableImageUrl,
   moreText,
-  present,
   subtleBlock,
   titleBlock,
   verdictBlock,
@@ -234,18 +231,13 @@ function roomContainer(room: ReportRoomView): CardElementJson {
     for (const metric of room.metrics.slice(0, METRICS_PER_ROOM)) {
       const label = escapeMarkdown(capitalize(cleanText(metric.label)));
       const stats = metricStats(metric);
-      const line = textBlock(label ? `**${label}**: ${stats}` : stats, { size: 'Small' });
-      items.push(
-        columnSet(
-          present([
-            column([line], 'stretch'),
-            verdictText(metric.verdict) === ''
-              ? undefined
-              : column([verdictBlock(metric.verdict, { weight: 'Default', size: 'Small' })], 'auto'),
-          ]),
-          { spacing: 'Small' },
-        ),
-      );
+      items.push(textBlock(label ? `**${label}**: ${stats}` : stats, { size: 'Small', spacing: 'Small' }));
+      // Under the line, not in a column beside it: a verdict column as wide as its words leaves
+      // the line a sliver at phone width ("Air quality (TVOC):" drawn one word per line and over
+      // the verdict).
+      if (verdictText(metric.verdict) !== '') {
+        items.push(verdictBlock(metric.verdict, { weight: 'Default', size: 'Small', spacing: 'None' }));
+      }
     }
     if (room.metrics.length > METRICS_PER_ROOM) {
       items.push(subtleBlock(moreText(room.metrics.length - METRICS_PER_ROOM, 'metrics')));

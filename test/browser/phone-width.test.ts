@@ -450,6 +450,9 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         const parentId = await post({ markdown: `Fire drill at 10:00 (${width} px)` });
         for (let i = 1; i <= 50; i++) await post({ markdown: `Note ${i} of 50` });
         const replyId = await post({ parentId, markdown: `The drill is over (${width} px)` });
+        // A fresh load shows the latest 50 only: an open chat that drew the parent while the notes
+        // were still arriving keeps it on screen, as a live chat should.
+        await tab.openAs('ingrid', space);
         const reply = tab.byId(replyId);
         await reply.waitFor({ timeout: ANSWER_MS });
         await reply.scrollIntoViewIfNeeded();
