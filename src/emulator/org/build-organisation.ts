@@ -8,6 +8,7 @@ import {
   type DefaultWorkspaceSpec,
   EXTRA_SITES,
   IMPOSSIBLE_SPIKE,
+  NOISY_AFTERNOON,
   ROOM_WORDS,
   type SiteSpec,
   type SpecialBehaviour,
@@ -220,6 +221,13 @@ function makeProfile(
         metric: IMPOSSIBLE_SPIKE.metric,
         atMs: Date.parse(IMPOSSIBLE_SPIKE.at),
         value: IMPOSSIBLE_SPIKE.value,
+      };
+      break;
+    case 'noisyAfternoon':
+      profile.loud = {
+        fromMs: Date.parse(NOISY_AFTERNOON.from),
+        toMs: Date.parse(NOISY_AFTERNOON.to),
+        level: NOISY_AFTERNOON.level,
       };
       break;
     case 'exceedsCapacity':

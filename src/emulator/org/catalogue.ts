@@ -21,7 +21,8 @@ export type SpecialBehaviour =
   | 'sensorGap'
   | 'exceedsCapacity'
   | 'deadDevice'
-  | 'impossibleSpike';
+  | 'impossibleSpike'
+  | 'noisyAfternoon';
 
 /**
  * When the 'deadDevice' room's device stops reporting, for good (a Tuesday morning in Oslo). Fixed,
@@ -33,6 +34,19 @@ export const IMPOSSIBLE_SPIKE = {
   metric: 'temperature',
   at: '2026-11-28T03:00:00+01:00',
   value: 85,
+} as const;
+
+/**
+ * The 'noisyAfternoon' room's one unusual afternoon: building work next door fills it with noise
+ * (ambient noise and sound level about 64 dBA, empty or not) on Thu 3 Dec 2026 13:00–16:00 Oslo.
+ * Fixed instants, like {@link DEAD_DEVICE_FROM}; every other hour is the room's ordinary self, so its
+ * own baseline for a Thursday afternoon is ordinary and this afternoon is far above it.
+ */
+export const NOISY_AFTERNOON = {
+  from: '2026-12-03T13:00:00+01:00',
+  to: '2026-12-03T16:00:00+01:00',
+  /** dBA the noise centres on (readings within ±3). */
+  level: 64,
 } as const;
 
 /** Static description of one of the default workspaces. */
@@ -95,7 +109,15 @@ export const DEFAULT_WORKSPACES: readonly DefaultWorkspaceSpec[] = [
     special: 'stuffy',
     notes: 'Small interior room without windows.',
   },
-  { displayName: 'Room 40', site: 0, floor: 3, type: 'meetingRoom', capacity: 8, hasNavigator: true },
+  {
+    displayName: 'Room 40',
+    site: 0,
+    floor: 3,
+    type: 'meetingRoom',
+    capacity: 8,
+    hasNavigator: true,
+    special: 'noisyAfternoon',
+  },
   {
     displayName: 'Boardroom',
     site: 0,

@@ -131,6 +131,7 @@ function modelFor(metric: SensorMetric, ctx: WorkspaceContext): MetricModel {
       return {
         read: (m) => {
           const noise = white(key, salt, m.t);
+          if (p.loud && within(m.t, p.loud.fromMs, p.loud.toMs)) return Math.round(p.loud.level + 3 * noise);
           if (m.people === 0) return Math.round(p.ambientNoiseBaseline + (hvacOn(m) ? 2 : 0) + noise);
           return Math.round(Math.min(56, 40 + 3 * Math.log2(1 + m.people) + 2 * noise));
         },
@@ -139,6 +140,11 @@ function modelFor(metric: SensorMetric, ctx: WorkspaceContext): MetricModel {
       return {
         read: (m) => {
           const noise = white(key, salt, m.t);
+          // Noise from outside is heard over the room's own (speech tops out near 72 dBA).
+          if (p.loud && within(m.t, p.loud.fromMs, p.loud.toMs))
+            return Math.round(
+              Math.max(p.loud.level + 2, Math.min(72, 50 + 3.6 * Math.log2(1 + m.people))) + 3 * noise,
+            );
           if (m.people === 0) return Math.round(p.soundLevelBaseline + (hvacOn(m) ? 1.5 : 0) + 1.5 * noise);
           return Math.round(Math.min(72, 50 + 3.6 * Math.log2(1 + m.people) + 3 * noise));
         },

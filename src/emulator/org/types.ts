@@ -94,6 +94,8 @@ export interface SensorProfile {
   offlineFromMs?: number;
   /** One impossible reading (a device fault) at a fixed grid instant. */
   spike?: { metric: SensorMetric; atMs: number; value: number };
+  /** Noise from outside the room in [fromMs, toMs): ambient noise and sound level around `level` dBA. */
+  loud?: { fromMs: number; toMs: number; level: number };
 }
 
 export interface SyntheticWorkspace {
