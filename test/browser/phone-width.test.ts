@@ -248,6 +248,11 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
           ['rooms list', 'which rooms are there?', /rooms/i],
           ['alert list', 'list alerts', /alert/i],
           ['help', 'help', /temperature/i],
+          ['problems', 'any problems today?', /problem|fine|outside/i],
+          ['utilisation', 'which rooms were booked but empty last week?', /utilisation|booked/i],
+          ['utilisation (one room)', 'boardroom utilisation this month', /Boardroom/],
+          ['sensor health', 'which sensors are offline?', /sensor|offline|report/i],
+          ['settings', 'settings', /settings|comfort/i],
         ];
         const problems: string[] = [];
         const pageWidth = await tab.page.evaluate(
