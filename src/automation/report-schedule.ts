@@ -11,6 +11,13 @@
  * - a time that occurs twice on a fall-back day is the FIRST occurrence (02:30 CEST, not CET).
  *
  * A zone luxon does not know is read as UTC, as the cards label times (see `src/cards/format.ts`).
+ *
+ * Weekly reports have one slot per week, on their weekday; monthly reports one per month, on their
+ * day of the month, or on the month's last day when it has no such day (the 31st is posted on
+ * 30 April and 28/29 February; the 29th–31st never skip a month nor post twice in one). The DST
+ * rules above apply to their slots unchanged. A weekly report covers the previous full week,
+ * Monday 00:00 to Monday 00:00 local (167 or 169 hours across a DST change), a monthly one the
+ * previous calendar month; both whatever weekday or day they are posted on.
  */
 import { DateTime } from 'luxon';
 import type { ReportSubscription } from '../model';
@@ -25,7 +32,7 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
  */
 export const REPORT_ON_TIME_GRACE_MS = 60_000;
 
-type Schedule = Pick<ReportSubscription, 'time' | 'days'>;
+type Schedule = Pick<ReportSubscription, 'time' | 'days' | 'weekday' | 'dayOfMonth'>;
 
 /** A local calendar date; months and days are 1-based as people write them. */
 interface LocalDate {
@@ -97,8 +104,24 @@ function sameDate(a: LocalDate, b: LocalDate): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
-function isWeekday(date: LocalDate): boolean {
-  return DateTime.utc(date.year, date.month, date.day).weekday <= 5; // 1 = Monday … 7 = Sunday
+function weekdayOf(date: LocalDate): number {
+  return DateTime.utc(date.year, date.month, date.day).weekday; // 1 = Monday … 7 = Sunday
+}
+
+/** Whether the schedule has a slot on this local date (see the file's comment for month ends). */
+function scheduledOn(sub: Schedule, date: LocalDate): boolean {
+  switch (sub.days) {
+    case 'daily':
+      return true;
+    case 'weekdays':
+      return weekdayOf(date) <= 5;
+    case 'weekly':
+      return weekdayOf(date) === (sub.weekday ?? 1);
+    case 'monthly': {
+      const last = DateTime.utc(date.year, date.month, 1).daysInMonth ?? 31;
+      return date.day === Math.min(sub.dayOfMonth ?? 1, last);
+    }
+  }
 }
 
 /**
@@ -143,7 +166,7 @@ export function reportSlots(
   // A slot lies within a day of its local date's midnight, so one date either side is enough.
   const last = addDays(localDateOf(toInclusive, zone), 1);
   for (let date = addDays(localDateOf(fromExclusive, zone), -1); ; date = addDays(date, 1)) {
-    if (sub.days === 'daily' || isWeekday(date)) {
+    if (scheduledOn(sub, date)) {
       const slot = wallClockInstant(date, hour, minute, zone);
       if (slot !== undefined && slot > fromExclusive && slot <= toInclusive) slots.push(slot);
     }
@@ -152,23 +175,25 @@ export function reportSlots(
   return slots;
 }
 
+/** How far to look for a neighbouring slot: a month and then some, for zones that skip a date. */
+const SEARCH_DAYS = 70;
+
 /** The first slot strictly after `after`. */
 export function nextSlot(sub: Schedule, timeZone: string, after: number): number {
-  // Weekdays leave at most a weekend between slots; widen anyway for zones that skip a date.
-  for (let from = after; from < after + 60 * DAY_MS; from += 7 * DAY_MS) {
+  for (let from = after; from < after + SEARCH_DAYS * DAY_MS; from += 7 * DAY_MS) {
     const [slot] = reportSlots(sub, timeZone, from, from + 7 * DAY_MS);
     if (slot !== undefined) return slot;
   }
-  throw new RangeError(`No report slot within 60 days after ${new Date(after).toISOString()}.`);
+  throw new RangeError(`No report slot within ${SEARCH_DAYS} days after ${new Date(after).toISOString()}.`);
 }
 
 /** The last slot strictly before `before`: what the previous report covered up to. */
 export function previousSlot(sub: Schedule, timeZone: string, before: number): number {
-  for (let to = before - 1; to > before - 60 * DAY_MS; to -= 7 * DAY_MS) {
+  for (let to = before - 1; to > before - SEARCH_DAYS * DAY_MS; to -= 7 * DAY_MS) {
     const slot = reportSlots(sub, timeZone, to - 7 * DAY_MS, to).at(-1);
     if (slot !== undefined) return slot;
   }
-  throw new RangeError(`No report slot within 60 days before ${new Date(before).toISOString()}.`);
+  throw new RangeError(`No report slot within ${SEARCH_DAYS} days before ${new Date(before).toISOString()}.`);
 }
 
 /** `report:r1:` — every key of one subscription starts with this. */
@@ -244,16 +269,51 @@ export function decideReport(input: ReportDecisionInput): ReportDecision {
  * is 23 or 25 hours long across a DST change.
  */
 export function reportPeriod(
-  _sub: Schedule,
+  sub: Schedule,
   timeZone: string,
   slot: number,
   previousSlot?: number,
 ): { from: number; to: number } {
   const zone = knownZone(timeZone);
   const today = localDateOf(slot, zone);
+  if (sub.days === 'weekly' || sub.days === 'monthly') return fullPeriodBefore(sub.days, today, zone, 1);
   const to = startOfLocalDay(today, zone);
   const yesterday = startOfLocalDay(addDays(today, -1), zone);
   if (previousSlot === undefined) return { from: yesterday, to };
   const previousDay = startOfLocalDay(localDateOf(previousSlot, zone), zone);
   return { from: Math.min(previousDay, yesterday), to };
+}
+
+/**
+ * The full week (Monday–Sunday) or calendar month `back` periods before the one holding `date`,
+ * [local midnight, local midnight): `back` 1 is what a weekly or monthly report covers, 2 the
+ * period it is compared with.
+ */
+function fullPeriodBefore(
+  days: 'weekly' | 'monthly',
+  date: LocalDate,
+  zone: string,
+  back: number,
+): { from: number; to: number } {
+  const unit = days === 'weekly' ? 'week' : 'month';
+  const start = DateTime.utc(date.year, date.month, date.day).startOf(unit);
+  const local = (dt: DateTime): LocalDate => ({ year: dt.year, month: dt.month, day: dt.day });
+  return {
+    from: startOfLocalDay(local(start.minus({ [unit]: back })), zone),
+    to: startOfLocalDay(local(start.minus({ [unit]: back - 1 })), zone),
+  };
+}
+
+/**
+ * The period a weekly or monthly report compares with: the full week or month before the one it
+ * covers ("+4 h on the week before"). Undefined for daily reports.
+ */
+export function comparisonPeriod(
+  sub: Schedule,
+  timeZone: string,
+  slot: number,
+): { from: number; to: number } | undefined {
+  if (sub.days !== 'weekly' && sub.days !== 'monthly') return undefined;
+  const zone = knownZone(timeZone);
+  return fullPeriodBefore(sub.days, localDateOf(slot, zone), zone, 2);
 }

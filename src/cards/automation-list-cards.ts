@@ -1,4 +1,5 @@
 import type { CardPayload } from '../model/card-actions';
+import { cadenceText } from '../model/report-cadence';
 /**
  * The lists of alert rules and of reports, with a delete/cancel button for the first five rows
  * (they ask before anything goes) and a "say **delete alert a7**" hint for the rest; and the
@@ -165,7 +166,7 @@ function roomState(room: AlertRoomStateView, view: AlertRuleListView): Row['stat
 
 function reportRow(row: ReportRowView, timeZone: string): Row {
   const id = escapeName(row.id);
-  const days = row.days === 'weekdays' ? 'Weekdays' : 'Daily';
+  const days = cadenceText(row);
   const named = row.rooms.map(escapeName).filter((name) => name !== '');
   const rooms =
     row.allRooms || named.length === 0
@@ -179,7 +180,9 @@ function reportRow(row: ReportRowView, timeZone: string): Row {
       ? []
       : [{ text: `next ${formatTime(row.nextAt, timeZone)}` }];
   return {
-    text: `**${id}** · ${days} at ${time} for ${rooms}`,
+    // Weekly and monthly rows name the zone on the line ("every Monday at 08:00 (Europe/Oslo)"):
+    // a slot days away is read on its own, not beside today's zone line.
+    text: `**${id}** · ${days} at ${time}${row.days === 'weekly' || row.days === 'monthly' ? ` (${escapeMarkdown(timeZone)})` : ''} for ${rooms}`,
     states,
     button: {
       title: `Cancel ${cleanText(row.id, 20)}`,

@@ -1,3 +1,4 @@
+import type { ReportDays } from '../model/automation';
 import type { CardPayload } from '../model/card-actions';
 /**
  * View models of what runs on its own: threshold alerts, daily room reports, the lists of both
@@ -60,6 +61,13 @@ export interface AlertView {
   snoozedUntil?: number;
   /** Who acknowledged it (a display name); the card then offers no Acknowledge button. */
   acknowledgedBy?: string;
+  /**
+   * What happened, in words, instead of "<metric> in <room> is <value>": "Fjord is 3.1 °C warmer
+   * than a usual Tuesday afternoon here (usual 21.2 °C)", "No reading from Focus Booth 1 since …".
+   */
+  statement?: string;
+  /** Lines about the rule itself: "Band widened ×1.5 after 1 false alarm". */
+  ruleNotes?: string[];
 }
 
 /** One room of a report. */
@@ -157,7 +165,11 @@ export interface AlertRuleListView {
 export interface ReportRowView {
   /** "r2" */
   id: string;
-  days: 'daily' | 'weekdays';
+  days: ReportDays;
+  /** Weekly: 1 = Monday … 7 = Sunday. */
+  weekday?: number;
+  /** Monthly: 1–31. */
+  dayOfMonth?: number;
   /** Local time of day in the list's zone, `HH:MM`. */
   time: string;
   /** Room names (untrusted: escaped); empty with `allRooms`. */

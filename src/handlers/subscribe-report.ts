@@ -15,5 +15,7 @@ export const subscribeReport: Handler = async (ctx) => {
     rooms: request.allWorkspaces ? { all: true } : { workspaceIds: request.workspaces.map((w) => w.id) },
     time: spec.time,
     days: spec.days,
+    ...(spec.weekday !== undefined ? { weekday: spec.weekday } : {}),
+    ...(spec.dayOfMonth !== undefined ? { dayOfMonth: spec.dayOfMonth } : {}),
   });
 };

@@ -71,9 +71,9 @@ function familyOf(view: string): { family: Family; intent?: Intent } {
     return { family: 'alert', intent: 'alert.create' };
   }
   const scheduled =
-    /\b(?:every|each) (?:day|weekday|working day|morning|monday|tuesday|wednesday|thursday|friday)\b|\bdaily\b/;
+    /\b(?:every|each) (?:day|weekday|working day|morning|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bonce a (?:week|month)\b|\b(?:daily|weekly|monthly)\b/;
   if (
-    /\breports?\b|\bsubscribe\b|\bsubscriptions?\b|\bdigest\b|\b(?:daily|weekly|morning) (?:summary|update)\b/.test(
+    /\breports?\b|\bsubscribe\b|\bsubscriptions?\b|\bdigest\b|\b(?:daily|weekly|monthly|morning) (?:summary|update)\b/.test(
       view,
     ) ||
     (scheduled.test(view) && /\b(?:send|post|give|deliver|share)\b/.test(view))
@@ -393,7 +393,10 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   if (alert) result.alert = alert;
   else if (comfortWord && metrics.length === 1 && metrics[0] === comfortWord.metric)
     result.comfort = { op: comfortWord.op };
-  if (report) result.report = { time: report.time, days: report.days };
+  if (report) {
+    const { impossibleTime: _, ...spec } = report;
+    result.report = spec;
+  }
 
   // Ask back rather than guess.
   const firstNames = index.workspaces.slice(0, 8).map((w) => w.displayName);

@@ -46,15 +46,51 @@ export function readAlert(text: TokenText): AlertSpec | undefined {
   return undefined;
 }
 
+const WEEKDAY_WORDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY_PATTERN = new RegExp(String.raw`\b(?:on |every |each )?(${WEEKDAY_WORDS.join('|')})s?\b`);
+const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, last: 31 };
+
 /**
- * "at 8", "at 7am", "08:30" → "HH:MM"; "every weekday" → weekdays. Defaults: 08:00, daily.
- * An impossible time ("25:00", "8:75") comes back as `impossibleTime`, never as a guess.
+ * "weekly report … on Fridays", "every Monday" → weekly on that weekday (Monday when none is
+ * named); "monthly … on the 3rd", "every 1st of the month", "on the last day" → monthly on that day
+ * (the 1st when none is named; "last" is the 31st, which shorter months get on their last day).
+ */
+function readCadence(text: TokenText): Pick<ReportSpec, 'days' | 'weekday' | 'dayOfMonth'> | undefined {
+  const view = text.view();
+  const monthly = /\b(?:monthly|(?:every|each|once a|per) month|of (?:the|each|every) month)\b/.test(view);
+  if (monthly) {
+    const day =
+      take(
+        text,
+        /\b(?:on |every |each )?(?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?: of (?:the|each|every) month)?/,
+      ) ??
+      take(text, /\b(?:on )?day (\d{1,2})\b(?: of (?:the|each|every) month)?/) ??
+      take(text, /\b(?:on )?the (first|second|third|last)(?: day)?\b(?: of (?:the|each|every) month)?/);
+    take(text, /\b(?:monthly|(?:every|each|once a|per) month)\b/);
+    const value = day ? (ORDINAL_WORDS[day[1]!] ?? Number(day[1])) : 1;
+    return { days: 'monthly', dayOfMonth: Math.min(31, Math.max(1, value)) };
+  }
+  const weekWord = /\b(?:weekly|(?:every|each|once a|per) week)\b/.test(view);
+  const named = WEEKDAY_PATTERN.exec(view);
+  // A weekday alone ("on Friday") is weekly only when repeated: "every Friday", "Fridays".
+  const repeated = named && (weekWord || /^(?:every|each) |s$/.test(named[0].trim()));
+  if (!weekWord && !repeated) return undefined;
+  const weekday = named ? take(text, WEEKDAY_PATTERN) : undefined;
+  take(text, /\b(?:weekly|(?:every|each|once a|per) week)\b/);
+  return { days: 'weekly', weekday: weekday ? WEEKDAY_WORDS.indexOf(weekday[1]!) + 1 : 1 };
+}
+
+/**
+ * "at 8", "at 7am", "08:30" → "HH:MM"; "every weekday" → weekdays; "weekly on Fridays", "monthly
+ * on the 1st" (see `readCadence`). Defaults: 08:00, daily. An impossible time ("25:00", "8:75")
+ * comes back as `impossibleTime`, never as a guess.
  */
 export function readReport(text: TokenText): ReportSpec & { impossibleTime?: string } {
   const weekdays = take(
     text,
     /\b(?:on |every |each )?(?:weekdays?|working days?|work days?|business days?|mon(?:day)? ?(?:-|to|through) ?fri(?:day)?)\b/,
   );
+  const cadence = weekdays ? undefined : readCadence(text);
   const time = take(
     text,
     /\b(?:at |@ ?)?(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|a\.m\.?|p\.m\.?)?(?: o'?clock)?(?=\s|$)/,
@@ -71,10 +107,10 @@ export function readReport(text: TokenText): ReportSpec & { impossibleTime?: str
   }
   take(text, /\b(?:daily|every day|each day|every morning|each morning)\b/);
   const pad = (n: number) => String(n).padStart(2, '0');
-  const days = weekdays ? 'weekdays' : 'daily';
+  const days = cadence ?? { days: weekdays ? ('weekdays' as const) : ('daily' as const) };
   if (hour > 23 || minute > 59)
-    return { time: '08:00', days, impossibleTime: time![0].replace(/^(?:at |@ ?)/, '').trim() };
-  return { time: `${pad(hour)}:${pad(minute)}`, days };
+    return { time: '08:00', ...days, impossibleTime: time![0].replace(/^(?:at |@ ?)/, '').trim() };
+  return { time: `${pad(hour)}:${pad(minute)}`, ...days };
 }
 
 const KNOWN_ZONES: readonly string[] = [...Intl.supportedValuesOf('timeZone'), 'UTC'];

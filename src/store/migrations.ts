@@ -137,6 +137,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE space_settings ADD COLUMN working_hours TEXT;
   ALTER TABLE space_settings ADD COLUMN comfort_bands TEXT;
   `,
+  `
+  -- Weekly and monthly reports (days 'weekly' / 'monthly'): the weekday (1 = Monday … 7 = Sunday)
+  -- or the day of the month (1–31; a shorter month gets it on its last day). NULL for daily and
+  -- weekday reports, so rows written before this step read back unchanged.
+  ALTER TABLE reports ADD COLUMN weekday INTEGER;
+  ALTER TABLE reports ADD COLUMN day_of_month INTEGER;
+  `,
 ];
 
 /** The schema version this code writes: the number of migration steps. */

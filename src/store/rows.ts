@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AlertRule, AlertState, ReportSubscription, RoomSelection } from '../model';
 import { type ComfortBands, validBands } from '../model/comfort-bands';
+import { cadenceProblem } from '../model/report-cadence';
 import type { SpaceSettings } from '../model/space-settings';
 import { type Weekday, type WorkingHours, workingHoursProblem } from '../model/working-hours';
 import { METRIC_NAMES } from '../webex/wire';
@@ -32,6 +33,8 @@ export const REPORT_COLUMNS: Columns<ReportSubscription> = {
   rooms: ['rooms', json],
   time: ['time', text],
   days: ['days', text],
+  weekday: ['weekday', num],
+  dayOfMonth: ['day_of_month', num],
   createdBy: ['created_by', json],
   createdAt: ['created_at', num],
 };
@@ -173,15 +176,26 @@ const spaceSettingsSchema: z.ZodType<SpaceSettings> = z.object({
   comfortBands: comfortBandsSchema.optional(),
 });
 
-const reportSchema: z.ZodType<ReportSubscription> = z.object({
-  id,
-  roomId: id,
-  rooms: roomsSchema,
-  time: hhmm,
-  days: z.enum(['daily', 'weekdays']),
-  createdBy: creatorSchema,
-  createdAt: millis,
-});
+const reportDays = z.enum(['daily', 'weekdays', 'weekly', 'monthly']);
+const weekdayNumber = z.number().int().min(1).max(7);
+const dayOfMonthNumber = z.number().int().min(1).max(31);
+
+const reportSchema: z.ZodType<ReportSubscription> = z
+  .object({
+    id,
+    roomId: id,
+    rooms: roomsSchema,
+    time: hhmm,
+    days: reportDays,
+    weekday: weekdayNumber.optional(),
+    dayOfMonth: dayOfMonthNumber.optional(),
+    createdBy: creatorSchema,
+    createdAt: millis,
+  })
+  .superRefine((r, ctx) => {
+    const issue = cadenceProblem(r);
+    if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['days'] });
+  });
 
 const alertRuleSchema: z.ZodType<AlertRule> = z.object({
   id,
@@ -282,21 +296,31 @@ const reportRow = z
     room_id: id,
     rooms: jsonColumn(roomsSchema),
     time: hhmm,
-    days: z.enum(['daily', 'weekdays']),
+    days: reportDays,
+    // NULL in rows written before step 6 (daily and weekday reports only).
+    weekday: weekdayNumber.nullable().optional(),
+    day_of_month: dayOfMonthNumber.nullable().optional(),
     created_by: jsonColumn(creatorSchema),
     created_at: millis,
   })
   .transform(
-    (r): ReportSubscription => ({
-      id: r.id,
-      roomId: r.room_id,
-      rooms: r.rooms,
-      time: r.time,
-      days: r.days,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-    }),
-  );
+    (r): ReportSubscription =>
+      compact({
+        id: r.id,
+        roomId: r.room_id,
+        rooms: r.rooms,
+        time: r.time,
+        days: r.days,
+        weekday: orUndefined(r.weekday ?? null),
+        dayOfMonth: orUndefined(r.day_of_month ?? null),
+        createdBy: r.created_by,
+        createdAt: r.created_at,
+      }),
+  )
+  .superRefine((r, ctx) => {
+    const issue = cadenceProblem(r);
+    if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['days'] });
+  });
 
 const alertRuleRow = z
   .object({

@@ -58,6 +58,8 @@ export function reportRow(ctx: HandlerContext, report: ReportSubscription): Repo
   return {
     id: report.id,
     days: report.days,
+    ...(report.weekday !== undefined ? { weekday: report.weekday } : {}),
+    ...(report.dayOfMonth !== undefined ? { dayOfMonth: report.dayOfMonth } : {}),
     time: report.time,
     rooms: report.rooms.all ? [] : report.rooms.workspaceIds.map(names),
     ...(report.rooms.all ? { allRooms: true } : {}),

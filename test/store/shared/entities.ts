@@ -106,6 +106,36 @@ export function describeEntities(t: StoreTest): void {
     });
   });
 
+  describe('weekly and monthly reports', () => {
+    it('keep their weekday or day of the month across reopening; weekday ones gain neither', async () => {
+      const first = await t.open();
+      const weekly = await first.createReport(reportInput({ days: 'weekly', weekday: 1 }));
+      const monthly = await first.createReport(
+        reportInput({ days: 'monthly', dayOfMonth: 31, time: '09:00' }),
+      );
+      const daily = await first.createReport(reportInput());
+      await first.close();
+      const second = await t.open();
+      assert.deepEqual(await second.listReports(SPACE), [weekly, monthly, daily]);
+      assert.equal((await second.getReport(weekly.id))?.weekday, 1);
+      assert.equal((await second.getReport(monthly.id))?.dayOfMonth, 31);
+      const read = await second.getReport(daily.id);
+      assert.equal(read?.days, 'weekdays');
+      assert.ok(read && !('weekday' in read) && !('dayOfMonth' in read));
+    });
+
+    it('refuse a weekly report without its weekday, or a day of the month past 31, using up no id', async () => {
+      const store = await t.open();
+      await assertStoreError(store.createReport(reportInput({ days: 'weekly' })), 'invalid-input', /weekday/);
+      await assertStoreError(
+        store.createReport(reportInput({ days: 'monthly', dayOfMonth: 32 })),
+        'invalid-input',
+        /dayOfMonth/,
+      );
+      assert.equal((await store.createReport(reportInput())).id, 'r1');
+    });
+  });
+
   describe('space scoping', () => {
     it('does not delete another space’s report', async () => {
       const store = await t.open();

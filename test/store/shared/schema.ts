@@ -45,6 +45,13 @@ export function describeSchema(t: StoreTest): void {
       await assertStoreError(store.getReport(report.id), 'corrupt-row', /reports/, /id r1/, /rooms/);
     });
 
+    it('a weekly report row that lost its weekday is reported, not posted on some default day', async () => {
+      const store = await t.open();
+      const report = await store.createReport(reportInput({ days: 'weekly', weekday: 5 }));
+      await t.backend.raw('UPDATE reports SET weekday = NULL WHERE id = ?', report.id);
+      await assertStoreError(store.getReport(report.id), 'corrupt-row', /reports/, /id r1/, /weekday/);
+    });
+
     it('damaged working hours in space settings are reported with the table, row and column', async () => {
       const store = await t.open();
       await store.saveSpaceSettings(SPACE, { timeZone: 'UTC', unit: 'celsius' });
