@@ -61,6 +61,7 @@ export { isUsableImageUrl } from './parts';
 export { type ProblemsView, problemsCard } from './problems-card';
 export { rankCard } from './rank-card';
 export { ROOMS_PER_CARD, reportCards } from './report-card';
+export { type SiteReportView, type SiteUtilisationRow, siteReportCard } from './site-report-card';
 export { roomsCard } from './rooms-card';
 export { roomsTableCard } from './rooms-table-card';
 export { SETTINGS_FORM_TITLE, type SettingsView, settingsCard, settingsForm } from './settings-card';
@@ -79,6 +80,7 @@ export type {
   RoomsTableView,
   RoomsView,
   StatLine,
+  UsualLine,
   Verdict,
   VerdictLevel,
 } from './view-models';

@@ -23,7 +23,7 @@ import {
   warningLine,
 } from './parts';
 import { capitalize, cleanText, escapeMarkdown, escapeName, nonBlank } from './text';
-import type { MetricSection, MetricsAnswerView } from './view-models';
+import type { MetricSection, MetricsAnswerView, UsualLine } from './view-models';
 
 /** Warnings (and caveats) per metric on the card; the markdown lists up to MARKDOWN_NOTES. */
 const CARD_NOTES = 5;
@@ -80,9 +80,24 @@ function sectionElements(
     cleanText(section.verdict.text) === ''
       ? undefined
       : verdictBlock(section.verdict, { weight: single ? 'Bolder' : 'Default', spacing: 'Small' }),
+    section.usual ? usualBlock(section.usual, view) : undefined,
     facts.length > 0 ? factSet(facts, { spacing: 'Small' }) : undefined,
     ...noteBlocks(...sectionNotes(section, view), CARD_NOTES),
   ]);
+}
+
+/** "Unusual for this room in the hour from 14:00: 32 dBA louder than …" (unescaped). */
+export function usualText(usual: UsualLine, view: MetricsAnswerView): string {
+  if (!usual.unusual) return usual.text;
+  const when = usual.at === undefined ? '' : ` in the hour from ${formatAt(usual.at, view, view.timeZone)}`;
+  return `Unusual for this room${when}: ${usual.text}`;
+}
+
+function usualBlock(usual: UsualLine, view: MetricsAnswerView): CardElementJson {
+  const text = escapeMarkdown(usualText(usual, view));
+  return usual.unusual
+    ? textBlock(text, { color: 'Warning', weight: 'Bolder', spacing: 'Small' })
+    : subtleBlock(text);
 }
 
 /** The section's warnings and caveats, a silent sensor and its gaps first (unescaped). */
@@ -134,6 +149,10 @@ function metricsMarkdown(view: MetricsAnswerView, title: string, when: string): 
       if (verdict !== '') lines.push(`**${verdict}**`);
     } else {
       lines.push('', verdict === '' ? `**${label}**` : `**${label}:** ${verdict}`);
+    }
+    if (section.usual) {
+      const usual = escapeMarkdown(usualText(section.usual, view));
+      lines.push(section.usual.unusual ? `**${usual}**` : `_${usual}_`);
     }
     for (const [name, value] of sectionFactPairs(section, view)) {
       const shownName = escapeMarkdown(name);

@@ -47,6 +47,19 @@ export interface MetricSection {
   gaps?: { from: number; to: number }[];
   /** The sensor has been silent since this reading (an answer about now): "No readings since 10:05". */
   silentSince?: number;
+  /** Against the room's own usual for the weekday and hour: shown next to the verdict. */
+  usual?: UsualLine;
+}
+
+/**
+ * "32 dBA louder than a usual Thursday afternoon here (usual 32 dBA)", for the hour from `at` (a
+ * window's most unusual hour; absent for a reading now); or, where it was asked, that there is not
+ * enough history to say (`unusual: false`).
+ */
+export interface UsualLine {
+  text: string;
+  unusual: boolean;
+  at?: number;
 }
 
 /** The answer to `query` and `current`. */

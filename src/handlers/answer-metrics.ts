@@ -11,6 +11,7 @@ import { rangeLabel } from './support/labels';
 import { metricSection, sectionInput, summaryOf } from './support/metric-sections';
 import { readAnswer } from './support/read-answer';
 import { roomsTable } from './support/room-table';
+import { usualKey, usualLines } from './support/usual-lines';
 import type { Handler, HandlerContext, Reply } from './types';
 
 /** `query` and `current`: one room in detail (a section per metric and a chart), several in one table. */
@@ -49,7 +50,12 @@ async function roomDetail(
     .filter((d): d is RoomMetricData => d !== undefined);
   const inputs = series.map((d) => sectionInput(ctx, plan, d));
   const summaries = inputs.map((input) => summaryOf(input));
-  const sections = inputs.map((input, i) => metricSection(input, summaries[i]));
+  const usual = await usualLines(ctx, plan, series);
+  const sections = inputs.map((input, i) => {
+    const section = metricSection(input, summaries[i]);
+    const line = usual.get(usualKey(input.data.room.id, input.data.metric));
+    return line ? { ...section, usual: line } : section;
+  });
   if (sections[0] && plan.notes.length > 0) sections[0].caveats.unshift(...plan.notes);
   const chartedIndex = series.findIndex((d) => d.supported && d.items.length > 0);
   const charted = series[chartedIndex];

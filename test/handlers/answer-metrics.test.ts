@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
 import { answerMetrics } from '../../src/handlers/answer-metrics';
 import type { Reply } from '../../src/handlers/types';
+import type { AnswerPlan } from '../../src/plan/plan-answer';
 import {
   ATRIUM,
   BOARDROOM,
@@ -29,6 +31,10 @@ const READINGS = {
   [key(BOARDROOM, 'temperature')]: BOARD_T,
 };
 
+/** The past weeks read to say what is usual for the room (one call a week per series). */
+const isPastWeeks = (plan: AnswerPlan) => plan.fetches.some((f) => 'weeksBack' in f);
+const answerPlans = (plans: AnswerPlan[]) => plans.filter((p) => !isPastWeeks(p));
+
 const one = (reply: Reply | Reply[]): Reply => {
   assert.ok(!Array.isArray(reply), 'one answer, one message');
   return reply;
@@ -47,7 +53,7 @@ describe('handlers: answerMetrics', () => {
     const [chart] = fake.charts;
     assert.deepEqual(chart?.series[0]?.gaps, [{ from: plan.from + HOUR, to: plan.from + 3 * HOUR }]);
     assert.deepEqual(chart?.range, { from: plan.from, to: NOW });
-    assert.equal(fake.plans.length, 1, 'readings came back: no second read');
+    assert.equal(answerPlans(fake.plans).length, 1, 'readings came back: no second read');
   });
 
   it('one room: the detailed card with the mean and max of its readings, the verdict and a chart', async () => {
@@ -70,11 +76,27 @@ describe('handlers: answerMetrics', () => {
     const card = JSON.stringify(reply.card);
     assert.ok(card.includes(celsius(mean(FJORD_T))) && card.includes('Too warm for 3 h'), card);
     assert.ok(card.includes(CHART_URL));
-    // One plan, read once, for exactly Fjord's temperature.
-    assert.equal(fake.plans.length, 1);
+    // One plan, read once, for exactly Fjord's temperature; then its six past weeks, one call each:
+    // the same local hours a week, two weeks … six weeks before, in hourly buckets.
+    assert.equal(answerPlans(fake.plans).length, 1);
     assert.deepEqual(
-      fake.fetched.map((f) => [f.room.id, f.metric]),
+      answerPlans(fake.plans)[0]!.fetches.map((f) => [f.room.id, f.metric]),
       [[FJORD.id, 'temperature']],
+    );
+    const past = fake.plans.filter(isPastWeeks);
+    assert.equal(past.length, 1);
+    assert.equal(past[0]!.calls, 6);
+    const asked = answerPlans(fake.plans)[0]!;
+    assert.deepEqual(
+      past[0]!.fetches.map((f) => [f.room.id, f.metric, f.aggregation]),
+      Array.from({ length: 6 }, () => [FJORD.id, 'temperature', 'hourly']),
+    );
+    // Local wall clock: across the end of summer time (25 Oct) a week back is 169 hours.
+    const weeksBack = (k: number) =>
+      DateTime.fromMillis(asked.from, { zone: 'Europe/Oslo' }).minus({ weeks: k }).toMillis();
+    assert.deepEqual(
+      past[0]!.fetches.map((f) => f.from),
+      [1, 2, 3, 4, 5, 6].map(weeksBack),
     );
     assert.equal(fake.charts.length, 1);
     assert.equal(fake.charts[0]!.title, 'Fjord · temperature');

@@ -37,16 +37,16 @@ export const IMPOSSIBLE_SPIKE = {
 } as const;
 
 /**
- * The 'noisyAfternoon' room's one unusual afternoon: building work next door fills it with noise
- * (ambient noise and sound level about 64 dBA, empty or not) on Thu 3 Dec 2026 13:00–16:00 Oslo.
- * Fixed instants, like {@link DEAD_DEVICE_FROM}; every other hour is the room's ordinary self, so its
- * own baseline for a Thursday afternoon is ordinary and this afternoon is far above it.
+ * The 'noisyAfternoon' room's one unusual afternoon: building work through the wall (a jackhammer:
+ * ambient noise about 85 dBA, sound level above it, empty or not) on Thu 3 Dec 2026 13:00–16:00 Oslo.
+ * Fixed instants, like {@link DEAD_DEVICE_FROM}; every other hour is the room's ordinary self. Loud
+ * enough to be unusual even against a meeting room's wide usual (empty ~30 dBA, in use up to 56).
  */
 export const NOISY_AFTERNOON = {
   from: '2026-12-03T13:00:00+01:00',
   to: '2026-12-03T16:00:00+01:00',
   /** dBA the noise centres on (readings within ±3). */
-  level: 64,
+  level: 85,
 } as const;
 
 /** Static description of one of the default workspaces. */
