@@ -3,7 +3,7 @@
  * API reports (temperature in °C: the caller converts a Fahrenheit threshold before it gets here).
  */
 import { METRIC_LABEL, TREND_THRESHOLD } from '../metrics';
-import type { AlertCondition } from '../model';
+import type { ThresholdCondition } from '../model';
 import type { MetricName } from '../webex/wire';
 
 /** A condition must hold this long before an alert fires: one noisy reading is not an alert. */
@@ -37,7 +37,7 @@ export const SENSOR_RANGES: Readonly<Record<MetricName, { min: number; max: numb
  */
 export function effectiveHysteresis(
   metric: MetricName,
-  condition: AlertCondition,
+  condition: ThresholdCondition,
   hysteresis: number,
 ): number {
   const h = Number.isFinite(hysteresis) && hysteresis > 0 ? hysteresis : 0;
@@ -53,7 +53,7 @@ export function effectiveHysteresis(
 }
 
 /** The per-metric default hysteresis, capped for this condition (see `effectiveHysteresis`). */
-export function defaultHysteresis(metric: MetricName, condition: AlertCondition): number {
+export function defaultHysteresis(metric: MetricName, condition: ThresholdCondition): number {
   return effectiveHysteresis(metric, condition, DEFAULT_HYSTERESIS[metric]);
 }
 
@@ -64,7 +64,7 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * when it is plausible. Catches typos ("above 250 °C", "below 0 %") before they become a rule
  * that never fires.
  */
-export function validateThreshold(metric: MetricName, condition: AlertCondition): string | undefined {
+export function validateThreshold(metric: MetricName, condition: ThresholdCondition): string | undefined {
   const { min, max, unit } = SENSOR_RANGES[metric];
   const sensors = `${capitalized(METRIC_LABEL[metric])} sensors read from ${min} to ${max} ${unit}`;
   const values = condition.op === 'outside' ? [condition.low, condition.high] : [condition.value];

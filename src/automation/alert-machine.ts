@@ -22,7 +22,13 @@
  */
 
 import { DateTime } from 'luxon';
-import type { AlertCondition, AlertRule, AlertState, QuietHours } from '../model';
+import {
+  type AlertRule,
+  type AlertState,
+  isThreshold,
+  type QuietHours,
+  type ThresholdCondition,
+} from '../model';
 import { effectiveHysteresis } from './alert-defaults';
 import { knownZone, parseLocalTime } from './report-schedule';
 
@@ -51,8 +57,31 @@ export type AlertEvent =
   | { kind: 'renotify'; at: number; value: number; since: number }
   | { kind: 'resolve'; at: number; value: number; since: number; firedAt: number; alertMessageId?: string };
 
+/**
+ * How one reading is judged: whether it is past the condition, and whether it is back far enough
+ * to resolve a firing alert. `undefined`: it cannot be judged (an "unusual" rule without a
+ * baseline for that hour): the reading is taken as seen and changes nothing.
+ */
+export interface ReadingJudge {
+  breaches(reading: Reading): boolean | undefined;
+  recovered(reading: Reading): boolean | undefined;
+}
+
+/** A fixed threshold's judge: `breaches` and `recovered` with the rule's (capped) hysteresis. */
+export function thresholdJudge(
+  metric: AlertRule['metric'],
+  condition: ThresholdCondition,
+  hysteresisGiven: number,
+): ReadingJudge {
+  const hysteresis = effectiveHysteresis(metric, condition, hysteresisGiven);
+  return {
+    breaches: (r) => breaches(condition, r.value),
+    recovered: (r) => recovered(condition, hysteresis, r.value),
+  };
+}
+
 /** Whether a value breaches the condition (strictly: "above 500" is not breached by 500). */
-export function breaches(condition: AlertCondition, value: number): boolean {
+export function breaches(condition: ThresholdCondition, value: number): boolean {
   switch (condition.op) {
     case 'above':
       return value > condition.value;
@@ -67,7 +96,7 @@ export function breaches(condition: AlertCondition, value: number): boolean {
  * Whether a value is back past the threshold by at least `hysteresis`: above V → ≤ V − h,
  * below V → ≥ V + h, outside [L, H] → within [L + h, H − h]. With h = 0 this is `!breaches`.
  */
-export function recovered(condition: AlertCondition, hysteresis: number, value: number): boolean {
+export function recovered(condition: ThresholdCondition, hysteresis: number, value: number): boolean {
   switch (condition.op) {
     case 'above':
       return value <= condition.value - hysteresis;
@@ -154,6 +183,7 @@ export function evaluateAlert(
   now: number,
   timeZone: string,
   workspaceId?: string,
+  judge?: ReadingJudge,
 ): { state: AlertState; events: AlertEvent[] };
 export function evaluateAlert(
   rule: AlertRule,
@@ -162,6 +192,7 @@ export function evaluateAlert(
   now: number,
   timeZone: string,
   workspaceId: string,
+  judge?: ReadingJudge,
 ): { state: AlertState; events: AlertEvent[] };
 export function evaluateAlert(
   rule: AlertRule,
@@ -170,10 +201,15 @@ export function evaluateAlert(
   now: number,
   timeZone: string,
   workspaceId?: string,
+  judge?: ReadingJudge,
 ): { state: AlertState; events: AlertEvent[] } {
   let current: AlertState = state ?? initialAlertState(rule.id, workspaceId ?? '');
   const events: AlertEvent[] = [];
-  const hysteresis = effectiveHysteresis(rule.metric, rule.condition, rule.hysteresis);
+  const judged =
+    judge ??
+    (isThreshold(rule.condition)
+      ? thresholdJudge(rule.metric, rule.condition, rule.hysteresis)
+      : { breaches: () => undefined, recovered: () => undefined });
   const seenUpTo = current.lastReadingAt ?? Number.NEGATIVE_INFINITY;
   const fresh = readings
     .filter((r) => r.at > seenUpTo && Number.isFinite(r.value) && Number.isFinite(r.at))
@@ -182,7 +218,7 @@ export function evaluateAlert(
   for (const reading of fresh) {
     current = { ...current, lastValue: reading.value, lastReadingAt: reading.at };
     if (current.status === 'firing') {
-      if (!recovered(rule.condition, hysteresis, reading.value)) continue;
+      if (judged.recovered(reading) !== true) continue;
       const firedAt = current.firedAt ?? reading.at;
       if (current.lastNotifiedAt !== undefined && !rule.muted) {
         events.push({
@@ -197,7 +233,9 @@ export function evaluateAlert(
       current = toNormal(current);
       continue;
     }
-    if (!breaches(rule.condition, reading.value)) {
+    const breach = judged.breaches(reading);
+    if (breach === undefined) continue;
+    if (!breach) {
       if (current.status === 'pending') {
         const { conditionSince: _since, ...rest } = current;
         current = { ...rest, status: 'normal' };

@@ -1,13 +1,17 @@
 import { alertCard } from '../cards';
+import { formatTimeWithZone } from '../cards/format';
 import type { ChartRenderer } from '../charts';
-import { METRIC_LABEL } from '../metrics';
+import { formatDuration, METRIC_LABEL } from '../metrics';
+import type { Baseline } from '../metrics/baseline';
 import type { AlertRule, AlertState } from '../model';
 import type { Reply } from '../model/reply';
 import { inDisplayUnit, unitLabel } from '../model/units';
 import type { TemperatureUnit } from '../webex/wire';
 import type { AlertEvent, Reading } from './alert-machine';
 import { MAX_LOOK_BACK_MS } from './condition-start';
+import { lastReadingOf } from './quiet-rule';
 import { conditionText, displayValue } from './rule-text';
+import { unusualStatement, widenedText } from './unusual-rule';
 
 /** The last hours an alert's chart shows. */
 const CHART_HOURS = 3;
@@ -21,6 +25,8 @@ export interface AlertMessageInput {
   timeZone: string;
   unit: TemperatureUnit;
   charts: ChartRenderer;
+  /** An "unusual" rule's baseline for the hour of the event's reading. */
+  baseline?: Baseline;
   /** Readings of the rule's metric in this room since `from` (for the chart). */
   history: (from: number) => Promise<Reading[]>;
   now: number;
@@ -61,7 +67,10 @@ export async function alertMessage(input: AlertMessageInput): Promise<Reply> {
   const message = alertCard({
     kind: event.kind,
     ruleId: rule.id,
-    ruleText: `${METRIC_LABEL[rule.metric]} ${conditionText(rule.metric, rule.condition, unit)}`,
+    ruleText:
+      rule.condition.op === 'quiet'
+        ? `sensor quiet for ${formatDuration(rule.condition.afterMs)}`
+        : `${METRIC_LABEL[rule.metric]} ${conditionText(rule.metric, rule.condition, unit)}`,
     roomName: input.roomName,
     workspaceId: input.workspaceId,
     metricLabel: METRIC_LABEL[rule.metric],
@@ -78,12 +87,39 @@ export async function alertMessage(input: AlertMessageInput): Promise<Reply> {
         : {}),
     timeZone,
     ...(chartUrl ? { chartUrl } : {}),
+    ...kindText(input),
   });
   return { markdown: message.markdown, card: message.card };
 }
 
+/**
+ * What an unusual or quiet alert says instead of "<metric> in <room> is <value>", and the rule's
+ * widened band. Quiet alerts report no value: `since` is the last reading.
+ */
+function kindText(input: AlertMessageInput): { statement?: string; ruleNotes?: string[]; value?: string } {
+  const { rule, event, roomName, timeZone, unit } = input;
+  const c = rule.condition;
+  if (c.op === 'quiet') {
+    if (event.kind === 'resolve') return { statement: `${roomName} is reporting again`, value: '' };
+    const last = lastReadingOf(event.since);
+    const quietFor = formatDuration(input.now - last);
+    return {
+      statement: `No reading from ${roomName} since ${formatTimeWithZone(last, timeZone)} (${quietFor})`,
+      value: '',
+    };
+  }
+  if (c.op !== 'unusual') return {};
+  const widened = widenedText(c);
+  const statement =
+    event.kind === 'resolve'
+      ? undefined
+      : unusualStatement(rule.metric, roomName, event.value, input.baseline, unit);
+  return { ...(statement ? { statement } : {}), ...(widened ? { ruleNotes: [widened] } : {}) };
+}
+
 function thresholdLine(rule: AlertRule, unit: TemperatureUnit, toShown: (v: number) => number) {
   const c = rule.condition;
+  if (c.op === 'unusual' || c.op === 'quiet') return {};
   const label = conditionText(rule.metric, c, unit);
   return c.op === 'outside'
     ? { band: { low: toShown(c.low), high: toShown(c.high), label } }

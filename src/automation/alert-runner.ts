@@ -1,18 +1,31 @@
 import type { Logger } from 'pino';
 import type { ChartRenderer } from '../charts';
+import { type Baseline, baselineFor } from '../metrics/baseline';
+import type { MetricPoint } from '../metrics/points';
+import { toPoints } from '../metrics/points';
 import type { AlertRule, AlertState } from '../model';
 import type { Reply } from '../model/reply';
 import type { SpaceSettings } from '../model/space-settings';
+import { ReadingsCache } from '../readings/readings-cache';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import { replyMessage } from '../webex/reply-message';
 import type { MetricName } from '../webex/wire';
-import { type AlertEvent, evaluateAlert, type Reading } from './alert-machine';
+import { HOUR_MS } from '../webex/wire/limits';
+import { type AlertEvent, evaluateAlert, type Reading, type ReadingJudge } from './alert-machine';
 import { alertMessage } from './alert-message';
-import { findConditionStart, type HourBucket, lookBackFrom, type SeriesReader } from './condition-start';
+import {
+  findConditionStart,
+  type HourBucket,
+  lookBackFrom,
+  MAX_LOOK_BACK_MS,
+  type SeriesReader,
+} from './condition-start';
 import { type EvaluationPlan, type PollPair, pairsFor, planEvaluation } from './evaluation-budget';
 import { guarded, type PostGuard, postOnce } from './post-once';
+import { lastReadingFound, QUIET_JUDGE, quietMarks } from './quiet-rule';
+import { BASELINE_WEEKS, unusualJudge } from './unusual-rule';
 
 export interface AlertRunnerDeps {
   store: Store;
@@ -34,7 +47,15 @@ export interface AlertRunnerDeps {
   onPass?: (seconds: number, result: PassResult | undefined, oneRule: boolean) => void;
   /** Set when other processes share the post log: alerts left by a dead one are taken over. */
   guard?: PostGuard;
+  /**
+   * Whole past hours already read (shared with chat answers): "unusual" rules read their baselines
+   * through it, so each past hour is fetched once. Without one, the runner keeps its own.
+   */
+  cache?: ReadingsCache;
 }
+
+/** Memory for the runner's own readings cache when none is shared. */
+const OWN_CACHE_BYTES = 16 * 1024 * 1024;
 
 export interface PassResult {
   plan: EvaluationPlan;
@@ -54,7 +75,13 @@ const FIRST_LOOK_MS = 30 * 60_000;
  * recoveries as threaded replies to the alert.
  */
 export class AlertRunner {
-  constructor(private readonly deps: AlertRunnerDeps) {}
+  private readonly cache: ReadingsCache;
+  /** Baseline hours read in this pass, per workspace × metric: one look-back each. */
+  private baselineReads = new Map<string, Promise<MetricPoint[]>>();
+
+  constructor(private readonly deps: AlertRunnerDeps) {
+    this.cache = deps.cache ?? new ReadingsCache({ maxBytes: OWN_CACHE_BYTES, now: deps.now });
+  }
 
   /** The plan for the rules as they are now (interval lengthened when the budget demands). */
   async plan(): Promise<{ plan: EvaluationPlan; pairs: PollPair[]; rules: AlertRule[] }> {
@@ -87,6 +114,7 @@ export class AlertRunner {
       throw error;
     });
     const byId = new Map(rules.map((r) => [r.id, r]));
+    this.baselineReads = new Map();
     const selected = onlyRuleId ? pairs.filter((p) => p.ruleIds.includes(onlyRuleId)) : pairs;
     let calls = 0;
     let posted = 0;
@@ -162,23 +190,42 @@ export class AlertRunner {
     const { store, now } = this.deps;
     const { timeZone } = await this.deps.spaceOf(rule.roomId);
     const before = await store.getAlertState(rule.id, workspaceId);
-    const look = lookBackFrom(rule.condition, before, readings);
     let start = before;
     let calls = 0;
-    if (look) {
-      const reader = this.reader(workspaceId, rule.metric, () => {
-        calls += 1;
-      });
-      const found = await findConditionStart(rule.condition, look.first.at, reader, {
-        ...(look.notBefore === undefined ? {} : { notBefore: look.notBefore }),
-      });
-      start = {
-        ...(before ?? { ruleId: rule.id, workspaceId }),
-        status: 'pending',
-        conditionSince: found.since,
-      };
+    let judge: ReadingJudge | undefined;
+    let judged = readings;
+    const counted = () => {
+      calls += 1;
+    };
+    const condition = rule.condition;
+    if (condition.op === 'unusual') {
+      const points = await this.baselineHours(workspaceId, rule.metric, counted);
+      judge = unusualJudge(rule.metric, condition, rule.hysteresis, (at) =>
+        baselineFor(rule.metric, points, at, timeZone, { weeks: BASELINE_WEEKS }),
+      );
+    } else if (condition.op === 'quiet') {
+      if (before?.lastReadingAt === undefined && readings.length === 0) {
+        // A first look with nothing recent: when did the sensor last report?
+        const last = await this.lastReading(workspaceId, rule.metric, counted);
+        start = { ...(before ?? { ruleId: rule.id, workspaceId, status: 'normal' }), lastReadingAt: last };
+      }
+      judged = quietMarks(condition, start, readings, now());
+      judge = QUIET_JUDGE;
+    } else {
+      const look = lookBackFrom(condition, before, readings);
+      if (look) {
+        const reader = this.reader(workspaceId, rule.metric, counted);
+        const found = await findConditionStart(condition, look.first.at, reader, {
+          ...(look.notBefore === undefined ? {} : { notBefore: look.notBefore }),
+        });
+        start = {
+          ...(before ?? { ruleId: rule.id, workspaceId }),
+          status: 'pending',
+          conditionSince: found.since,
+        };
+      }
     }
-    const { state, events } = evaluateAlert(rule, start, readings, now(), timeZone, workspaceId);
+    const { state, events } = evaluateAlert(rule, start, judged, now(), timeZone, workspaceId, judge);
     let next: AlertState = state;
     let posted = 0;
     for (const event of events) {
@@ -193,6 +240,97 @@ export class AlertRunner {
       this.deps.log.info({ ruleId: rule.id }, 'alert rule was deleted during evaluation; state dropped');
     }
     return { posted, calls };
+  }
+
+  /**
+   * The hourly buckets an "unusual" rule's baselines are made of: the weeks before the hours this
+   * pass can judge, through the readings cache (past hours are fetched once), read once per pass
+   * for each workspace × metric however many rules share them.
+   */
+  private baselineHours(
+    workspaceId: string,
+    metric: MetricName,
+    counted: () => void,
+  ): Promise<MetricPoint[]> {
+    const key = `${workspaceId}|${metric}`;
+    let read = this.baselineReads.get(key);
+    if (!read) {
+      const now = this.deps.now();
+      const to = Math.floor(now / HOUR_MS) * HOUR_MS;
+      const from =
+        Math.floor((now - FIRST_LOOK_MS * 4) / HOUR_MS) * HOUR_MS - BASELINE_WEEKS * 7 * 24 * HOUR_MS;
+      read = this.hourlyBuckets(workspaceId, metric, from, to, counted);
+      this.baselineReads.set(key, read);
+      read.catch(() => this.baselineReads.delete(key));
+    }
+    return read;
+  }
+
+  /** An "unusual" rule's baseline for the hour of `at` (from this pass's look-back, read once). */
+  private async baselineOf(
+    rule: AlertRule,
+    workspaceId: string,
+    at: number,
+    timeZone: string,
+  ): Promise<Baseline | undefined> {
+    if (rule.condition.op !== 'unusual') return undefined;
+    const points = await this.baselineHours(workspaceId, rule.metric, () => undefined);
+    return baselineFor(rule.metric, points, at, timeZone, { weeks: BASELINE_WEEKS });
+  }
+
+  /**
+   * The last reading of a room's metric within the look-back (`MAX_LOOK_BACK_MS`), by the
+   * sensor-health logic: hourly buckets through the readings cache, then the raw readings of the
+   * newest hour. The look-back's start when there is none.
+   */
+  private async lastReading(workspaceId: string, metric: MetricName, counted: () => void): Promise<number> {
+    const now = this.deps.now();
+    const from = now - MAX_LOOK_BACK_MS;
+    const points = await this.hourlyBuckets(workspaceId, metric, from, now, counted);
+    const newest = points.reduce<MetricPoint | undefined>(
+      (a, p) => (!a || p.start > a.start ? p : a),
+      undefined,
+    );
+    const raw = newest
+      ? await this.reader(workspaceId, metric, counted).raw(
+          newest.start,
+          Math.min(newest.start + HOUR_MS, now),
+        )
+      : [];
+    return lastReadingFound(metric, points, raw, from, now) ?? from;
+  }
+
+  /** Hourly buckets of [from, to) through the readings cache. */
+  private async hourlyBuckets(
+    workspaceId: string,
+    metric: MetricName,
+    from: number,
+    to: number,
+    counted: () => void,
+  ): Promise<MetricPoint[]> {
+    const result = await this.cache.read(
+      {
+        workspaceId,
+        metric,
+        aggregation: 'hourly',
+        ...(metric === 'temperature' ? { unit: 'celsius' } : {}),
+      },
+      from,
+      to,
+      async (a, b) => {
+        const r = await this.deps.webex.admin.metrics({
+          workspaceId,
+          metricName: metric,
+          aggregation: 'hourly',
+          from: a,
+          to: b,
+          ...(metric === 'temperature' ? { unit: 'celsius' as const } : {}),
+        });
+        for (let i = 0; i < Math.max(1, r.calls); i++) counted();
+        return { items: r.items, calls: r.calls };
+      },
+    );
+    return toPoints(result.items, 'hourly');
   }
 
   /** One room's metric as the condition's look-back reads it (in °C, like the rules); counts calls. */
@@ -243,7 +381,9 @@ export class AlertRunner {
     const build = async (): Promise<Reply> => {
       const directory = await this.deps.webex.directory.get();
       const roomName = directory.workspaces.find((w) => w.id === workspaceId)?.displayName ?? 'a room';
+      const baseline = await this.baselineOf(rule, workspaceId, event.at, timeZone);
       return alertMessage({
+        ...(baseline ? { baseline } : {}),
         rule,
         workspaceId,
         roomName,

@@ -11,7 +11,7 @@
  *
  * Pure apart from the injected `reader`; no clock of its own.
  */
-import type { AlertCondition, AlertState } from '../model';
+import type { AlertState, ThresholdCondition } from '../model';
 import { HOUR_MS } from '../webex/wire/limits';
 import { breaches, type Reading } from './alert-machine';
 
@@ -53,7 +53,7 @@ export interface ConditionStart {
  * instant the condition is known not to have held (the last reading evaluated), else undefined.
  */
 export function lookBackFrom(
-  condition: AlertCondition,
+  condition: ThresholdCondition,
   state: AlertState | undefined,
   readings: readonly Reading[],
 ): { first: Reading; notBefore?: number } | undefined {
@@ -73,7 +73,7 @@ export function lookBackFrom(
  * continue before the first reading, and `start` is that first reading, or `end` when empty).
  */
 export function runStart(
-  condition: AlertCondition,
+  condition: ThresholdCondition,
   readings: readonly Reading[],
   end: number,
 ): { start: number; broken: boolean } {
@@ -84,7 +84,7 @@ export function runStart(
 }
 
 /** Whether every reading of an hour was past the threshold (its min and max say so). */
-export function wholeHourBreached(condition: AlertCondition, bucket: HourBucket): boolean {
+export function wholeHourBreached(condition: ThresholdCondition, bucket: HourBucket): boolean {
   switch (condition.op) {
     case 'above':
       return bucket.min > condition.value;
@@ -101,7 +101,7 @@ export function wholeHourBreached(condition: AlertCondition, bucket: HourBucket)
  * `maxLookBackMs` before the hour of `at` are considered.
  */
 export async function findConditionStart(
-  condition: AlertCondition,
+  condition: ThresholdCondition,
   at: number,
   reader: SeriesReader,
   options: { notBefore?: number; maxLookBackMs?: number } = {},

@@ -1,7 +1,9 @@
-import { formatValue, METRIC_LABEL } from '../metrics';
+import { formatDuration, formatValue, METRIC_LABEL } from '../metrics';
 import type { AlertCondition, AlertRule, ReportSubscription, RoomSelection } from '../model';
+import { cadenceText } from '../model/report-cadence';
 import { inDisplayUnit } from '../model/units';
 import type { TemperatureUnit } from '../webex/wire';
+import { widenedText } from './unusual-rule';
 
 /** A value stored in the API's unit (°C), shown in the space's unit. */
 export function displayValue(
@@ -19,6 +21,9 @@ export function conditionText(
   unit: TemperatureUnit = 'celsius',
 ): string {
   const show = (v: number) => displayValue(metric, v, unit);
+  if (condition.op === 'unusual')
+    return 'unusual for the room (against its usual level for the weekday and hour)';
+  if (condition.op === 'quiet') return `quiet (no reading for ${formatDuration(condition.afterMs)})`;
   return condition.op === 'outside'
     ? `outside ${show(condition.low)} – ${show(condition.high)}`
     : `${condition.op} ${show(condition.value)}`;
@@ -33,19 +38,32 @@ export function roomsText(rooms: RoomSelection, nameOf: (workspaceId: string) =>
     : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
-/** "TVOC above 500 ppb in Fjord, for 10 min" */
+/**
+ * "TVOC above 500 ppb in Fjord, for 10 min"; "Temperature unusual for the room … in Fjord, for
+ * 10 min (band widened ×1.5 after 1 false alarm)"; "Sensor in Focus Booth 1 goes quiet: no
+ * reading for 2 h".
+ */
 export function ruleText(
   rule: AlertRule,
   nameOf: (workspaceId: string) => string,
   unit?: TemperatureUnit,
 ): string {
+  const rooms = roomsText(rule.rooms, nameOf);
+  const { condition } = rule;
+  if (condition.op === 'quiet') {
+    const sensor = rule.rooms.all ? 'Any room’s sensor' : `Sensor in ${rooms}`;
+    return `${sensor} goes quiet: no reading for ${formatDuration(condition.afterMs)}`;
+  }
   const hold = rule.holdMs > 0 ? `, for ${Math.round(rule.holdMs / 60_000)} min` : '';
+  const widened = condition.op === 'unusual' ? widenedText(condition) : undefined;
   const label = METRIC_LABEL[rule.metric];
+  if (widened) {
+    return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${conditionText(rule.metric, condition, unit)} in ${rooms}${hold} (${widened})`;
+  }
   return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${conditionText(rule.metric, rule.condition, unit)} in ${roomsText(rule.rooms, nameOf)}${hold}`;
 }
 
-/** "Daily at 08:00 for Room 4, Boardroom" / "Weekdays at 07:00 for all rooms" */
+/** "Daily at 08:00 for Room 4, Boardroom" / "Every Monday at 08:00 for all rooms" */
 export function reportText(report: ReportSubscription, nameOf: (workspaceId: string) => string): string {
-  const days = report.days === 'weekdays' ? 'Weekdays' : 'Daily';
-  return `${days} at ${report.time} for ${roomsText(report.rooms, nameOf)}`;
+  return `${cadenceText(report)} at ${report.time} for ${roomsText(report.rooms, nameOf)}`;
 }

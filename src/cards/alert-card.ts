@@ -62,7 +62,12 @@ function alertText(view: AlertView): AlertText {
   const value = escapeMarkdown(view.value);
   const threshold = escapeMarkdown(view.threshold);
   const where = `${metric} in ${room}`;
-  const is = value === '' ? where : `${where} is ${value}`;
+  const is =
+    view.statement !== undefined
+      ? escapeMarkdown(view.statement)
+      : value === ''
+        ? where
+        : `${where} is ${value}`;
   const ref =
     (view.kind === 'resolve' ? view.resolvedAt : undefined) ?? view.at ?? view.firedAt ?? view.since;
   const since = timeNear(view.since, ref, zone);
@@ -81,7 +86,7 @@ function alertText(view: AlertView): AlertText {
     };
   }
 
-  const notes: string[] = [];
+  const notes: string[] = (view.ruleNotes ?? []).map((n) => capitalize(escapeMarkdown(n)));
   const orEarlier = view.sinceAtLeast === true;
   if (orEarlier) {
     const days = view.lookBackDays !== undefined && view.lookBackDays > 0 ? Math.round(view.lookBackDays) : 7;

@@ -1,3 +1,4 @@
+import { widenedAfterFalseAlarm, widenedText } from '../automation/unusual-rule';
 import { escapeMarkdown } from '../cards';
 import { formatTimeWithZone } from '../cards/format';
 import type { AlertCondition } from '../model';
@@ -112,6 +113,14 @@ async function alertAction(ctx: HandlerContext, inputs: AlertInputs): Promise<Re
     acknowledgedBy: state.acknowledgedBy ?? who,
     acknowledgedAt: state.acknowledgedAt ?? now,
   });
+  if (rule.condition.op === 'unusual') {
+    // An "unusual" rule learns from it: its band widens, and the rule list and its cards say so.
+    const condition = widenedAfterFalseAlarm(rule.condition);
+    await store.updateAlertRule(rule.id, space.roomId, { condition });
+    return {
+      markdown: `Marked as a false alarm by ${shown}. Alert **${rule.id}** now allows more before calling a reading unusual (${widenedText(condition)}). Nothing more is posted about this one until it is back to usual.`,
+    };
+  }
   return {
     markdown: `Marked as a false alarm by ${shown}. Nothing more is posted about it until it is back to normal; if it keeps happening, adjust or delete alert **${rule.id}**.`,
   };

@@ -1,9 +1,16 @@
+import type { AlertSpec } from '../language/types';
 import { METRIC_LABEL } from '../metrics';
+import type { AlertCondition } from '../model';
+import { WITNESS_ORDER } from '../plan/plan-silence-checks';
+import type { MetricName } from '../webex/wire';
 import { comfortAlert, setUpComfortAlert } from './support/alert-offer';
 import { idIn } from './support/automation-rows';
 import { sensorMetrics } from './support/labels';
 import { changeAlert, newAlertForm, setUpAlert } from './support/set-up';
 import type { Handler, HandlerContext, Reply } from './types';
+
+/** The metric a quiet rule watches when none is named: the one every device reports. */
+const QUIET_WITNESS: MetricName = WITNESS_ORDER[0]!;
 
 /** `alert.create`: one metric, rooms and a plausible threshold; with nothing stated, the form. */
 export const createAlert: Handler = async (ctx) => {
@@ -11,6 +18,7 @@ export const createAlert: Handler = async (ctx) => {
   const named = idIn(ctx.text, 'a');
   if (named) return editAlert(ctx, named);
   const metrics = sensorMetrics(request.metrics);
+  if (request.alert?.op === 'quiet') return setUpQuietAlert(ctx, request.alert, metrics);
   const rooms = request.allWorkspaces || request.workspaces.length > 0;
   if (!request.alert && metrics.length === 0 && !rooms) {
     return {
@@ -34,10 +42,38 @@ export const createAlert: Handler = async (ctx) => {
   return setUpAlert(ctx, {
     metric: metrics[0]!,
     rooms: request.allWorkspaces ? { all: true } : { workspaceIds: request.workspaces.map((w) => w.id) },
-    condition: request.alert,
+    condition: conditionOf(ctx, request.alert),
     unit: request.unit ?? ctx.space.unit,
   });
 };
+
+/** The condition to store: a quiet rule's time is the one asked for, else the offline setting. */
+function conditionOf(ctx: HandlerContext, spec: AlertSpec): AlertCondition {
+  if (spec.op !== 'quiet') return spec;
+  return {
+    op: 'quiet',
+    afterMs: spec.afterMinutes !== undefined ? spec.afterMinutes * 60_000 : ctx.limits.sensorOfflineAfterMs,
+  };
+}
+
+/**
+ * "tell me when a sensor goes quiet": the device of each room (no room named: every room) through
+ * the metric every device reports (the one named, when one is).
+ */
+function setUpQuietAlert(
+  ctx: HandlerContext,
+  spec: Extract<AlertSpec, { op: 'quiet' }>,
+  metrics: MetricName[],
+): Promise<Reply> {
+  const { request } = ctx;
+  const named = request.workspaces.length > 0 && !request.allWorkspaces;
+  return setUpAlert(ctx, {
+    metric: metrics[0] ?? QUIET_WITNESS,
+    rooms: named ? { workspaceIds: request.workspaces.map((w) => w.id) } : { all: true },
+    condition: conditionOf(ctx, spec),
+    unit: ctx.space.unit,
+  });
+}
 
 /** "change alert a3 to above 600": a new condition for a rule of this space. */
 async function editAlert(ctx: HandlerContext, id: string): Promise<Reply> {
@@ -50,5 +86,5 @@ async function editAlert(ctx: HandlerContext, id: string): Promise<Reply> {
       markdown: `Say the new condition, e.g. **change alert ${id} to above 600**. Nothing was changed.`,
     };
   }
-  return changeAlert(ctx, rule, ctx.request.alert, ctx.request.unit ?? ctx.space.unit);
+  return changeAlert(ctx, rule, conditionOf(ctx, ctx.request.alert), ctx.request.unit ?? ctx.space.unit);
 }

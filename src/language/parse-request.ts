@@ -8,7 +8,7 @@ import { editDistance, typoAllowance } from './fuzzy';
 import { findMetrics, MEASURED_METRICS } from './metric-words';
 import { normalize } from './normalize';
 import { asksProblems, asksUnusual } from './problem-phrases';
-import { readAlert, readRank, readReport, readSettings } from './request-details';
+import { QUIET_ALERT, readAlert, readRank, readReport, readSettings } from './request-details';
 import { claimCorrectedRooms, claimRooms, type RoomSelection, selectRooms } from './rooms';
 import { isSpaceSettingPhrase, readSpaceSettingPhrase } from './space-setting-phrases';
 import { readTime } from './time-expressions';
@@ -59,7 +59,11 @@ function familyOf(view: string): { family: Family; intent?: Intent } {
       view,
     )
   ) {
-    if (/\b(?:delete|remove|cancel|stop|disable|turn off|drop|clear|mute)\b/.test(view))
+    // "alert me if any room stops reporting" sets an alert; "stop alert a2" deletes one.
+    if (
+      /\b(?:delete|remove|cancel|stop|disable|turn off|drop|clear|mute)\b/.test(view) &&
+      !QUIET_ALERT.test(view)
+    )
       return { family: 'alert', intent: 'alert.delete' };
     if (
       /\b(?:list|show|what|which|my|all|active|current)\b.*\balerts\b|\balerts\b.*\b(?:set|active|running|configured|list)\b|^alerts$/.test(
@@ -307,9 +311,14 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     if (utilisationFocus && !measurementsSideBySide) intent = 'utilisation';
   }
 
-  // Rankings, sensor health and utilisation without a room look at every room.
+  // Rankings, sensor health and utilisation without a room look at every room; so does "tell me
+  // when a sensor goes quiet".
   const everyRoomByDefault =
-    (intent === 'rank' || intent === 'health' || intent === 'utilisation' || intent === 'problems') &&
+    (intent === 'rank' ||
+      intent === 'health' ||
+      intent === 'utilisation' ||
+      intent === 'problems' ||
+      (intent === 'alert.create' && alert?.op === 'quiet')) &&
     !explicitRooms;
   const result: ParsedRequest = {
     intent,
@@ -434,6 +443,7 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     };
   } else if (
     !explicitRooms &&
+    !everyRoomByDefault &&
     ['query', 'current', 'overview', 'compare', 'alert.create', 'report.subscribe'].includes(intent)
   ) {
     result.clarify = {
@@ -449,7 +459,7 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
       options: ['at 07:00', 'at 08:00', 'at 09:00'],
       asks: 'report-time',
     };
-  } else if (intent === 'alert.create' && metrics.length === 0) {
+  } else if (intent === 'alert.create' && metrics.length === 0 && alert?.op !== 'quiet') {
     result.clarify = {
       question: 'Which measurement should the alert watch?',
       options: metricChoices,

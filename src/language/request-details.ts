@@ -21,8 +21,22 @@ function take(text: TokenText, pattern: RegExp, everyWord = false): RegExpExecAr
   return match;
 }
 
-/** "above 500", "drops below 18", "outside 30-60%", "noisier than 55 dB". */
+/** "goes quiet", "stops reporting", "has sent nothing for 30 minutes": a sensor-goes-quiet rule. */
+export const QUIET_ALERT =
+  /\b(?:goes|go|going|gone|went|has gone|is) (?:quiet|silent|offline|dead|dark)\b|\bstops? (?:reporting|sending(?: data| readings| anything)?)\b|\b(?:has )?sent nothing\b|\bsends nothing\b|\bno (?:readings?|data) (?:for|in)\b/;
+/** "is unusual", "out of the ordinary", "abnormal", "unusually noisy", "anomalies". */
+const UNUSUAL_ALERT =
+  /\b(?:unusual(?:ly)?|out of the ordinary|abnormal(?:ly)?|not normal|anomal(?:y|ies|ous))\b(?: for (?:the|that|this) (?:time of day|hour|room|time))?/;
+
+/** "above 500", "drops below 18", "outside 30-60%", "noisier than 55 dB"; "is unusual"; "goes quiet". */
 export function readAlert(text: TokenText): AlertSpec | undefined {
+  if (take(text, QUIET_ALERT, true)) {
+    const time = take(text, /\bfor (\d+) ?(minutes?|mins?|hours?|hrs?|h)\b/, true);
+    if (!time) return { op: 'quiet' };
+    const n = Number(time[1]);
+    return { op: 'quiet', afterMinutes: /^h/.test(time[2]!) ? n * 60 : n };
+  }
+  if (take(text, UNUSUAL_ALERT, true)) return { op: 'unusual' };
   const outside = take(
     text,
     new RegExp(

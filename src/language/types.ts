@@ -1,4 +1,11 @@
-import type { AlertCondition, BandKey, RankSpec, RequestMetric, WorkingHours } from '../model';
+import type {
+  BandKey,
+  RankSpec,
+  ReportDays,
+  RequestMetric,
+  ThresholdCondition,
+  WorkingHours,
+} from '../model';
 import type { Floor, Location, TemperatureUnit, Workspace } from '../webex/wire';
 
 export type { RankSpec, RequestMetric };
@@ -65,13 +72,20 @@ export interface ParseContext {
   };
 }
 
-/** An alert's condition as asked for (in the unit of the request). */
-export type AlertSpec = AlertCondition;
+/**
+ * An alert's condition as asked for: a threshold (in the unit of the request), "unusual for this
+ * room", or "goes quiet" (after the named minutes; none named: the bot's offline setting).
+ */
+export type AlertSpec = ThresholdCondition | { op: 'unusual' } | { op: 'quiet'; afterMinutes?: number };
 
 export interface ReportSpec {
   /** Local time of day, `HH:MM`. */
   time: string;
-  days: 'daily' | 'weekdays';
+  days: ReportDays;
+  /** Weekly reports: the weekday, 1 = Monday … 7 = Sunday. */
+  weekday?: number;
+  /** Monthly reports: the day of the month, 1–31 (past a month's end: its last day). */
+  dayOfMonth?: number;
 }
 
 export interface SettingsSpec {

@@ -62,6 +62,7 @@ too very just also only even still yet again more most less least much many some
 below rises drops falls reaches exceeds stays keeps getting make let tell ping message send post give
 one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty couple few
 unusual unusually ordinary abnormal anomaly anomalies odd strange weird building
+sent sends sending nothing silent offline dead dark stops reporting anomalous abnormally
 `
   .split(/\s+/)
   .filter(Boolean);

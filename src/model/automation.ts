@@ -14,6 +14,12 @@ export interface Creator {
   email: string;
 }
 
+/**
+ * How often a report is posted: every day, Monday–Friday, once a week (covering the previous
+ * Monday–Sunday) or once a month (covering the previous calendar month).
+ */
+export type ReportDays = 'daily' | 'weekdays' | 'weekly' | 'monthly';
+
 export interface ReportSubscription {
   /** Short id people can type: `r1`, `r2`, … */
   id: string;
@@ -22,14 +28,49 @@ export interface ReportSubscription {
   rooms: RoomSelection;
   /** Local time of day in the space's zone, `HH:MM`. */
   time: string;
-  days: 'daily' | 'weekdays';
+  days: ReportDays;
+  /** `weekly` only: the weekday it is posted on, 1 = Monday … 7 = Sunday. */
+  weekday?: number;
+  /**
+   * `monthly` only: the day of the month it is posted on, 1–31; a month without that day gets it
+   * on its last day (the 31st is 30 April, 28 or 29 February).
+   */
+  dayOfMonth?: number;
   createdBy: Creator;
   createdAt: number;
 }
 
-export type AlertCondition =
+/** A fixed threshold or band, in the API's unit (°C for temperature). */
+export type ThresholdCondition =
   | { op: 'above' | 'below'; value: number }
   | { op: 'outside'; low: number; high: number };
+
+/** The most a false alarm can widen an "unusual" rule's band: 1.5 × per false alarm, up to this. */
+export const MAX_UNUSUAL_WIDEN = 4;
+
+/**
+ * "Unusual for this room": each reading against the room's own baseline for the same local weekday
+ * and hour (src/metrics/baseline.ts). `widen` (≥ 1, default 1) multiplies the band; each false
+ * alarm marked on the rule widens it (`falseAlarms` counts them, for the rule list and the card).
+ */
+export interface UnusualCondition {
+  op: 'unusual';
+  widen?: number;
+  falseAlarms?: number;
+}
+
+/** "Sensor goes quiet": the room's device has sent no reading (of the rule's metric) for `afterMs`. */
+export interface QuietCondition {
+  op: 'quiet';
+  afterMs: number;
+}
+
+export type AlertCondition = ThresholdCondition | UnusualCondition | QuietCondition;
+
+/** Whether a condition is a fixed threshold (the others judge against a baseline or silence). */
+export function isThreshold(condition: AlertCondition): condition is ThresholdCondition {
+  return condition.op === 'above' || condition.op === 'below' || condition.op === 'outside';
+}
 
 export interface QuietHours {
   /** Local `HH:MM`; the window may cross midnight (22:00–07:00). */

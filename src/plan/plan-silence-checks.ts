@@ -12,7 +12,7 @@ export const LOOK_BACK_MS = 48 * HOUR_MS;
  */
 export const MAX_SILENCE_CHECKS = 16;
 /** The device's metric that shows it is reporting, in order of preference (every device has noise). */
-const WITNESS_ORDER: readonly MetricName[] = [
+export const WITNESS_ORDER: readonly MetricName[] = [
   'ambientNoise',
   'soundLevel',
   'temperature',

@@ -133,6 +133,13 @@ const roomsSchema: z.ZodType<RoomSelection> = z.union([
 const conditionSchema = z.discriminatedUnion('op', [
   z.object({ op: z.enum(['above', 'below']), value: z.number() }),
   z.object({ op: z.literal('outside'), low: z.number(), high: z.number() }),
+  // "Unusual for this room": the band's widening after false alarms is kept here (no migration).
+  z.object({
+    op: z.literal('unusual'),
+    widen: z.number().min(1).optional(),
+    falseAlarms: z.number().int().nonnegative().optional(),
+  }),
+  z.object({ op: z.literal('quiet'), afterMs: millis.positive() }),
 ]);
 
 const quietHoursSchema = z.object({ from: hhmm, to: hhmm });

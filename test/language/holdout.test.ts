@@ -12,6 +12,7 @@ import type { CorpusCase } from './corpus/types';
 import { DEFAULT_NOW, DEFAULT_TZ, DEFAULT_UNIT } from './corpus/types';
 import { cases as alertKinds } from './holdout/alert-kinds.cases';
 import { cases as alertsReports } from './holdout/alerts-reports.cases';
+import { cases as periodicReports } from './holdout/periodic-reports.cases';
 import { cases as problems } from './holdout/problems.cases';
 import { cases as queries } from './holdout/queries.cases';
 import { cases as rankCompare } from './holdout/rank-compare.cases';
@@ -33,11 +34,12 @@ const SUITES: Readonly<Record<string, readonly CorpusCase[]>> = {
   'sensor-health.cases.ts': sensorHealth,
   'utilisation.cases.ts': utilisation,
   'problems.cases.ts': problems,
+  'periodic-reports.cases.ts': periodicReports,
   'unusual.cases.ts': unusual,
   'alert-kinds.cases.ts': alertKinds,
 };
 
-const EXPECTED_CASES = 329;
+const EXPECTED_CASES = 353;
 
 // ---------------------------------------------------------------------------------------------
 // The hold-out

@@ -1,11 +1,13 @@
 import {
   DEFAULT_HOLD_MS,
+  DEFAULT_HYSTERESIS,
   DEFAULT_RENOTIFY_MS,
   defaultHysteresis,
   validateThreshold,
 } from '../../automation/alert-defaults';
 import { nextSlot, validateReportTime } from '../../automation/report-schedule';
 import { reportText, ruleText } from '../../automation/rule-text';
+import { BASELINE_WEEKS } from '../../automation/unusual-rule';
 import {
   ALL_ROOMS_VALUE,
   alertForm,
@@ -14,9 +16,10 @@ import {
   MAX_FORM_ROOMS,
   reportForm,
 } from '../../cards';
-import { SENSOR_METRICS } from '../../metrics';
-import type { AlertCondition, AlertRule, RoomSelection } from '../../model';
+import { formatDuration, SENSOR_METRICS } from '../../metrics';
+import { type AlertCondition, type AlertRule, isThreshold, type RoomSelection } from '../../model';
 import { metricChoice } from '../../model/metric-catalogue';
+import { cadenceProblem, type ReportCadence } from '../../model/report-cadence';
 import { workingHoursOf } from '../../model/space-settings';
 import { fahrenheitToCelsius as toCelsius, unitLabel } from '../../model/units';
 import type { MetricName, TemperatureUnit } from '../../webex/wire';
@@ -51,7 +54,7 @@ export function formRooms(ctx: HandlerContext, picked: readonly string[]): RoomS
 
 /** A condition in the API's unit (a Fahrenheit temperature threshold becomes °C). */
 function inApiUnit(metric: MetricName, condition: AlertCondition, unit: TemperatureUnit): AlertCondition {
-  if (metric !== 'temperature' || unit !== 'fahrenheit') return condition;
+  if (metric !== 'temperature' || unit !== 'fahrenheit' || !isThreshold(condition)) return condition;
   return condition.op === 'outside'
     ? { op: 'outside', low: toCelsius(condition.low), high: toCelsius(condition.high) }
     : { op: condition.op, value: toCelsius(condition.value) };
@@ -65,11 +68,11 @@ export async function changeAlert(
   unit: TemperatureUnit,
 ): Promise<Reply> {
   const condition = inApiUnit(rule.metric, given, unit);
-  const problem = validateThreshold(rule.metric, condition);
+  const problem = conditionProblem(rule.metric, condition);
   if (problem) return { markdown: `${problem} Nothing was changed.` };
   const updated = await ctx.store.updateAlertRule(rule.id, ctx.space.roomId, {
     condition,
-    hysteresis: defaultHysteresis(rule.metric, condition),
+    hysteresis: hysteresisFor(rule.metric, condition),
   });
   if (!updated) return { markdown: `Alert **${rule.id}** no longer exists in this space.` };
   ctx.automation.evaluateRuleNow(updated.id);
@@ -78,11 +81,42 @@ export async function changeAlert(
   };
 }
 
+/** Why a condition cannot be meant (thresholds: the sensor's range; quiet: a sane time), or undefined. */
+function conditionProblem(metric: MetricName, condition: AlertCondition): string | undefined {
+  if (isThreshold(condition)) return validateThreshold(metric, condition);
+  if (
+    condition.op === 'quiet' &&
+    !(condition.afterMs >= 10 * 60_000 && condition.afterMs <= 7 * 86_400_000)
+  ) {
+    return 'A sensor can be called quiet after 10 minutes to 7 days without a reading.';
+  }
+  return undefined;
+}
+
+/** Thresholds: the capped default; unusual: the metric's noise margin; quiet: none (a reading resolves). */
+function hysteresisFor(metric: MetricName, condition: AlertCondition): number {
+  if (isThreshold(condition)) return defaultHysteresis(metric, condition);
+  return condition.op === 'unusual' ? DEFAULT_HYSTERESIS[metric] : 0;
+}
+
+/** The rule's confirmation in plain words: what it watches, when it fires, reminds and resolves. */
+function whatItWatches(rule: AlertRule): string {
+  const remind = `reminds every ${Math.round(rule.renotifyMs / 3_600_000)} h while it lasts`;
+  const hold = Math.round(rule.holdMs / 60_000);
+  if (rule.condition.op === 'quiet') {
+    return `It fires when a room's sensor has sent no reading for ${formatDuration(rule.condition.afterMs)}, says since when, ${remind}, and posts here when readings come back.`;
+  }
+  if (rule.condition.op === 'unusual') {
+    return `It compares each reading with what is usual in that room for the same weekday and hour over the last ${BASELINE_WEEKS} weeks (the median and its usual spread); it fires when a reading stays unusual for ${hold} min, ${remind}, and posts here when it is back to usual. Each false alarm widens the band.`;
+  }
+  return `It fires when the condition holds for ${hold} min, ${remind}, and posts here when it is back to normal.`;
+}
+
 /** Validates and saves an alert rule, looks at it at once, and confirms it. Bad input changes nothing. */
 export async function setUpAlert(ctx: HandlerContext, setUp: AlertSetUp): Promise<Reply> {
   const { store, space } = ctx;
   const condition = inApiUnit(setUp.metric, setUp.condition, setUp.unit);
-  const problem = validateThreshold(setUp.metric, condition);
+  const problem = conditionProblem(setUp.metric, condition);
   if (problem) return { markdown: `${problem} Nothing was set.` };
   if ((await store.listAlertRules(space.roomId)).length >= MAX_RULES_PER_SPACE) {
     return {
@@ -94,8 +128,9 @@ export async function setUpAlert(ctx: HandlerContext, setUp: AlertSetUp): Promis
     metric: setUp.metric,
     rooms: setUp.rooms,
     condition,
-    holdMs: setUp.holdMs ?? DEFAULT_HOLD_MS,
-    hysteresis: defaultHysteresis(setUp.metric, condition),
+    // A quiet rule's time is its hold: it fires at once when the time without a reading has passed.
+    holdMs: condition.op === 'quiet' ? 0 : (setUp.holdMs ?? DEFAULT_HOLD_MS),
+    hysteresis: hysteresisFor(setUp.metric, condition),
     renotifyMs: DEFAULT_RENOTIFY_MS,
     muted: false,
     createdBy: { personId: ctx.person.id, email: ctx.person.email },
@@ -104,10 +139,7 @@ export async function setUpAlert(ctx: HandlerContext, setUp: AlertSetUp): Promis
   ctx.automation.evaluateRuleNow(rule.id);
   const message = automationConfirmCard({
     title: `Alert ${rule.id} set`,
-    lines: [
-      ruleText(rule, nameOf(ctx), space.unit),
-      `It fires when the condition holds for ${Math.round(rule.holdMs / 60_000)} min, reminds every ${Math.round(rule.renotifyMs / 3_600_000)} h while it lasts, and posts here when it is back to normal.`,
-    ],
+    lines: [ruleText(rule, nameOf(ctx), space.unit), whatItWatches(rule)],
     actions: [
       { title: 'List alerts', data: { kind: 'ask', text: 'list alerts' } },
       { title: `Delete ${rule.id}`, data: { kind: 'alert', op: 'delete', ruleId: rule.id } },
@@ -119,10 +151,10 @@ export async function setUpAlert(ctx: HandlerContext, setUp: AlertSetUp): Promis
 /** Validates and saves a report subscription, and confirms it with its first run. */
 export async function setUpReport(
   ctx: HandlerContext,
-  setUp: { rooms: RoomSelection; time: string; days: 'daily' | 'weekdays' },
+  setUp: { rooms: RoomSelection; time: string } & ReportCadence,
 ): Promise<Reply> {
   const { store, space } = ctx;
-  const problem = validateReportTime(setUp.time);
+  const problem = validateReportTime(setUp.time) ?? cadenceProblem(setUp);
   if (problem) return { markdown: `${problem} Nothing was scheduled.` };
   if ((await store.listReports(space.roomId)).length >= MAX_REPORTS_PER_SPACE) {
     return {
@@ -135,6 +167,8 @@ export async function setUpReport(
     rooms: setUp.rooms,
     time,
     days: setUp.days,
+    ...(setUp.days === 'weekly' ? { weekday: setUp.weekday! } : {}),
+    ...(setUp.days === 'monthly' ? { dayOfMonth: setUp.dayOfMonth! } : {}),
     createdBy: { personId: ctx.person.id, email: ctx.person.email },
     createdAt: ctx.now(),
   });

@@ -6,12 +6,18 @@
  * Rules run on their own clock: no case has a window. A quiet rule names no measurement (it
  * watches the device), so no case checks metrics for it.
  */
-import type { CorpusCase } from '../corpus/types';
+import type { CorpusCase, CorpusExpectation } from '../corpus/types';
 import { ALL_ROOMS, BERGEN, OSLO } from '../corpus/types';
 
-const unusual = (metric: 'temperature' | 'ambientNoise' | 'tvoc' | 'humidity' | 'peopleCount') =>
-  ({ intent: 'alert.create', metrics: [metric], alert: { op: 'unusual' }, noTime: true }) as const;
-const quiet = { intent: 'alert.create', alert: { op: 'quiet' }, noTime: true } as const;
+const unusual = (
+  metric: 'temperature' | 'ambientNoise' | 'tvoc' | 'humidity' | 'peopleCount',
+): CorpusExpectation => ({
+  intent: 'alert.create',
+  metrics: [metric],
+  alert: { op: 'unusual' },
+  noTime: true,
+});
+const quiet: CorpusExpectation = { intent: 'alert.create', alert: { op: 'quiet' }, noTime: true };
 
 export const cases: CorpusCase[] = [
   // unusual for this room
