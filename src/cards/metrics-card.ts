@@ -23,6 +23,7 @@ import {
   warningLine,
 } from './parts';
 import { capitalize, cleanText, escapeMarkdown, escapeName, nonBlank } from './text';
+import { usualText } from './usual-text';
 import type { MetricSection, MetricsAnswerView, UsualLine } from './view-models';
 
 /** Warnings (and caveats) per metric on the card; the markdown lists up to MARKDOWN_NOTES. */
@@ -86,15 +87,8 @@ function sectionElements(
   ]);
 }
 
-/** "Unusual for this room in the hour from 14:00: 32 dBA louder than …" (unescaped). */
-export function usualText(usual: UsualLine, view: MetricsAnswerView): string {
-  if (!usual.unusual) return usual.text;
-  const when = usual.at === undefined ? '' : ` in the hour from ${formatAt(usual.at, view, view.timeZone)}`;
-  return `Unusual for this room${when}: ${usual.text}`;
-}
-
 function usualBlock(usual: UsualLine, view: MetricsAnswerView): CardElementJson {
-  const text = escapeMarkdown(usualText(usual, view));
+  const text = escapeMarkdown(usualText(usual, view, view.timeZone));
   return usual.unusual
     ? textBlock(text, { color: 'Warning', weight: 'Bolder', spacing: 'Small' })
     : subtleBlock(text);
@@ -151,7 +145,7 @@ function metricsMarkdown(view: MetricsAnswerView, title: string, when: string): 
       lines.push('', verdict === '' ? `**${label}**` : `**${label}:** ${verdict}`);
     }
     if (section.usual) {
-      const usual = escapeMarkdown(usualText(section.usual, view));
+      const usual = escapeMarkdown(usualText(section.usual, view, view.timeZone));
       lines.push(section.usual.unusual ? `**${usual}**` : `_${usual}_`);
     }
     for (const [name, value] of sectionFactPairs(section, view)) {

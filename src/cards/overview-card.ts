@@ -12,6 +12,7 @@ import { formatLocalRange, zoneSuffix } from './format';
 import { markdownWithList } from './markdown';
 import { moreText, submitActions, subtleBlock, titleBlock, verdictBlock } from './parts';
 import { capitalize, escapeMarkdown, escapeName } from './text';
+import { usualText } from './usual-text';
 import type { OverviewView } from './view-models';
 
 /** Metric lines and "no sensor" notes on the card (the markdown lists as many as fit). */
@@ -40,6 +41,8 @@ export function overviewCard(view: OverviewView): CardMessage {
   });
   if (view.lines.length > CARD_LINES)
     body.push(subtleBlock(moreText(view.lines.length - CARD_LINES, 'metrics')));
+  for (const line of usualLines(view))
+    body.push(textBlock(escapeMarkdown(line), { color: 'Warning', weight: 'Bolder', spacing: 'Small' }));
   for (const note of view.unsupported.slice(0, CARD_LINES)) body.push(subtleBlock(escapeMarkdown(note)));
   if (view.unsupported.length > CARD_LINES)
     body.push(subtleBlock(moreText(view.unsupported.length - CARD_LINES)));
@@ -68,6 +71,17 @@ function overviewTitle(view: OverviewView): string {
   return `${parts.join(' · ')} ${zoneSuffix(view.timeZone)}`;
 }
 
+/** "Ambient noise — unusual for this room in the hour from 14:00: …", one per unusual metric (unescaped). */
+function usualLines(view: OverviewView): string[] {
+  return view.lines.flatMap((line) => {
+    if (!line.usual) return [];
+    const text = usualText(line.usual, view, view.timeZone);
+    return [
+      `${capitalize(line.metricLabel)} — ${line.usual.unusual ? text.charAt(0).toLowerCase() + text.slice(1) : text}`,
+    ];
+  });
+}
+
 function bookingFacts(b: NonNullable<OverviewView['bookedVsUsed']>): [string, string][] {
   return [
     ['Booked', b.booked],
@@ -93,6 +107,7 @@ function overviewMarkdown(view: OverviewView, title: string, range: string): str
           .join(' · ')}`,
       ]
     : [];
-  const tail = [...notes, ...bookings];
+  const usual = usualLines(view).map((line) => `**${escapeMarkdown(line)}**`);
+  const tail = [...usual, ...notes, ...bookings];
   return markdownWithList(head, items, tail, (n) => moreText(n));
 }

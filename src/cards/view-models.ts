@@ -84,7 +84,7 @@ export interface OverviewView {
   from: number;
   to: number;
   rangeLabel: string;
-  lines: { metricLabel: string; verdict: Verdict; value: string }[];
+  lines: { metricLabel: string; verdict: Verdict; value: string; usual?: UsualLine }[];
   /** "No humidity sensor in this room" */
   unsupported: string[];
   bookedVsUsed?: { booked: string; used: string; ghost: string };

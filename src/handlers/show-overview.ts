@@ -7,6 +7,7 @@ import { rangeLabel } from './support/labels';
 import { metricSection, sectionInput, summaryOf } from './support/metric-sections';
 import { readAnswer } from './support/read-answer';
 import { roomsTable } from './support/room-table';
+import { usualKey, usualLines } from './support/usual-lines';
 import type { Handler, HandlerContext, Reply } from './types';
 
 /** `overview`: one room's every sensor and booked vs used time; several rooms in one table. */
@@ -30,6 +31,7 @@ async function roomOverview(
   const { space } = ctx;
   const room = plan.rooms[0]!;
   const { from, to } = plan;
+  const usual = await usualLines(ctx, plan, data);
   const lines = data.map((d) => {
     const input = sectionInput(ctx, plan, d);
     const summary = summaryOf(input);
@@ -37,7 +39,13 @@ async function roomOverview(
     const mean = section.stats.find((s) => s.label.startsWith('Mean'));
     // An empty room (no people count while its device reported) shows 0 people.
     const value = summary.empty ? formatValue(d.metric, 0) : (mean?.value ?? '—');
-    return { metricLabel: METRIC_LABEL[d.metric], verdict: summary.verdict, value };
+    const line = usual.get(usualKey(d.room.id, d.metric));
+    return {
+      metricLabel: METRIC_LABEL[d.metric],
+      verdict: summary.verdict,
+      value,
+      ...(line ? { usual: line } : {}),
+    };
   });
   const unsupported = [
     ...plan.unsupported.map((u) => `No ${METRIC_LABEL[u.metric]} sensor in this room`),

@@ -104,6 +104,32 @@ describe('unusual for this room (end to end through the emulator)', function () 
     assert.ok(calls.length <= 1, `at most the last hour is read again: ${JSON.stringify(calls)}`);
   });
 
+  it('"how was Room 40 today?" at 14:30: the overview names the unusual noise and its hour', async () => {
+    clock.pin(NOW);
+    const [answer] = await chat.ask('ingrid', space, 'how was Room 40 today?', 1, 30_000);
+    const text = cardTexts(answer!);
+    const line = text.split('\n').find((l) => l.startsWith('Ambient noise — unusual for this room'));
+    assert.ok(line, text);
+    const [, hour, louder, usual] =
+      /in the hour from (1[34]):00: (\d+) dBA louder than a usual Thursday afternoon here \(usual (\d+) dBA\)$/.exec(
+        line,
+      ) ?? [];
+    assert.ok(hour, line);
+    // The hour's mean and its usual, from the API's hourly buckets.
+    const from = AT(`2026-12-03T${hour}:00`);
+    const past = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(async (k) => {
+        const week = DateTime.fromMillis(from, { zone: ZONE }).minus({ weeks: k }).toMillis();
+        return (await apiReadings(emulator, room40, 'ambientNoise', week, week + HOUR, 'hourly'))[0]!.value;
+      }),
+    );
+    assert.equal(usual, median(past).toFixed(0));
+    const raw = await apiReadings(emulator, room40, 'ambientNoise', from, Math.min(from + HOUR, NOW));
+    const mean = raw.reduce((n, r) => n + r.value, 0) / raw.length;
+    assert.equal(Number(louder), Math.round(mean - median(past)));
+    assert.ok((answer!.markdown ?? '').includes(`**${line}**`), answer!.markdown);
+  });
+
   it('at an ordinary time the answer says nothing about unusual', async () => {
     clock.pin(AT('2026-12-03T17:30'));
     const [answer] = await chat.ask('ingrid', space, 'noise in Room 40 now', 1, 20_000);
