@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
-import { reportCards } from '../cards';
+import { reportCards, siteReportCard } from '../cards';
 import type { ChartRenderer } from '../charts';
 import { comfortOverlay } from '../charts/comfort-overlay';
+import { scopeName } from '../language/scope-name';
 import { type ComfortBands, summarizeDurations, toPoints } from '../metrics';
 import type { ReportSubscription } from '../model';
 import { type SpaceSettings, spaceBands, workingHoursOf } from '../model/space-settings';
 import { unitLabel } from '../model/units';
 import { describeWorkingHours } from '../model/working-hours';
+import { type AnswerLimits, answerLimits } from '../plan/limits';
 import { readRooms } from '../readings/read-room-metrics';
 import type { ReadingsCache } from '../readings/readings-cache';
 import type { Store } from '../store';
@@ -16,6 +18,7 @@ import { replyMessage } from '../webex/reply-message';
 import { guarded, type PostGuard, postOnce } from './post-once';
 import { REPORT_METRICS, type ReportRoom, reportRoom, worstFirst } from './report-content';
 import { decideReport, previousSlot, reportPeriod, slotKey, slotPrefix } from './report-schedule';
+import { siteReportView } from './site-report';
 
 export interface ReportRunnerDeps {
   store: Store;
@@ -35,6 +38,8 @@ export interface ReportRunnerDeps {
   onReport?: (outcome: 'posted' | 'late' | 'skipped' | 'failed') => void;
   /** Set when other processes share the post log: slots left by a dead one are taken over. */
   guard?: PostGuard;
+  /** What one answer may read (weekly and monthly reports plan within a share of it); default answerLimits(). */
+  limits?: AnswerLimits;
 }
 
 /** Rooms per report at most (a report is a digest, not a dump). */
@@ -122,7 +127,7 @@ export class ReportRunner {
       claimedAt,
       async () => {
         const period = reportPeriod(report, timeZone, slot, previousSlot(report, timeZone, slot));
-        const ids = await this.postReport(report, period, {
+        const ids = await this.postReport(report, period, slot, {
           ...(late ? { late: { minutes: Math.round(lateByMs / 60_000), slotAt: slot } } : {}),
           skipped,
         });
@@ -152,7 +157,7 @@ export class ReportRunner {
     const { timeZone } = await this.deps.spaceOf(report.roomId);
     const now = this.deps.now();
     const period = reportPeriod(report, timeZone, now);
-    await this.postReport(report, period, { skipped: [], manual: true });
+    await this.postReport(report, period, now, { skipped: [], manual: true });
   }
 
   private readOptions() {
@@ -172,6 +177,7 @@ export class ReportRunner {
   private async postReport(
     report: ReportSubscription,
     period: { from: number; to: number },
+    slot: number,
     notes: { late?: { minutes: number; slotAt: number }; skipped: number[]; manual?: boolean },
   ): Promise<string[]> {
     const { webex, now } = this.deps;
@@ -180,6 +186,29 @@ export class ReportRunner {
     const chosen = report.rooms.all
       ? directory.workspaces
       : directory.workspaces.filter((w) => report.rooms.all || report.rooms.workspaceIds.includes(w.id));
+    if (report.days === 'weekly' || report.days === 'monthly') {
+      const scope = scopeName(
+        { ...(report.rooms.all ? { allWorkspaces: true } : {}), workspaces: chosen },
+        directory,
+      );
+      const kind = report.days === 'weekly' ? 'Weekly' : 'Monthly';
+      const view = await siteReportView(
+        { ...this.deps, limits: this.deps.limits ?? answerLimits() },
+        report,
+        space,
+        period,
+        slot,
+        { title: `${kind} report · ${scope}${notes.manual ? ' (sent on request)' : ''}`, rooms: chosen },
+      );
+      const card = siteReportCard({
+        ...view,
+        subscriptionId: report.id,
+        ...(notes.late ? { late: notes.late } : {}),
+        ...(notes.skipped.length > 0 ? { skipped: notes.skipped } : {}),
+      });
+      const sent = await webex.bot.sendMessage(replyMessage({ roomId: report.roomId }, card));
+      return [sent.id];
+    }
     const rooms = chosen.slice(0, MAX_REPORT_ROOMS);
     const built = await mapWithConcurrency(rooms, 2, async (w): Promise<ReportRoom> => {
       const data = await readRooms(

@@ -258,6 +258,8 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       onPass: (seconds, result, oneRule) => telemetry.alertPass(seconds, result, oneRule),
       paused: (roomId) => conversation.paused(roomId),
       guard,
+      // "Unusual" rules read their baselines' past hours through the same cache as answers.
+      ...(cache ? { cache } : {}),
     });
     const reports = new ReportRunner({
       store,
@@ -271,6 +273,7 @@ export async function startBot(settings: BotSettings, options: BotOptions = {}):
       onReport: (outcome) => telemetry.report(outcome),
       paused: (roomId) => conversation.paused(roomId),
       guard,
+      limits,
       ...(cache ? { cache } : {}),
     });
     // Replicas: report ticks and alert passes once per period across all of them (pg-boss).

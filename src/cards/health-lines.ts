@@ -1,8 +1,8 @@
-import { formatAge, formatTime } from '../../cards/format';
-import type { HealthRowView } from '../../cards/health-card';
-import { capitalize } from '../../cards/text';
-import { formatDuration, formatValue, METRIC_LABEL } from '../../metrics';
-import type { HealthProblem, RoomHealth } from '../../metrics/sensor-health';
+import { formatDuration, formatValue, METRIC_LABEL } from '../metrics';
+import type { HealthProblem, RoomHealth } from '../metrics/sensor-health';
+import { formatAge, formatTime } from './format';
+import type { HealthRowView } from './health-card';
+import { capitalize } from './text';
 
 const WEEKDAYS = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
 

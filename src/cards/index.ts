@@ -61,10 +61,10 @@ export { isUsableImageUrl } from './parts';
 export { type ProblemsView, problemsCard } from './problems-card';
 export { rankCard } from './rank-card';
 export { ROOMS_PER_CARD, reportCards } from './report-card';
-export { type SiteReportView, type SiteUtilisationRow, siteReportCard } from './site-report-card';
 export { roomsCard } from './rooms-card';
 export { roomsTableCard } from './rooms-table-card';
 export { SETTINGS_FORM_TITLE, type SettingsView, settingsCard, settingsForm } from './settings-card';
+export { type SiteReportView, type SiteUtilisationRow, siteReportCard } from './site-report-card';
 export { escapeMarkdown } from './text';
 export { type UtilisationRowView, type UtilisationView, utilisationCard } from './utilisation-card';
 export type {

@@ -1,7 +1,7 @@
-import { formatAt, formatClock, sameLocalDay } from '../../cards/format';
-import { formatDuration, formatValue } from '../../metrics';
-import type { MetricProblem } from '../../metrics/problems';
-import type { MetricName, TemperatureUnit } from '../../webex/wire';
+import { formatDuration, formatValue } from '../metrics';
+import type { MetricProblem } from '../metrics/problems';
+import type { MetricName, TemperatureUnit } from '../webex/wire';
+import { formatAt, formatClock, sameLocalDay } from './format';
 
 /** What a problem is called, above and below the band. */
 const WORDS: Record<MetricName, [above: string, below: string]> = {

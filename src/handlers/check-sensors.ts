@@ -1,4 +1,6 @@
 import { healthCard } from '../cards';
+import { healthRow } from '../cards/health-lines';
+import { scopeName } from '../language/scope-name';
 import { formatDuration } from '../metrics';
 import {
   type HealthSeries,
@@ -18,8 +20,6 @@ import {
 } from '../plan/plan-health';
 import type { RoomMetricData } from '../readings/read-room-metrics';
 import { DAY_MS } from '../webex/wire/limits';
-import { healthRow } from './support/health-lines';
-import { scopeName } from './support/scope-name';
 import type { Handler } from './types';
 
 /**

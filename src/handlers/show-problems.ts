@@ -1,4 +1,6 @@
 import { type CardAction, problemsCard } from '../cards';
+import { type LineContext, problemLine } from '../cards/problem-lines';
+import { scopeName } from '../language/scope-name';
 import { METRIC_LABEL, toPoints } from '../metrics';
 import { type MetricProblem, metricProblem, problemOrder, sortProblems } from '../metrics/problems';
 import type { CardRequestPayload } from '../model/card-actions';
@@ -8,9 +10,8 @@ import type { RoomMetricData } from '../readings/read-room-metrics';
 import { cardRequest } from './support/follow-up-actions';
 import { rangeLabel } from './support/labels';
 import { sectionInput, summaryOf } from './support/metric-sections';
-import { type LineContext, problemLine } from './support/problem-lines';
 import { readAnswer } from './support/read-answer';
-import { scopeName } from './support/scope-name';
+import { unusualNow } from './support/unusual-now';
 import type { Handler, HandlerContext } from './types';
 
 /** Rooms whose worst problem gets its own "Details" button. */
@@ -35,6 +36,7 @@ export const showProblems: Handler = async (ctx) => {
   if (plan.problem) return { markdown: plan.problem };
   const data = await readAnswer(ctx, plan);
   const rooms = problemsByRoom(ctx, plan, data);
+  const unusual = await unusualNow(ctx, plan, data);
   const fetched = new Set(plan.fetches.map((f) => f.room.id));
   const sensorless = plan.rooms.filter((r) => !fetched.has(r.id) && !plan.omittedRooms.includes(r));
   const label = rangeLabel(plan.labelFrom, plan.to, ctx.now(), ctx.space.timeZone);
@@ -66,9 +68,11 @@ export const showProblems: Handler = async (ctx) => {
     })),
     silent: rooms.flatMap((r) => (r.silent ? [{ roomName: r.room.displayName, text: r.silent }] : [])),
     fine: rooms.filter((r) => r.read && r.problems.length === 0 && !r.silent).map((r) => r.room.displayName),
+    ...(unusual.lines.length > 0 ? { unusual: unusual.lines } : {}),
     notes: [
       ...plan.notes,
       'Now: the latest reading, when at most 30 min old. TVOC and noise judged against their upper (fair) limit; people against capacity at any hour.',
+      ...(unusual.note ? [unusual.note] : []),
       ...(sensorless.length > 0
         ? [`No sensors in ${sensorless.map((r) => r.displayName).join(', ')}.`.slice(0, 300)]
         : []),

@@ -10,10 +10,10 @@ import {
 } from '../metrics';
 import { hasSensor, type PlanRoom } from '../plan/plan-answer';
 import { planUtilisation, type UtilisationPlan } from '../plan/plan-utilisation';
+import { readDurations } from '../readings/read-durations';
 import type { RoomMetricData } from '../readings/read-room-metrics';
 import { followUpActions } from './support/follow-up-actions';
 import { rangeLabel } from './support/labels';
-import { readDurations } from './support/read-durations';
 import type { Handler, HandlerContext, Reply } from './types';
 
 const DAY_MS = 86_400_000;
@@ -70,7 +70,7 @@ export const showUtilisation: Handler = async (ctx) => {
   const plan = planUtilisation(ctx.request, ctx.planContext);
   if (plan.problem) return { markdown: plan.problem };
   const [durations, people] = await Promise.all([
-    readDurations(ctx, plan.fetches),
+    readDurations(ctx.webex, plan.fetches),
     plan.people ? ctx.read(plan.people) : Promise.resolve([]),
   ]);
   const rows: Row[] = durations.map(({ fetch, booked, used }) => {

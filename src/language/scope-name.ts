@@ -1,8 +1,10 @@
-import type { Directory } from '../../language';
-import type { HandlerContext } from '../types';
+import type { Directory, ParsedRequest } from './types';
 
 /** "all rooms", "Lab 2.1", "Oslo HQ", "floor 2", or "5 rooms". */
-export function scopeName(request: HandlerContext['request'], directory: Directory): string {
+export function scopeName(
+  request: Pick<ParsedRequest, 'allWorkspaces' | 'workspaces'>,
+  directory: Directory,
+): string {
   if (request.allWorkspaces) return 'all rooms';
   const rooms = request.workspaces;
   if (rooms.length === 1) return rooms[0]!.displayName;

@@ -1,7 +1,7 @@
-import type { DurationFetch } from '../../plan/plan-utilisation';
-import { mapWithConcurrency } from '../../webex/concurrency';
-import type { DurationMetricItem } from '../../webex/wire';
-import type { HandlerContext } from '../types';
+import type { DurationFetch } from '../plan/plan-utilisation';
+import type { WebexClient } from '../webex/client';
+import { mapWithConcurrency } from '../webex/concurrency';
+import type { DurationMetricItem } from '../webex/wire';
 
 export interface RoomDurations {
   fetch: DurationFetch;
@@ -9,14 +9,17 @@ export interface RoomDurations {
   used: DurationMetricItem[];
 }
 
-/** Reads a utilisation plan's durations: `timeBooked` and `timeUsed` of each room, six rooms at a time. */
+/**
+ * Reads a utilisation plan's durations: `timeBooked` and `timeUsed` of each room, six rooms at a
+ * time (answers and site reports alike).
+ */
 export function readDurations(
-  ctx: HandlerContext,
+  webex: Pick<WebexClient, 'admin'>,
   fetches: readonly DurationFetch[],
 ): Promise<RoomDurations[]> {
   return mapWithConcurrency(fetches, 6, async (fetch) => {
     const ask = (measurement: 'timeBooked' | 'timeUsed') =>
-      ctx.webex.admin.durations({
+      webex.admin.durations({
         workspaceId: fetch.room.id,
         measurement,
         aggregation: fetch.aggregation,

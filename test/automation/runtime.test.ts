@@ -339,6 +339,68 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
     });
   });
 
+  describe('weekly reports across a DST change', () => {
+    it('posts Monday 08:00 and Sunday 02:30 weekly reports once per slot across the fall-back (Sun 25 Oct 2026), restarts included', async () => {
+      // Three weeks of fake time: an admin token that outlives them (the emulator's default is 14 days).
+      const h = await harness(at('2026-10-14T12:00'), { emulator: { adminTokenTtlSeconds: 60 * 24 * 3600 } });
+      const monday = await h.report({ days: 'weekly', weekday: 1 });
+      // 02:30 happens twice on Sun 25 Oct (CEST, then CET): the first one is the slot.
+      const sunday = await h.report({ days: 'weekly', weekday: 7, time: '02:30' });
+
+      await h.tickReportsUntil(at('2026-10-25T02:40'));
+      // Restarted inside the repeated hour (02:00–03:00 runs twice): no second Sunday report at 02:30 CET.
+      h.restart();
+      await h.tickReportsUntil(at('2026-10-26T08:00'));
+      // Restarted right after Monday's slot: no second Monday report.
+      h.restart();
+      await h.tickReportsUntil(at('2026-11-03T12:00'));
+
+      const posts = h.posts();
+      const mondayPosts = reportsOf(posts, monday.id);
+      const sundayPosts = reportsOf(posts, sunday.id);
+      assert.equal(posts.length, mondayPosts.length + sundayPosts.length, 'nothing else was posted');
+      assert.deepEqual(mondayPosts.map(postedAt).map(local), [
+        '2026-10-19T08:00+02:00',
+        '2026-10-26T08:00+01:00', // the week held 169 hours: still 08:00 on the wall clock
+        '2026-11-02T08:00+01:00',
+      ]);
+      assert.deepEqual(mondayPosts.map(periodOf), [
+        'Mon 12 Oct 00:00 – Mon 19 Oct 00:00 (Europe/Oslo)',
+        'Mon 19 Oct 00:00 – Mon 26 Oct 00:00 (Europe/Oslo)',
+        'Mon 26 Oct 00:00 – Mon 2 Nov 00:00 (Europe/Oslo)',
+      ]);
+      assert.deepEqual(sundayPosts.map(postedAt).map(local), [
+        '2026-10-18T02:30+02:00',
+        '2026-10-25T02:30+02:00', // the first 02:30, once
+        '2026-11-01T02:30+01:00',
+      ]);
+      for (const post of mondayPosts) {
+        assert.match(titleOf(post), /^Weekly report · /);
+        assert.ok(cardText(post).includes(periodOf(post)), 'the card shows the period with its zone');
+        assert.ok(!post.markdown!.includes('late'), `on time: ${post.markdown}`);
+      }
+      // The post log holds one key per slot, named by its local date and time.
+      for (const slot of ['2026-10-19T08:00', '2026-10-26T08:00', '2026-11-02T08:00'])
+        assert.ok(await h.store.getPost(`report:${monday.id}:${slot}`), slot);
+    });
+
+    it('posts a Sunday 02:30 weekly report at 03:30 on the spring-forward day (Sun 29 Mar 2026), once, and Monday 08:00 once', async () => {
+      const h = await harness(at('2026-03-27T12:00'));
+      const sunday = await h.report({ days: 'weekly', weekday: 7, time: '02:30' });
+      const monday = await h.report({ days: 'weekly', weekday: 1 });
+      await h.tickReportsUntil(at('2026-03-29T03:35'));
+      h.restart();
+      await h.tickReportsUntil(at('2026-03-31T12:00'));
+      const posts = h.posts();
+      assert.deepEqual(reportsOf(posts, sunday.id).map(postedAt).map(local), ['2026-03-29T03:30+02:00']);
+      assert.deepEqual(reportsOf(posts, monday.id).map(postedAt).map(local), ['2026-03-30T08:00+02:00']);
+      assert.deepEqual(reportsOf(posts, monday.id).map(periodOf), [
+        'Mon 23 Mar 00:00 – Mon 30 Mar 00:00 (Europe/Oslo)',
+      ]);
+      assert.equal(posts.length, 2, 'nothing else was posted');
+    });
+  });
+
   describe('restarts around a report slot (Tue 24 Nov 2026, 08:00 Oslo)', () => {
     const SLOT = at('2026-11-24T08:00');
 
