@@ -30,6 +30,8 @@ export interface ProblemsView {
   silent: { roomName: string; text: string }[];
   /** Rooms read and inside their bands. */
   fine: string[];
+  /** Readings now unusual for the room (its own usual for the weekday and hour): small scopes only. */
+  unusual?: { roomName: string; metricLabel: string; text: string }[];
   /** What was judged and how, what was left out. */
   notes: string[];
   actions?: CardAction[];
@@ -64,6 +66,7 @@ export function problemsCard(view: ProblemsView): CardMessage {
   });
   if (view.rows.length > CARD_ROWS)
     body.push(subtleBlock(moreText(view.rows.length - CARD_ROWS, 'rooms with problems')));
+  for (const line of unusualLines(view)) body.push(textBlock(line, { spacing: 'Medium', color: 'Warning' }));
   for (const line of silentLines(view.silent))
     body.push(textBlock(line, { spacing: 'Medium', color: 'Warning' }));
   const fine = fineLine(view.fine);
@@ -94,6 +97,14 @@ function fineLine(rooms: readonly string[]): string | undefined {
   return `✅ ${rooms.length} ${rooms.length === 1 ? 'room' : 'rooms'} fine: ${named}${more}`;
 }
 
+/** "⚠️ Room 40 · ambient noise unusual for this room now: 48 dBA louder than …" (escaped). */
+function unusualLines(view: ProblemsView): string[] {
+  return (view.unusual ?? []).map(
+    (u) =>
+      `${WARNING_SIGN} ${escapeName(u.roomName)} · ${escapeMarkdown(u.metricLabel)} unusual for this room now: ${escapeMarkdown(u.text)}`,
+  );
+}
+
 /** "No readings: Focus Booth 1 (No readings since …)" — one line per room, the first few. */
 function silentLines(silent: ProblemsView['silent']): string[] {
   const lines = silent
@@ -110,7 +121,6 @@ function problemsMarkdown(view: ProblemsView, title: string, range: string): str
     (row) => `**${escapeName(row.roomName)}**: ${row.lines.map((l) => escapeMarkdown(l.text)).join('; ')}`,
   );
   const fine = fineLine(view.fine);
-  return markdownWithList(head, items, [...silentLines(view.silent), ...(fine ? [fine] : [])], (n) =>
-    moreText(n, 'rooms with problems'),
-  );
+  const tail = [...unusualLines(view), ...silentLines(view.silent), ...(fine ? [fine] : [])];
+  return markdownWithList(head, items, tail, (n) => moreText(n, 'rooms with problems'));
 }

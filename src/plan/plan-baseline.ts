@@ -34,12 +34,13 @@ export interface BaselinePlan {
  * local wall clock: DST-correct), in hourly buckets. Past weeks' buckets are complete, so the
  * readings cache keeps them: the same question again or a follow-up reads none of them again.
  * Bounded: at most {@link MAX_BASELINE_ROOMS} rooms, a window of about a day, and
- * {@link MAX_BASELINE_CALLS} calls (series past it are not compared), never past the history limit or
- * the calls one answer may make. Pure: the clock and limits are parameters.
+ * {@link MAX_BASELINE_CALLS} calls unless `maxCalls` says otherwise (series past it are not
+ * compared), never past the history limit or the calls one answer may make. Pure: the clock and limits are parameters.
  */
 export function planBaselines(
   plan: AnswerPlan,
   ctx: { now: number; limits: AnswerLimits; timeZone: string },
+  options: { maxCalls?: number } = {},
 ): BaselinePlan {
   const none = (skipped?: BaselinePlan['skipped']): BaselinePlan => ({
     plan: { ...plan, fetches: [], unsupported: [], omittedRooms: [], notes: [], calls: 0, expectedPoints: 0 },
@@ -54,7 +55,10 @@ export function planBaselines(
   const first = DateTime.fromMillis(plan.from, { zone }).startOf('hour');
   const lastHour = DateTime.fromMillis(end - 1, { zone }).startOf('hour');
   const oldest = ctx.now - ctx.limits.maxHistoryDays * DAY_MS;
-  const budget = Math.min(MAX_BASELINE_CALLS, Math.max(0, ctx.limits.maxCallsPerAnswer - plan.calls));
+  const budget = Math.min(
+    options.maxCalls ?? MAX_BASELINE_CALLS,
+    Math.max(0, ctx.limits.maxCallsPerAnswer - plan.calls),
+  );
   const fetches: BaselineFetch[] = [];
   let spent = 0;
   for (const of of plan.fetches) {

@@ -130,6 +130,40 @@ describe('unusual for this room (end to end through the emulator)', function () 
     assert.ok((answer!.markdown ?? '').includes(`**${line}**`), answer!.markdown);
   });
 
+  it('"anything unusual in Room 40 and Fjord?": the problems card names Room 40\'s noise now', async () => {
+    clock.pin(NOW);
+    const [answer] = await chat.ask('ingrid', space, 'anything unusual in Room 40 and Fjord?', 1, 30_000);
+    const text = cardTexts(answer!);
+    const line = text
+      .split('\n')
+      .find((l) => l.includes('Room 40 · ambient noise unusual for this room now'));
+    assert.ok(line, text);
+    const from = AT('2026-12-03T14:00');
+    const past = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(async (k) => {
+        const week = DateTime.fromMillis(from, { zone: ZONE }).minus({ weeks: k }).toMillis();
+        return (await apiReadings(emulator, room40, 'ambientNoise', week, week + HOUR, 'hourly'))[0]!.value;
+      }),
+    );
+    assert.match(
+      line,
+      new RegExp(`louder than a usual Thursday afternoon here \\(usual ${median(past).toFixed(0)} dBA\\)$`),
+    );
+    assert.ok(
+      !/Fjord · [a-z ]+ unusual/.test(text),
+      'Fjord is its usual self (it overheats every afternoon)',
+    );
+    assert.ok((answer!.markdown ?? '').includes('Room 40 · ambient noise unusual for this room now'));
+  });
+
+  it('"what\'s unusual on floor 3?": four rooms are more than it compares, and it says so', async () => {
+    clock.pin(NOW);
+    const [answer] = await chat.ask('ingrid', space, "what's unusual on floor 3?", 1, 30_000);
+    const text = cardTexts(answer!);
+    assert.match(text, /checked for up to 3 rooms/);
+    assert.doesNotMatch(text, /unusual for this room now/);
+  });
+
   it('at an ordinary time the answer says nothing about unusual', async () => {
     clock.pin(AT('2026-12-03T17:30'));
     const [answer] = await chat.ask('ingrid', space, 'noise in Room 40 now', 1, 20_000);

@@ -22,10 +22,15 @@ export async function usualLines(
   ctx: HandlerContext,
   plan: AnswerPlan,
   data: readonly RoomMetricData[],
+  options: { latestOnly?: boolean; maxCalls?: number } = {},
 ): Promise<Map<string, UsualLine>> {
   const lines = new Map<string, UsualLine>();
   const { timeZone } = ctx.space;
-  const baselines = planBaselines(plan, { now: ctx.now(), limits: ctx.limits, timeZone });
+  const baselines = planBaselines(
+    plan,
+    { now: ctx.now(), limits: ctx.limits, timeZone },
+    options.maxCalls === undefined ? {} : { maxCalls: options.maxCalls },
+  );
   if (baselines.fetches.length === 0) return lines;
   let past: RoomMetricData[];
   try {
@@ -40,7 +45,7 @@ export async function usualLines(
     history.set(key, [...(history.get(key) ?? []), ...(past[i]?.items ?? [])]);
   });
   const asked = asksUnusual(ctx.text.toLowerCase());
-  const latestOnly = ctx.request.intent === 'current';
+  const latestOnly = options.latestOnly ?? ctx.request.intent === 'current';
   for (const d of data) {
     const key = keyOf(d.room.id, d.metric);
     const items = history.get(key);
