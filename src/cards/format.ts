@@ -101,3 +101,10 @@ export function formatAge(ms: number): string {
   }
   return `${Math.floor(ms / DAY_MS)} d ago`;
 }
+
+/** "45 min", "12.5 h": booked and used time in hours, however many days they add up to. */
+export function formatHours(minutes: number): string {
+  if (minutes < 59.5) return `${Math.round(minutes)} min`;
+  const h = Math.round(minutes / 6) / 10;
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
+}

@@ -5,7 +5,6 @@
  * health — and the Send now / Cancel buttons. One card: each section is bounded, so it stays
  * short enough to read whole on a phone (390 px); the markdown says the same.
  */
-import { formatDuration } from '../metrics';
 import {
   adaptiveCard,
   type CardElementJson,
@@ -15,7 +14,7 @@ import {
   textBlock,
 } from './adaptive-card';
 import type { ReportActionData } from './automation-views';
-import { formatClockWithZone, formatRange, formatTime, zoneSuffix } from './format';
+import { formatClockWithZone, formatHours, formatRange, formatTime, zoneSuffix } from './format';
 import type { HealthRowView } from './health-card';
 import { clampMarkdown } from './markdown';
 import { subtleBlock, titleBlock, WARNING_SIGN } from './parts';
@@ -70,11 +69,9 @@ export interface SiteReportView {
   notes: string[];
 }
 
-const MINUTE_MS = 60_000;
-
-/** 750 → "12 h 30 min"; 0 → "0 h". */
+/** 750 → "12.5 h"; 0 → "0 h" (hours, however many days they add up to, as utilisation answers say). */
 function hours(minutes: number): string {
-  return minutes <= 0 || !Number.isFinite(minutes) ? '0 h' : formatDuration(minutes * MINUTE_MS);
+  return minutes <= 0 || !Number.isFinite(minutes) ? '0 h' : formatHours(minutes);
 }
 
 /** "+4 h on the week before" / "−30 min on the month before" / "same as the week before". */

@@ -1,5 +1,6 @@
 import type { FactJson } from '../cards';
 import { type UtilisationRowView, utilisationCard } from '../cards';
+import { formatHours } from '../cards/format';
 import {
   type PeopleBucket,
   type RoomUtilisation,
@@ -18,12 +19,7 @@ import type { Handler, HandlerContext, Reply } from './types';
 
 const DAY_MS = 86_400_000;
 
-/** "45 min", "12.5 h": booked and used time in hours, however many days they add up to. */
-export function hoursText(minutes: number): string {
-  if (minutes < 59.5) return `${Math.round(minutes)} min`;
-  const h = Math.round(minutes / 6) / 10;
-  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
-}
+const hoursText = formatHours;
 const percent = (share: number | undefined) => (share === undefined ? '—' : `${Math.round(share * 100)} %`);
 
 const MEANING = [

@@ -18,6 +18,7 @@ import {
   reportForm,
   reportsCard,
   roomsCard,
+  siteReportCard,
 } from '../../src/cards';
 import { alertFormView, FORM_ROOMS } from './automation-form-fixtures';
 import { assertValidMessage, cardText, deepFreeze, markdownFields, walk } from './card-checks';
@@ -44,6 +45,7 @@ import {
   roomsView,
   section,
 } from './fixtures';
+import { siteReportView } from './site-report-fixtures';
 
 /** Every card, built from the given zone. */
 function allCards(zone: string): [string, () => CardMessage][] {
@@ -84,8 +86,65 @@ function allCards(zone: string): [string, () => CardMessage][] {
         reportCards(reportView({ timeZone: zone, late: { minutes: 20 }, skipped: [alertView().since] }))[0]!,
     ],
     [
+      'weekly site report',
+      () =>
+        siteReportCard(
+          siteReportView({ timeZone: zone, late: { minutes: 20 }, skipped: [alertView().since] }),
+        ),
+    ],
+    [
       'report (last part)',
       () => reportCards(reportView({ timeZone: zone, rooms: manyReportRooms(60) })).at(-1)!,
+    ],
+    [
+      'alert (unusual for the room, band widened)',
+      () =>
+        alertCard(
+          alertView({
+            timeZone: zone,
+            ruleText: 'Temperature unusual for the room',
+            threshold: 'unusual for the room',
+            statement: 'Fjord is 3.1 °C warmer than a usual Tuesday afternoon here (usual 21.2 °C)',
+            ruleNotes: ['band widened ×1.5 after 1 false alarm'],
+          }),
+        ),
+    ],
+    [
+      'alert (sensor quiet)',
+      () =>
+        alertCard(
+          alertView({
+            timeZone: zone,
+            ruleText: 'sensor quiet for 2 h',
+            threshold: 'quiet (no reading for 2 h)',
+            value: '',
+            statement:
+              'No reading from Focus Booth 1 since Tue 1 Dec 10:20 (Europe/Oslo): quiet for 3 days 4 h',
+          }),
+        ),
+    ],
+    [
+      'alert rules (unusual and quiet)',
+      () =>
+        alertRulesCard(
+          alertRuleListView({
+            timeZone: zone,
+            rows: [
+              {
+                id: 'a1',
+                text: 'Temperature unusual for the room in Fjord, for 10 min (band widened ×1.5 after 1 false alarm)',
+                status: 'firing',
+                muted: false,
+              },
+              {
+                id: 'a2',
+                text: 'Sensor in Focus Booth 1 goes quiet: no reading for 2 h',
+                status: 'normal',
+                muted: false,
+              },
+            ],
+          }),
+        ),
     ],
     ['alert rules', () => alertRulesCard(alertRuleListView({ timeZone: zone }))],
     ['alert rules (none)', () => alertRulesCard(alertRuleListView({ timeZone: zone, rows: [] }))],
@@ -166,7 +225,18 @@ const evilCards: [string, () => CardMessage][] = [
   ['alert', () => alertCard(alertView({ roomName: EVIL }))],
   ['alert (rule)', () => alertCard(alertView({ ruleText: EVIL, acknowledgedBy: EVIL }))],
   ['alert (resolved)', () => alertCard(alertView({ kind: 'resolve', roomName: EVIL }))],
+  ['alert (statement)', () => alertCard(alertView({ statement: EVIL, ruleNotes: [EVIL] }))],
   ['report', () => reportCards(reportView({ rooms: [reportRoom(EVIL)] }))[0]!],
+  [
+    'weekly site report',
+    () =>
+      siteReportCard(
+        siteReportView({
+          title: `Weekly report · ${EVIL}`,
+          worst: { rows: [{ roomName: EVIL, lines: [EVIL] }], withProblems: 1, judged: 1 },
+        }),
+      ),
+  ],
   [
     'alert rules',
     () =>
