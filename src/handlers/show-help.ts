@@ -1,17 +1,24 @@
 import { helpCard } from '../cards';
 import type { Handler } from './types';
 
+/** The first five are buttons; the kinds of question go from a room's readings to insights and automation. */
 const EXAMPLES = [
   'temperature in Room 4 last 6 hours',
+  'any problems today?',
   'which room was noisiest this week?',
   'how was Boardroom yesterday?',
-  'humidity in Fjord vs Fløyen today',
   'list rooms',
+  'humidity in Fjord vs Fløyen today',
   'what is the air quality in Lab 2.1 right now?',
   'top 5 busiest rooms last week',
+  "what's unusual today?",
+  'Boardroom utilisation this month',
   'which sensors are offline?',
   'alert me when tvoc in Fjord goes above 500',
+  'alert me when temperature in Fjord is unusual',
+  'tell me when a sensor goes quiet',
   'daily report for Room 4 at 8',
+  'every Monday at 8 post a weekly report for Oslo HQ',
   'use fahrenheit',
   'settings',
 ];
