@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { AdaptiveCardJson } from '../../src/cards/adaptive-card';
 import { showHelp } from '../../src/handlers/show-help';
 import type { HandlerContext, Reply } from '../../src/handlers/types';
 import { parseRequest } from '../../src/language';
@@ -26,7 +27,7 @@ describe('handlers: showHelp', () => {
   it('lists the insights and automation questions, on a valid Adaptive Card 1.3', async () => {
     const reply = await help();
     assert.ok(reply.card);
-    assertValidMessage({ card: reply.card, markdown: reply.markdown });
+    assertValidMessage({ card: reply.card as AdaptiveCardJson, markdown: reply.markdown });
     const card = JSON.stringify(reply.card);
     for (const [text] of NEW_KINDS) {
       assert.ok(reply.markdown.includes(`- ${text}`), `the markdown lists "${text}"`);
@@ -43,12 +44,12 @@ describe('handlers: showHelp', () => {
     assert.ok(examples.length >= 18, examples.join('\n'));
     const now = Date.parse('2026-12-03T14:30:00+01:00');
     for (const text of examples) {
-      const parsed = parseRequest(text, { now, timeZone: 'Europe/Oslo', unit: 'celsius', directory });
+      const parsed = parseRequest(text, { now, timeZone: 'Europe/Oslo', directory });
       assert.notEqual(parsed.intent, 'unknown', text);
       assert.equal(parsed.clarify, undefined, `${text}: ${parsed.clarify?.question}`);
     }
     for (const [text, intent] of NEW_KINDS) {
-      const parsed = parseRequest(text, { now, timeZone: 'Europe/Oslo', unit: 'celsius', directory });
+      const parsed = parseRequest(text, { now, timeZone: 'Europe/Oslo', directory });
       assert.equal(parsed.intent, intent, text);
     }
   });
