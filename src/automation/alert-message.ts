@@ -96,16 +96,23 @@ export async function alertMessage(input: AlertMessageInput): Promise<Reply> {
  * What an unusual or quiet alert says instead of "<metric> in <room> is <value>", and the rule's
  * widened band. Quiet alerts report no value: `since` is the last reading.
  */
-function kindText(input: AlertMessageInput): { statement?: string; ruleNotes?: string[]; value?: string } {
+function kindText(input: AlertMessageInput): {
+  statement?: string;
+  ruleNotes?: string[];
+  value?: string;
+  at?: number;
+} {
   const { rule, event, roomName, timeZone, unit } = input;
   const c = rule.condition;
   if (c.op === 'quiet') {
     if (event.kind === 'resolve') return { statement: `${roomName} is reporting again`, value: '' };
     const last = lastReadingOf(event.since);
     const quietFor = formatDuration(input.now - last);
+    // `at` is now: the card then names the day of a last reading on another day.
     return {
-      statement: `No reading from ${roomName} since ${formatTimeWithZone(last, timeZone)} (${quietFor})`,
+      statement: `No reading from ${roomName} since ${formatTimeWithZone(last, timeZone)}: quiet for ${quietFor}`,
       value: '',
+      at: input.now,
     };
   }
   if (c.op !== 'unusual') return {};

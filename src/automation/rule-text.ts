@@ -21,8 +21,7 @@ export function conditionText(
   unit: TemperatureUnit = 'celsius',
 ): string {
   const show = (v: number) => displayValue(metric, v, unit);
-  if (condition.op === 'unusual')
-    return 'unusual for the room (against its usual level for the weekday and hour)';
+  if (condition.op === 'unusual') return 'unusual for the room';
   if (condition.op === 'quiet') return `quiet (no reading for ${formatDuration(condition.afterMs)})`;
   return condition.op === 'outside'
     ? `outside ${show(condition.low)} – ${show(condition.high)}`

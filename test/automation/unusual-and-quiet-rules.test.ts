@@ -171,7 +171,7 @@ describe('unusual-for-this-room rules', () => {
     assert.equal(wideJudge.breaches({ at: at('2026-12-01T14:30'), value: 22.3 }), false);
     assert.equal(
       ruleText(rule({ condition: once }), () => 'Fjord'),
-      'Temperature unusual for the room (against its usual level for the weekday and hour) in Fjord, for 10 min (band widened ×1.5 after 1 false alarm)',
+      'Temperature unusual for the room in Fjord, for 10 min (band widened ×1.5 after 1 false alarm)',
     );
   });
 });

@@ -107,7 +107,7 @@ function whatItWatches(rule: AlertRule): string {
     return `It fires when a room's sensor has sent no reading for ${formatDuration(rule.condition.afterMs)}, says since when, ${remind}, and posts here when readings come back.`;
   }
   if (rule.condition.op === 'unusual') {
-    return `It compares each reading with what is usual in that room for the same weekday and hour over the last ${BASELINE_WEEKS} weeks (the median and its usual spread); it fires when a reading stays unusual for ${hold} min, ${remind}, and posts here when it is back to usual. Each false alarm widens the band.`;
+    return `Each reading is compared with the room's usual level for the same weekday and hour over the last ${BASELINE_WEEKS} weeks. It fires when unusual for ${hold} min, ${remind}, and posts when back to usual; a false alarm widens the band.`;
   }
   return `It fires when the condition holds for ${hold} min, ${remind}, and posts here when it is back to normal.`;
 }
