@@ -100,6 +100,18 @@ describe('"unusual" and "goes quiet" alert rules (end to end through the emulato
     );
   });
 
+  it('refuses a quiet time too short to mean anything, and sets nothing', async () => {
+    const room = await chat.groupSpace('ingrid', 'Too eager');
+    const before = (await bot.store.listAlertRules()).length;
+    const [refused] = await chat.ask(
+      'ingrid',
+      room,
+      'alert me if the sensor in Ulriken has sent nothing for 5 minutes',
+    );
+    assert.match(seen(refused!), /quiet after 10 minutes to 7 days without a reading\. Nothing was set/);
+    assert.equal((await bot.store.listAlertRules()).length, before);
+  });
+
   it("an unusual rule on Room 40's noise fires on its building-work afternoon; a false alarm widens its band", async () => {
     const room = await chat.groupSpace('ingrid', 'Noise watch');
     // Thu 3 Dec 2026 14:00 Oslo: building work since 13:00.

@@ -179,6 +179,21 @@ export function describeEntities(t: StoreTest): void {
       assert.deepEqual(await store.getAlertRule(rule.id), cleared);
     });
 
+    it('keeps "unusual" and "quiet" conditions, the widening after false alarms inside the JSON', async () => {
+      const store = await t.open();
+      const unusual = await store.createAlertRule(ruleInput({ condition: { op: 'unusual' } }));
+      const widened = { op: 'unusual' as const, widen: 1.5, falseAlarms: 1 };
+      assert.deepEqual(
+        (await store.updateAlertRule(unusual.id, SPACE, { condition: widened }))?.condition,
+        widened,
+      );
+      assert.deepEqual((await store.getAlertRule(unusual.id))?.condition, widened);
+      const quiet = await store.createAlertRule(
+        ruleInput({ metric: 'ambientNoise', holdMs: 0, condition: { op: 'quiet', afterMs: 7_200_000 } }),
+      );
+      assert.deepEqual((await store.getAlertRule(quiet.id))?.condition, { op: 'quiet', afterMs: 7_200_000 });
+    });
+
     it('refuses an invalid update and keeps the rule as it was', async () => {
       const store = await t.open();
       const rule = await store.createAlertRule(ruleInput());
