@@ -10,6 +10,7 @@ import type { SiteReportView } from '../cards';
 import type { ComfortBands } from '../metrics';
 import type { ReportSubscription } from '../model';
 import { type SpaceSettings, spaceBands } from '../model/space-settings';
+import { callsFor } from '../plan/bounded-window';
 import type { AnswerLimits } from '../plan/limits';
 import { judgedInWorkingHours, type PlanContext, type PlanRoom, planReadings } from '../plan/plan-answer';
 import { planUtilisation } from '../plan/plan-utilisation';
@@ -21,11 +22,14 @@ import { REPORT_METRICS } from './report-content';
 import { comparisonPeriod } from './report-schedule';
 import { type RoomDurationsRead, siteReportContent } from './site-report-content';
 
-/**
- * Metric API calls one site report makes at most (cold cache): readings, this period's durations
- * and the previous period's durations get a third each.
- */
+/** Metric API calls one site report makes at most (cold cache). */
 export const REPORT_CALL_BUDGET = 600;
+/**
+ * Of them, for the hourly comfort readings (problems and sensor health need hours: a week is 4
+ * calls per series, 20 per room); the rest is shared by the two periods' booked and used time
+ * (which plan-utilisation reads by the day when hourly would not fit).
+ */
+const READINGS_CALLS = 400;
 
 export interface SiteReportDeps {
   webex: WebexClient;
@@ -48,20 +52,26 @@ export async function siteReportView(
     from: period.from - (period.to - period.from),
     to: period.from,
   };
-  const share = Math.floor(REPORT_CALL_BUDGET / 3);
-  const ctx = (now: number): PlanContext => ({
+  const ctx = (now: number, calls: number): PlanContext => ({
     directory: { workspaces: scope.rooms },
     space,
     now,
-    limits: { ...deps.limits, maxCallsPerAnswer: share },
+    limits: { ...deps.limits, maxCallsPerAnswer: calls },
   });
-  const plan = judgedInWorkingHours(
+  // Hourly for the rooms that fit, rather than coarser buckets for more: a sensor's last hour and
+  // a run outside the band need hours. The rooms past them are counted in a note.
+  const perRoom = REPORT_METRICS.length * callsFor(period.from, period.to, 'hourly');
+  const readable = scope.rooms.slice(0, Math.max(1, Math.floor(READINGS_CALLS / perRoom)));
+  const planned = judgedInWorkingHours(
     planReadings(
-      { rooms: scope.rooms, metrics: REPORT_METRICS, ...period, aggregation: 'hourly', unit: space.unit },
-      ctx(deps.now()),
+      { rooms: readable, metrics: REPORT_METRICS, ...period, aggregation: 'hourly', unit: space.unit },
+      ctx(deps.now(), READINGS_CALLS),
     ),
     space,
   );
+  // Only hours can be judged here: a plan that had to coarsen is not read.
+  const plan =
+    planned.aggregation === 'hourly' ? planned : { ...planned, fetches: [], omittedRooms: readable };
   const utilisationOf = (window: { from: number; to: number }) =>
     planUtilisation(
       {
@@ -72,7 +82,7 @@ export async function siteReportView(
         to: new Date(window.to).toISOString(),
       },
       // Planned as if asked at the window's end: the window is whole, not cut at "now".
-      ctx(Math.max(window.to, deps.now())),
+      ctx(Math.max(window.to, deps.now()), Math.floor((REPORT_CALL_BUDGET - READINGS_CALLS) / 2)),
     );
   const current = utilisationOf(period);
   const before = utilisationOf(previous);
@@ -108,7 +118,7 @@ export async function siteReportView(
   const readRooms = new Set(plan.fetches.map((f) => f.room.id)).size;
   const count = (n: number) => n.toLocaleString('en-US');
   const notes = [
-    ...(plan.omittedRooms.length > 0 || current.fetches.length < scope.rooms.length
+    ...(readRooms < scope.rooms.length || current.fetches.length < scope.rooms.length
       ? [
           `A report makes at most ${count(REPORT_CALL_BUDGET)} Webex calls: comfort and sensors read for ${count(readRooms)} of ${count(scope.rooms.length)} rooms, bookings for ${count(current.fetches.length)}. Ask about a floor for the rest.`,
         ]

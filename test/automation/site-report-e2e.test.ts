@@ -1,0 +1,258 @@
+/**
+ * Weekly site reports end to end: the ReportRunner against the real Webex API emulator, a file
+ * store and a fake clock. What the report says is checked against the API's own answers (booked and
+ * used time of every room of the site this week and the week before; the dead device's last
+ * reading), and a 2,000-room organisation's report against the calls it made.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import pino from 'pino';
+import { ReportRunner } from '../../src/automation/report-runner';
+import { REPORT_CALL_BUDGET } from '../../src/automation/site-report';
+import { QuickChartRenderer } from '../../src/charts/quickchart-renderer';
+import type { StoredMessage } from '../../src/emulator/messaging-store';
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator/server';
+import { DEFAULT_COMFORT_BANDS } from '../../src/metrics';
+import { openSqliteStore, STORE_FILE_NAME, type Store } from '../../src/store';
+import { createWebexClient } from '../../src/webex/client';
+import { apiReadings, call } from '../support/emulator';
+import { FakeClock } from '../support/fake-clock';
+
+const OSLO = 'Europe/Oslo';
+const MINUTE = 60_000;
+const at = (local: string) => DateTime.fromISO(local, { zone: OSLO }).toMillis();
+
+/** "12.5 h" / "45 min", as a person reads hours off the API's minutes. */
+const hours = (minutes: number) => {
+  if (minutes <= 0) return '0 h';
+  if (minutes < 59.5) return `${Math.round(minutes)} min`;
+  const h = Math.round(minutes / 6) / 10;
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
+};
+const change = (now: number, before: number) => {
+  const delta = Math.round(now - before);
+  return delta === 0
+    ? 'same as the week before'
+    : `${delta > 0 ? '+' : '−'}${hours(Math.abs(delta))} on the week before`;
+};
+
+/** Total minutes of one measurement of one room over [from, to), asked day by day (the API's hourly span is 48 h). */
+async function apiMinutes(
+  emulator: RunningEmulator,
+  workspaceId: string,
+  measurement: 'timeBooked' | 'timeUsed',
+  from: number,
+  to: number,
+): Promise<number> {
+  let total = 0;
+  for (let start = from; start < to; start += 86_400_000) {
+    const query = new URLSearchParams({
+      workspaceId,
+      measurement,
+      aggregation: 'hourly',
+      from: new Date(start).toISOString(),
+      to: new Date(Math.min(to, start + 86_400_000)).toISOString(),
+    });
+    const api = await call(emulator, 'GET', `/workspaceDurationMetrics?${query}`);
+    assert.equal(api.status, 200, api.text);
+    for (const item of (api.body as { items: { duration: number }[] }).items) total += item.duration;
+  }
+  return total;
+}
+
+interface Setup {
+  clock: FakeClock;
+  emulator: RunningEmulator;
+  store: Store;
+  runner: ReportRunner;
+  roomId: string;
+  botId: string;
+  creator: { personId: string; email: string };
+  dir: string;
+  calls: string[];
+}
+
+async function setUp(start: number, options: Partial<EmulatorOptions> = {}): Promise<Setup> {
+  const clock = new FakeClock(start);
+  const calls: string[] = [];
+  const emulator = await startEmulator({
+    port: 0,
+    now: clock.now,
+    onRequest: (line) => calls.push(line),
+    ...options,
+  });
+  const user = emulator.userTokens.ingrid;
+  const me = (await call(emulator, 'GET', '/people/me', { token: user })).body as {
+    id: string;
+    emails: string[];
+  };
+  const bot = (await call(emulator, 'GET', '/people/me', { token: emulator.botToken })).body as {
+    id: string;
+  };
+  const room = await call(emulator, 'POST', '/rooms', { token: user, json: { title: 'Facilities Oslo' } });
+  const roomId = (room.body as { id: string }).id;
+  await call(emulator, 'POST', '/memberships', {
+    token: user,
+    json: { roomId, personEmail: emulator.botEmail },
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room-metrics-site-report-'));
+  const store = openSqliteStore({ file: path.join(dir, STORE_FILE_NAME) });
+  const webex = createWebexClient({
+    baseUrl: emulator.url,
+    botToken: emulator.botToken,
+    admin: { token: emulator.adminToken },
+    now: clock.now,
+    http: { sleep: clock.sleep },
+  });
+  const runner = new ReportRunner({
+    store,
+    webex,
+    charts: new QuickChartRenderer(),
+    bands: DEFAULT_COMFORT_BANDS,
+    now: clock.now,
+    log: pino({ level: 'silent' }),
+    spaceOf: async () => ({ timeZone: OSLO, unit: 'celsius' as const }),
+    lateLimitMs: 6 * 3_600_000,
+  });
+  return {
+    clock,
+    emulator,
+    store,
+    runner,
+    roomId,
+    botId: bot.id,
+    creator: { personId: me.id, email: me.emails[0]! },
+    dir,
+    calls,
+  };
+}
+
+async function tearDown(s: Setup): Promise<void> {
+  s.store.close();
+  await s.emulator.close();
+  fs.rmSync(s.dir, { recursive: true, force: true });
+}
+
+const posts = (s: Setup): StoredMessage[] =>
+  [...s.emulator.context.store.messages.values()].filter(
+    (m) => m.roomId === s.roomId && m.personId === s.botId,
+  );
+
+/** Ticks every 5 min until `until`. */
+async function tickUntil(s: Setup, until: number): Promise<void> {
+  while (s.clock.now() + 5 * MINUTE <= until) {
+    s.clock.advance(5 * MINUTE);
+    await s.runner.tick();
+  }
+}
+
+describe('weekly site report (end to end through the emulator)', function () {
+  this.timeout(120_000);
+  let s: Setup | undefined;
+  afterEach(async () => {
+    if (s) await tearDown(s);
+    s = undefined;
+  });
+
+  it('posts Oslo HQ’s week once on Monday 08:00: used and booked hours against the week before, and the dead device, as the API has them', async () => {
+    s = await setUp(at('2026-12-07T07:40'));
+    const listed = (await call(s.emulator, 'GET', '/workspaces?max=1000')).body as {
+      items: { id: string; displayName: string; locationId: string }[];
+    };
+    const locations = (await call(s.emulator, 'GET', '/locations')).body as {
+      items: { id: string; displayName?: string; name?: string }[];
+    };
+    const oslo = locations.items.find((l) => (l.displayName ?? l.name) === 'Oslo HQ')!;
+    const rooms = listed.items.filter((w) => w.locationId === oslo.id);
+    assert.ok(rooms.length >= 5, 'Oslo HQ has its rooms');
+    const report = await s.store.createReport({
+      roomId: s.roomId,
+      rooms: { workspaceIds: rooms.map((r) => r.id) },
+      time: '08:00',
+      days: 'weekly',
+      weekday: 1,
+      createdBy: s.creator,
+      createdAt: s.clock.now(),
+    });
+    await tickUntil(s, at('2026-12-07T09:00'));
+
+    const mine = posts(s);
+    assert.equal(mine.length, 1, 'one report for the slot');
+    const post = mine[0]!;
+    const md = post.markdown ?? '';
+    if (process.env.SHOW_ANSWERS) console.log(md);
+    assert.equal(DateTime.fromISO(post.created, { zone: OSLO }).toFormat('ccc HH:mm'), 'Mon 08:00');
+    assert.equal(md.split('\n')[0], '**Weekly report · Oslo HQ**');
+    assert.equal(md.split('\n')[1], 'Mon 30 Nov 00:00 – Mon 7 Dec 00:00 (Europe/Oslo)');
+    assert.ok(md.includes(`**cancel report ${report.id}**`));
+
+    // Used and booked time of the whole site, this week and the week before, from the API.
+    const week = { from: at('2026-11-30T00:00'), to: at('2026-12-07T00:00') };
+    const before = { from: at('2026-11-23T00:00'), to: at('2026-11-30T00:00') };
+    let used = 0;
+    let usedBefore = 0;
+    let booked = 0;
+    let bookedBefore = 0;
+    for (const room of rooms) {
+      used += await apiMinutes(s.emulator, room.id, 'timeUsed', week.from, week.to);
+      usedBefore += await apiMinutes(s.emulator, room.id, 'timeUsed', before.from, before.to);
+      booked += await apiMinutes(s.emulator, room.id, 'timeBooked', week.from, week.to);
+      bookedBefore += await apiMinutes(s.emulator, room.id, 'timeBooked', before.from, before.to);
+    }
+    assert.ok(used > 0 && booked > 0, 'the site was booked and used');
+    const usedText = `Used ${hours(used)} (${change(used, usedBefore)})`;
+    const bookedText = `booked ${hours(booked)} (${change(booked, bookedBefore)})`;
+    assert.ok(md.includes(`${usedText} · ${bookedText}`), `${usedText} · ${bookedText}\n${md}`);
+
+    // Focus Booth 1's device went dead on Tue 1 Dec: its last hourly bucket in the API, plus an hour.
+    const booth = rooms.find((r) => r.displayName === 'Focus Booth 1')!;
+    let last = 0;
+    for (const metric of ['temperature', 'humidity', 'tvoc', 'ambientNoise']) {
+      const buckets = await apiReadings(
+        s.emulator,
+        booth.id,
+        metric,
+        week.from,
+        at('2026-12-02T00:00'),
+        'hourly',
+      );
+      for (const b of buckets) last = Math.max(last, b.t);
+    }
+    assert.ok(last > 0, 'the booth reported before it died');
+    const hourTo = DateTime.fromMillis(last + 3_600_000, { zone: OSLO }).toFormat('ccc d LLL HH:mm');
+    assert.match(
+      md,
+      new RegExp(`\\*\\*Focus Booth 1\\*\\*: Device offline, last reading in the hour to ${hourTo}`),
+    );
+
+    // A restart of the ticking later that morning posts nothing more.
+    await tickUntil(s, at('2026-12-07T12:00'));
+    assert.equal(posts(s).length, 1);
+  });
+
+  it('a 2,000-room organisation: one report within the call budget, saying how many rooms it read', async function () {
+    this.timeout(300_000);
+    s = await setUp(at('2026-12-07T07:55'), { workspaces: 2000 });
+    await s.store.createReport({
+      roomId: s.roomId,
+      rooms: { all: true },
+      time: '08:00',
+      days: 'weekly',
+      weekday: 1,
+      createdBy: s.creator,
+      createdAt: s.clock.now(),
+    });
+    await tickUntil(s, at('2026-12-07T08:05'));
+    const mine = posts(s);
+    assert.equal(mine.length, 1);
+    const md = mine[0]!.markdown ?? '';
+    if (process.env.SHOW_ANSWERS) console.log(md);
+    const metricCalls = s.calls.filter((line) => /\/workspace(?:Duration)?Metrics/.test(line)).length;
+    assert.ok(metricCalls <= REPORT_CALL_BUDGET, `${metricCalls} metric calls`);
+    assert.match(md, /of 2,000 rooms/);
+    assert.match(md, /Showing \d+ of/);
+  });
+});
