@@ -4,9 +4,11 @@ import { type Baseline, baselineFor } from '../metrics/baseline';
 import type { MetricPoint } from '../metrics/points';
 import { toPoints } from '../metrics/points';
 import type { AlertRule, AlertState } from '../model';
+import { isThreshold } from '../model';
 import type { Reply } from '../model/reply';
 import type { SpaceSettings } from '../model/space-settings';
-import { ReadingsCache } from '../readings/readings-cache';
+import { hasSensor } from '../plan/plan-answer';
+import { ReadingsCache, type SeriesKey } from '../readings/readings-cache';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
@@ -77,7 +79,14 @@ const FIRST_LOOK_MS = 30 * 60_000;
 export class AlertRunner {
   private readonly cache: ReadingsCache;
   /** Baseline hours read in this pass, per workspace × metric: one look-back each. */
-  private baselineReads = new Map<string, Promise<MetricPoint[]>>();
+  private baselineReads = new Map<string, Promise<MetricPoint[] | undefined>>();
+  /**
+   * Calls baseline look-backs may still make in this pass: one minute's worth of the API budget.
+   * A cold look-back (about 21 calls) beyond it waits for the next pass, whose poll reads the same
+   * readings again (the rule's state is not advanced), so many "unusual" rules on every room
+   * warm up over a few passes instead of bursting through the budget.
+   */
+  private baselineCallsLeft = 0;
 
   constructor(private readonly deps: AlertRunnerDeps) {
     this.cache = deps.cache ?? new ReadingsCache({ maxBytes: OWN_CACHE_BYTES, now: deps.now });
@@ -90,7 +99,17 @@ export class AlertRunner {
     const rules = all.filter((_, i) => !paused[i]);
     const directory = rules.some((r) => r.rooms.all) ? await this.deps.webex.directory.get() : undefined;
     const allIds = directory?.workspaces.map((w) => w.id) ?? [];
-    const pairs = pairsFor(rules, (rule) => (rule.rooms.all ? allIds : rule.rooms.workspaceIds));
+    // "Unusual" and "quiet" rules on every room watch the rooms that have the sensor: a room
+    // without one would read as forever quiet, or cost a baseline look-back for nothing.
+    const withSensor = (metric: MetricName) =>
+      (directory?.workspaces ?? []).filter((w) => hasSensor(w, metric)).map((w) => w.id);
+    const pairs = pairsFor(rules, (rule) =>
+      !rule.rooms.all
+        ? rule.rooms.workspaceIds
+        : isThreshold(rule.condition)
+          ? allIds
+          : withSensor(rule.metric),
+    );
     const rooms = new Set(pairs.map((p) => p.workspaceId)).size;
     const plan = planEvaluation({
       pairs: pairs.length,
@@ -115,6 +134,7 @@ export class AlertRunner {
     });
     const byId = new Map(rules.map((r) => [r.id, r]));
     this.baselineReads = new Map();
+    this.baselineCallsLeft = this.deps.budgetPerMinute;
     const selected = onlyRuleId ? pairs.filter((p) => p.ruleIds.includes(onlyRuleId)) : pairs;
     let calls = 0;
     let posted = 0;
@@ -200,6 +220,8 @@ export class AlertRunner {
     const condition = rule.condition;
     if (condition.op === 'unusual') {
       const points = await this.baselineHours(workspaceId, rule.metric, counted);
+      // Deferred (this pass's look-back calls are spent): judged next pass, from the same readings.
+      if (!points) return { posted: 0, calls };
       judge = unusualJudge(rule.metric, condition, rule.hysteresis, (at) =>
         baselineFor(rule.metric, points, at, timeZone, { weeks: BASELINE_WEEKS }),
       );
@@ -251,7 +273,7 @@ export class AlertRunner {
     workspaceId: string,
     metric: MetricName,
     counted: () => void,
-  ): Promise<MetricPoint[]> {
+  ): Promise<MetricPoint[] | undefined> {
     const key = `${workspaceId}|${metric}`;
     let read = this.baselineReads.get(key);
     if (!read) {
@@ -259,7 +281,11 @@ export class AlertRunner {
       const to = Math.floor(now / HOUR_MS) * HOUR_MS;
       const from =
         Math.floor((now - FIRST_LOOK_MS * 4) / HOUR_MS) * HOUR_MS - BASELINE_WEEKS * 7 * 24 * HOUR_MS;
-      read = this.hourlyBuckets(workspaceId, metric, from, to, counted);
+      read = this.cache.callsNeeded(seriesKeyOf(workspaceId, metric), from, to).then((needed) => {
+        if (needed > 1 && needed > this.baselineCallsLeft) return undefined;
+        this.baselineCallsLeft -= needed;
+        return this.hourlyBuckets(workspaceId, metric, from, to, counted);
+      });
       this.baselineReads.set(key, read);
       read.catch(() => this.baselineReads.delete(key));
     }
@@ -275,6 +301,7 @@ export class AlertRunner {
   ): Promise<Baseline | undefined> {
     if (rule.condition.op !== 'unusual') return undefined;
     const points = await this.baselineHours(workspaceId, rule.metric, () => undefined);
+    if (!points) return undefined;
     return baselineFor(rule.metric, points, at, timeZone, { weeks: BASELINE_WEEKS });
   }
 
@@ -449,6 +476,16 @@ export class AlertRunner {
     });
     return result.items.map((item) => ({ at: Date.parse(item.timestamp), value: item.value }));
   }
+}
+
+/** The readings cache's key of a room's hourly buckets, as alerts read them (temperature in °C). */
+function seriesKeyOf(workspaceId: string, metric: MetricName): SeriesKey {
+  return {
+    workspaceId,
+    metric,
+    aggregation: 'hourly',
+    ...(metric === 'temperature' ? { unit: 'celsius' } : {}),
+  };
 }
 
 /** The first line of a message's text. */

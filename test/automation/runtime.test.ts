@@ -776,6 +776,35 @@ describe('automation runtime (fake clock, real emulator, file store)', function 
   });
 
   describe('the API budget', () => {
+    it('an "unusual" rule reads its 6-week look-back once (past hours cached), and waits when a pass cannot afford it', async () => {
+      const poor = await harness(at('2026-11-30T10:00'), { budgetPerMinute: 10 });
+      const waiting = await poor.rule({
+        metric: 'temperature',
+        condition: { op: 'unusual' },
+        hysteresis: 0.5,
+      });
+      poor.clock.advance(STEP);
+      assert.equal((await poor.alerts.pass()).calls, 1, 'only the poll: the cold look-back waits');
+      assert.equal(
+        await poor.store.getAlertState(waiting.id, poor.workspaceId('Fjord')),
+        undefined,
+        'nothing judged',
+      );
+
+      const h = await harness(at('2026-11-30T10:00'));
+      const rule = await h.rule({ metric: 'temperature', condition: { op: 'unusual' }, hysteresis: 0.5 });
+      h.clock.advance(STEP);
+      const cold = await h.alerts.pass();
+      // 6 weeks and 2 hours of hourly buckets, 48 h per call, and the poll.
+      assert.ok(cold.calls >= 20 && cold.calls <= 24, `cold: ${cold.calls} calls`);
+      assert.ok(await h.store.getAlertState(rule.id, h.workspaceId('Fjord')), 'judged');
+      h.clock.advance(STEP);
+      // 10:10: the 09:00 hour has settled and is read once more; then only the poll.
+      assert.ok((await h.alerts.pass()).calls <= 2);
+      h.clock.advance(STEP);
+      assert.equal((await h.alerts.pass()).calls, 1);
+    });
+
     it('2,000 rooms × 2 metrics: a lengthened interval, one call per pair, evenly spread, never a 429', async function () {
       this.timeout(90_000);
       const ROOMS = 2000;
