@@ -9,13 +9,14 @@ import { type SpaceSettings, spaceBands, workingHoursOf } from '../model/space-s
 import { unitLabel } from '../model/units';
 import { describeWorkingHours } from '../model/working-hours';
 import { type AnswerLimits, answerLimits } from '../plan/limits';
-import { readRooms } from '../readings/read-room-metrics';
+import { type RoomMetricData, readRooms } from '../readings/read-room-metrics';
 import type { ReadingsCache } from '../readings/readings-cache';
 import type { Store } from '../store';
 import type { WebexClient } from '../webex/client';
 import { mapWithConcurrency } from '../webex/concurrency';
 import { replyMessage } from '../webex/reply-message';
 import { guarded, type PostGuard, postOnce } from './post-once';
+import { needsAttention } from './report-attention';
 import { REPORT_METRICS, type ReportRoom, reportRoom, worstFirst } from './report-content';
 import { decideReport, previousSlot, reportPeriod, slotKey, slotPrefix } from './report-schedule';
 import { siteReportView } from './site-report';
@@ -210,6 +211,7 @@ export class ReportRunner {
       return [sent.id];
     }
     const rooms = chosen.slice(0, MAX_REPORT_ROOMS);
+    const read: RoomMetricData[] = [];
     const built = await mapWithConcurrency(rooms, 2, async (w): Promise<ReportRoom> => {
       const data = await readRooms(
         webex,
@@ -218,6 +220,7 @@ export class ReportRunner {
         { ...period, aggregation: 'hourly', unit: space.unit },
         this.readOptions(),
       );
+      read.push(...data);
       return reportRoom(
         {
           workspaceId: w.id,
@@ -237,6 +240,12 @@ export class ReportRunner {
       );
     });
     const sorted = worstFirst(built);
+    const attention = needsAttention(read, period, space, {
+      bands: spaceBands(this.deps.bands, space),
+      now: now(),
+      offlineAfterMs: (this.deps.limits ?? answerLimits()).sensorOfflineAfterMs,
+      capacityOf: (id) => rooms.find((w) => w.id === id)?.capacity,
+    });
     const chartUrl = await this.chart(sorted, period, space).catch(() => undefined);
     const cards = reportCards({
       subscriptionId: report.id,
@@ -267,6 +276,7 @@ export class ReportRunner {
       ...(chartUrl ? { chartUrl } : {}),
       unit: space.unit,
       workingHours: describeWorkingHours(workingHoursOf(space)),
+      ...(attention.rows.length > 0 ? { attention } : {}),
       ...(chosen.length > rooms.length ? { omittedRooms: chosen.length - rooms.length } : {}),
     });
     const ids: string[] = [];

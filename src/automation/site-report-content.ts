@@ -62,15 +62,33 @@ export function siteReportContent(input: SiteReportInput, o: SiteReportOptions):
 }
 
 function worstRooms(input: SiteReportInput, o: SiteReportOptions): SiteReportView['worst'] {
-  const { period } = input;
-  // "Now" is the period's end: a report judges the week that was, not the hours since.
+  const capacityOf = (id: string) => input.durations.find((r) => r.room.id === id)?.room.capacity;
+  return comfortProblems(input.readings, input.period, input.working, o, capacityOf, SITE_REPORT_ROWS);
+}
+
+/**
+ * The rooms outside their comfort band in working hours (or over capacity) over `period`, worst
+ * first (problemOrder), each with its problems in words, "since" the run's start (problemLine):
+ * the first `limit` rooms, with how many had a problem and how many were judged. Used by site
+ * reports and by the daily report's "Needs attention".
+ */
+export function comfortProblems(
+  readings: readonly RoomMetricData[],
+  period: { from: number; to: number },
+  working: readonly Interval[],
+  o: SiteReportOptions,
+  capacityOf: (workspaceId: string) => number | undefined,
+  limit: number,
+): SiteReportView['worst'] {
+  // "Now" is the period's end: a report judges the period that was, not the hours since.
   const now = period.to;
+  const input = { readings, working };
   const byRoom = new Map<string, { name: string; problems: { problem: MetricProblem; latest?: number }[] }>();
   const judged = new Set<string>();
   for (const d of input.readings) {
     if (!d.supported || d.items.length === 0) continue;
     judged.add(d.room.id);
-    const capacity = input.durations.find((r) => r.room.id === d.room.id)?.room.capacity;
+    const capacity = capacityOf(d.room.id);
     const unit = d.metric === 'temperature' ? o.unit : undefined;
     const points = toPoints(d.items, 'hourly');
     const common = {
@@ -105,7 +123,7 @@ function worstRooms(input: SiteReportInput, o: SiteReportOptions): SiteReportVie
     workingHours: input.working.length > 0,
   };
   return {
-    rows: rooms.slice(0, SITE_REPORT_ROWS).map((r) => {
+    rows: rooms.slice(0, limit).map((r) => {
       const order = sortProblems(r.problems.map((p) => p.problem));
       return {
         roomName: r.name,
@@ -170,6 +188,22 @@ function utilisationSection(input: SiteReportInput): SiteReportView['utilisation
 }
 
 function healthSection(input: SiteReportInput, o: SiteReportOptions): SiteReportView['health'] {
+  return sensorHealth(input.readings, input.period, input.now, o, SITE_REPORT_ROWS);
+}
+
+/**
+ * The rooms whose sensors went quiet (or reported impossible values) in `period`, judged at its
+ * end from its hourly buckets (sensor-health), worst first: the first `limit`, with how many had a
+ * problem and how many were checked. Ages ("5 d ago") are told from `now`.
+ */
+export function sensorHealth(
+  readings: readonly RoomMetricData[],
+  period: { from: number; to: number },
+  now: number,
+  o: SiteReportOptions,
+  limit: number,
+): SiteReportView['health'] {
+  const input = { readings, period, now };
   const byRoom = new Map<string, { room: RoomMetricData['room']; series: HealthSeries[] }>();
   for (const d of input.readings) {
     if (!d.supported) continue;
@@ -192,7 +226,7 @@ function healthSection(input: SiteReportInput, o: SiteReportOptions): SiteReport
   const lookBackMs = input.period.to - input.period.from;
   return {
     rows: troubled
-      .slice(0, SITE_REPORT_ROWS)
+      .slice(0, limit)
       .map((h) => healthRow(h, { now: input.now, timeZone: o.timeZone, lookBackMs })),
     withProblems: troubled.length,
     checked: health.length,

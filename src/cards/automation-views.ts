@@ -121,6 +121,18 @@ export interface ReportView {
   unit: 'celsius' | 'fahrenheit';
   /** The working hours comfort was judged in, "Mon–Fri 08:00–17:00" (named once, with the zone). */
   workingHours?: string;
+  /**
+   * "Needs attention": rooms outside their comfort band in working hours and sensors that went
+   * quiet, worst first, each line with since when (times in the report's zone); absent or empty
+   * when all is fine (the section is then left out).
+   */
+  attention?: ReportAttentionView;
+}
+
+export interface ReportAttentionView {
+  rows: { roomName: string; lines: { text: string; level: 'problem' | 'quiet' }[] }[];
+  /** Rooms with something to say beyond `rows`. */
+  more: number;
 }
 
 /** One alert rule in the list of rules. */

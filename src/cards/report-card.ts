@@ -14,7 +14,13 @@ import {
   type SubmitActionJson,
   textBlock,
 } from './adaptive-card';
-import type { ReportActionData, ReportMetricView, ReportRoomView, ReportView } from './automation-views';
+import type {
+  ReportActionData,
+  ReportAttentionView,
+  ReportMetricView,
+  ReportRoomView,
+  ReportView,
+} from './automation-views';
 import { formatClockWithZone, formatRange, formatTime, zoneSuffix } from './format';
 import { clampMarkdown, MARKDOWN_MAX_BYTES, markdownLink, utf8Bytes } from './markdown';
 import {
@@ -47,13 +53,15 @@ export function reportCards(view: ReportView): CardMessage[] {
   const footnote = footnoteText(view);
   const chartLink = isUsableImageUrl(view.chartUrl) ? markdownLink('Chart', view.chartUrl) : undefined;
   const stopHint = `To stop this report, say **cancel report ${escapeName(view.subscriptionId)}**.`;
+  const attention = view.attention && view.attention.rows.length > 0 ? view.attention : undefined;
+  const attentionLines = attention ? attentionMarkdown(attention, zone) : [];
 
   // The markdown of every part: head (title, range; the first also the notes), rooms, tail (the
   // first: the chart link; the last: the footnote and the hint). Budget for the worst of each.
   const head = (first: boolean) => [
     `**${title}${' '.repeat(PART_LABEL_RESERVE)}**`,
     range,
-    ...(first ? notes : []),
+    ...(first ? [...notes, ...attentionLines] : []),
   ];
   const lastTail = [...(footnote ? [footnote] : []), stopHint];
   const tail = [...(chartLink ? [chartLink] : []), ...lastTail];
@@ -69,6 +77,7 @@ export function reportCards(view: ReportView): CardMessage[] {
 
     const body: CardElementJson[] = [titleBlock(`${title}${label}`), subtleBlock(range)];
     if (first) body.push(...notes.map((note) => textBlock(note, { spacing: 'Small', color: 'Warning' })));
+    if (first && attention) body.push(attentionContainer(attention, zone));
     if (rooms.length === 0) body.push(textBlock('No rooms in this report.', { weight: 'Bolder' }));
     body.push(...rooms.map((room) => roomContainer(room)));
     const image = first ? chartImage(view.chartUrl, `${cleanText(view.title)}, ${range}`) : undefined;
@@ -76,6 +85,7 @@ export function reportCards(view: ReportView): CardMessage[] {
     if (last && footnote !== '') body.push(subtleBlock(footnote, { spacing: 'Medium' }));
 
     const lines = [`**${title}${label}**`, range, ...(first ? notes : [])];
+    if (first && attentionLines.length > 0) lines.push(...attentionLines);
     if (rooms.length === 0) lines.push('No rooms in this report.');
     lines.push(...indexes.map((index) => roomLines[index]!));
     const tailLines = [...(first && chartLink ? [chartLink] : []), ...(last ? lastTail : [])];
@@ -268,4 +278,50 @@ function roomMarkdown(room: ReportRoomView): string {
   const use = useText(room);
   if (use !== '') lines.push(`- ${use}`);
   return lines.join('\n');
+}
+
+/** Rooms named in "Needs attention" (the rest are counted): a short section, not a second report. */
+const ATTENTION_ROOMS = 5;
+
+/** "Needs attention (Europe/Oslo)": the zone the lines' times are in. */
+function attentionTitle(zone: string): string {
+  return `Needs attention ${zoneSuffix(zone)}`;
+}
+
+function attentionMore(view: ReportAttentionView): number {
+  return view.more + Math.max(0, view.rows.length - ATTENTION_ROOMS);
+}
+
+function attentionContainer(view: ReportAttentionView, zone: string): CardElementJson {
+  const items: CardElementJson[] = [textBlock(attentionTitle(zone), { weight: 'Bolder', color: 'Warning' })];
+  for (const row of view.rows.slice(0, ATTENTION_ROOMS)) {
+    items.push(textBlock(`**${escapeName(row.roomName) || 'Unnamed room'}**`, { spacing: 'Small' }));
+    for (const line of row.lines)
+      items.push(
+        textBlock(escapeMarkdown(line.text), {
+          size: 'Small',
+          spacing: 'None',
+          ...(line.level === 'quiet' ? { color: 'Attention' as const } : {}),
+        }),
+      );
+  }
+  const more = attentionMore(view);
+  if (more > 0) items.push(subtleBlock(moreText(more, 'rooms')));
+  return container(items, { separator: true, spacing: 'Medium' });
+}
+
+/** The same section in the markdown: a blank line, the title, one list line per room. */
+function attentionMarkdown(view: ReportAttentionView, zone: string): string[] {
+  const more = attentionMore(view);
+  return [
+    '',
+    `**${attentionTitle(zone)}**`,
+    ...view.rows
+      .slice(0, ATTENTION_ROOMS)
+      .map(
+        (row) =>
+          `- **${escapeName(row.roomName) || 'Unnamed room'}**: ${row.lines.map((l) => escapeMarkdown(l.text)).join('; ')}`,
+      ),
+    ...(more > 0 ? [`- ${moreText(more, 'rooms')}`] : []),
+  ];
 }

@@ -233,6 +233,51 @@ describe('weekly site report (end to end through the emulator)', function () {
     assert.equal(posts(s).length, 1);
   });
 
+  it('the daily report says what needs attention: Focus Booth 1 gone quiet (its last reading as the API has it) and rooms outside their band, with since when', async () => {
+    s = await setUp(at('2026-12-02T07:50'));
+    const listed = (await call(s.emulator, 'GET', '/workspaces?max=1000')).body as {
+      items: { id: string; displayName: string }[];
+    };
+    const named = (n: string) => listed.items.find((w) => w.displayName === n)!;
+    const booth = named('Focus Booth 1');
+    await s.store.createReport({
+      roomId: s.roomId,
+      rooms: { workspaceIds: ['Focus Booth 1', 'Fjord', 'Room 4'].map((n) => named(n).id) },
+      time: '08:00',
+      days: 'daily',
+      createdBy: s.creator,
+      createdAt: s.clock.now(),
+    });
+    await tickUntil(s, at('2026-12-02T08:10'));
+    const [post] = posts(s);
+    assert.ok(post);
+    const md = post.markdown ?? '';
+    if (process.env.SHOW_ANSWERS) console.log(md);
+    assert.ok(md.includes('**Needs attention (Europe/Oslo)**'), md);
+    // The device died on Tue 1 Dec at 10:20: its last hourly bucket in the API, plus an hour.
+    let last = 0;
+    for (const metric of ['temperature', 'humidity', 'tvoc', 'ambientNoise']) {
+      const buckets = await apiReadings(
+        s.emulator,
+        booth.id,
+        metric,
+        at('2026-12-01T00:00'),
+        at('2026-12-02T00:00'),
+        'hourly',
+      );
+      for (const b of buckets) last = Math.max(last, b.t);
+    }
+    const hourTo = DateTime.fromMillis(last + 3_600_000, { zone: OSLO }).toFormat('ccc d LLL HH:mm');
+    assert.equal(hourTo, 'Tue 1 Dec 11:00');
+    assert.match(
+      md,
+      new RegExp(`- \\*\\*Focus Booth 1\\*\\*: Device offline, last reading in the hour to ${hourTo}`),
+    );
+    // The section sits before the rooms' own lines, and is on the card too.
+    assert.ok(md.indexOf('Needs attention') < md.indexOf('\n**Fjord**'));
+    assert.ok(JSON.stringify(post.attachments).includes('Needs attention (Europe/Oslo)'));
+  });
+
   it('a 2,000-room organisation: one report within the call budget, saying how many rooms it read', async function () {
     this.timeout(300_000);
     s = await setUp(at('2026-12-07T07:55'), { workspaces: 2000 });
