@@ -102,6 +102,22 @@ describe('unusual for this room (end to end through the emulator)', function () 
       'no past week is read again',
     );
     assert.ok(calls.length <= 1, `at most the last hour is read again: ${JSON.stringify(calls)}`);
+
+    // A follow-up over a longer window: only the past weeks' hours not read yet (12:00–13:00).
+    calls.length = 0;
+    const [afternoon] = await chat.ask('ingrid', space, 'what about this afternoon?', 1, 20_000);
+    assert.match(cardTexts(afternoon!), /^Room 40 · ambient noise · /);
+    assert.match(cardTexts(afternoon!), /Unusual for this room in the hour from 1[34]:00: \d+ dBA louder/);
+    const pastCalls = calls.filter((c) => c.to <= NOW - 6 * 24 * HOUR);
+    assert.equal(pastCalls.length, 6, JSON.stringify(calls));
+    for (const c of pastCalls) {
+      const local = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE }).toFormat('ccc HH:mm');
+      assert.deepEqual(
+        [local(c.from), local(c.to)],
+        ['Thu 12:00', 'Thu 13:00'],
+        'the hours read before are not read again',
+      );
+    }
   });
 
   it('"how was Room 40 today?" at 14:30: the overview names the unusual noise and its hour', async () => {
