@@ -202,6 +202,54 @@ describe('handlers: reports', () => {
     assert.equal(reports[0]!.time, '08:00');
   });
 
+  it('weekly and monthly reports: confirmed with their day, listed with the zone, cancelled by id', async () => {
+    const fake = fakeContext({
+      request: {
+        intent: 'report.subscribe',
+        workspaces: [ref(FJORD), ref(BOARDROOM)],
+        report: { time: '08:00', days: 'weekly', weekday: 1 },
+      },
+    });
+    const md = one(await subscribeReport(fake.ctx)).markdown;
+    assert.ok(md.includes('Every Monday at 08:00 for Fjord'), md);
+    // Now is Wednesday 18 Nov in Oslo: the first Monday 08:00 is the 23rd.
+    assert.match(md, /First report: Mon 23 Nov,? 08:00/);
+    const monthly = fakeContext({
+      store: fake.store,
+      request: {
+        intent: 'report.subscribe',
+        workspaces: [ref(FJORD)],
+        report: { time: '09:00', days: 'monthly', dayOfMonth: 31 },
+      },
+    });
+    const monthlyMd = one(await subscribeReport(monthly.ctx)).markdown;
+    assert.ok(monthlyMd.includes('Monthly on the 31st (the last day in shorter months) at 09:00'), monthlyMd);
+    assert.match(monthlyMd, /First report: Mon 30 Nov,? 09:00/);
+
+    const list = one(
+      await listReports(fakeContext({ store: fake.store, request: { intent: 'report.list' } }).ctx),
+    );
+    assert.ok(list.markdown.includes('Every Monday at 08:00 (Europe/Oslo) for Fjord'), list.markdown);
+    const cancel = fakeContext({
+      store: fake.store,
+      request: { intent: 'report.cancel' },
+      text: 'cancel report r1',
+    });
+    assert.ok(one(await cancelReport(cancel.ctx)).markdown.startsWith('**Cancel report r1?**'));
+  });
+
+  it('a weekly report without its weekday is refused; nothing scheduled', async () => {
+    const fake = fakeContext({
+      request: {
+        intent: 'report.subscribe',
+        workspaces: [ref(FJORD)],
+        report: { time: '08:00', days: 'weekly' },
+      },
+    });
+    assert.match(one(await subscribeReport(fake.ctx)).markdown, /weekday.*Nothing was scheduled/);
+    assert.deepEqual(await fake.store.listReports(), []);
+  });
+
   it('subscribeReport refuses a time that is not a time of day; nothing scheduled', async () => {
     const fake = fakeContext({
       request: {
