@@ -233,6 +233,44 @@ describe('weekly site report (end to end through the emulator)', function () {
     assert.equal(posts(s).length, 1);
   });
 
+  it('posts Bergen Office’s monthly report on the 1st at 09:00, covering November, against October, as the API has it', async () => {
+    s = await setUp(at('2026-12-01T08:50'));
+    const listed = (await call(s.emulator, 'GET', '/workspaces?max=1000')).body as {
+      items: { id: string; displayName: string; locationId: string }[];
+    };
+    const locations = (await call(s.emulator, 'GET', '/locations')).body as {
+      items: { id: string; displayName?: string; name?: string }[];
+    };
+    const bergen = locations.items.find((l) => (l.displayName ?? l.name) === 'Bergen Office')!;
+    const rooms = listed.items.filter((w) => w.locationId === bergen.id);
+    await s.store.createReport({
+      roomId: s.roomId,
+      rooms: { workspaceIds: rooms.map((r) => r.id) },
+      time: '09:00',
+      days: 'monthly',
+      dayOfMonth: 1,
+      createdBy: s.creator,
+      createdAt: s.clock.now(),
+    });
+    await tickUntil(s, at('2026-12-01T10:00'));
+    const mine = posts(s);
+    assert.equal(mine.length, 1);
+    const md = mine[0]!.markdown ?? '';
+    if (process.env.SHOW_ANSWERS) console.log(md);
+    assert.equal(md.split('\n')[0], '**Monthly report · Bergen Office**');
+    assert.equal(md.split('\n')[1], 'Sun 1 Nov 00:00 – Tue 1 Dec 00:00 (Europe/Oslo)');
+    const month = { from: at('2026-11-01T00:00'), to: at('2026-12-01T00:00') };
+    const before = { from: at('2026-10-01T00:00'), to: at('2026-11-01T00:00') };
+    let used = 0;
+    let usedBefore = 0;
+    for (const room of rooms) {
+      used += await apiMinutes(s.emulator, room.id, 'timeUsed', month.from, month.to);
+      usedBefore += await apiMinutes(s.emulator, room.id, 'timeUsed', before.from, before.to);
+    }
+    const expected = `Used ${hours(used)} (${change(used, usedBefore).replace('week', 'month')})`;
+    assert.ok(md.includes(expected), `${expected}\n${md}`);
+  });
+
   it('the daily report says what needs attention: Focus Booth 1 gone quiet (its last reading as the API has it) and rooms outside their band, with since when', async () => {
     s = await setUp(at('2026-12-02T07:50'));
     const listed = (await call(s.emulator, 'GET', '/workspaces?max=1000')).body as {
