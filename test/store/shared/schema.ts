@@ -45,6 +45,21 @@ export function describeSchema(t: StoreTest): void {
       await assertStoreError(store.getReport(report.id), 'corrupt-row', /reports/, /id r1/, /rooms/);
     });
 
+    it('a database from before step 6 (no weekday / day_of_month) is migrated, its daily reports unchanged', async () => {
+      const first = await t.open();
+      const daily = await first.createReport(reportInput({ days: 'daily' }));
+      await first.close();
+      // Back to version 5 as it was: the reports table without the two columns.
+      await t.backend.raw('ALTER TABLE reports DROP COLUMN weekday');
+      await t.backend.raw('ALTER TABLE reports DROP COLUMN day_of_month');
+      await t.backend.setVersion(SCHEMA_VERSION - 1);
+      const reopened = await t.open();
+      assert.equal(await t.backend.version(), SCHEMA_VERSION);
+      assert.deepEqual(await reopened.listReports(SPACE), [daily]);
+      const weekly = await reopened.createReport(reportInput({ days: 'weekly', weekday: 3 }));
+      assert.equal((await reopened.getReport(weekly.id))?.weekday, 3);
+    });
+
     it('a weekly report row that lost its weekday is reported, not posted on some default day', async () => {
       const store = await t.open();
       const report = await store.createReport(reportInput({ days: 'weekly', weekday: 5 }));
