@@ -369,6 +369,20 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         await cancel.scrollIntoViewIfNeeded();
       });
 
+      it('a weekly site report, sent now, reads whole: every section, no word broken', async () => {
+        const scheduled = await tab.ask(
+          'every Monday at 8 post a weekly report for Oslo HQ',
+          /Report r\d+ scheduled/,
+        );
+        assert.match((await scheduled.textContent()) ?? '', /Every Monday at 08:00/);
+        const report = await tab.press(scheduled, 'Send now', /Weekly report/i);
+        const text = (await report.textContent()) ?? '';
+        for (const section of ['Worst rooms', 'Utilisation', 'Sensor health'])
+          assert.ok(text.includes(section), section);
+        await tab.snap('weekly-site-report');
+        assert.deepEqual(await brokenWords(report.locator('.card')), [], 'the weekly report reads whole');
+      });
+
       it('an empty room’s people count says Empty, not No data (Room 4 early on a Tuesday)', async () => {
         // The sandbox's clock stands at 05:30 last Tuesday: Webex has no people count for the hour
         // before, but the device did report (noise), so the room was empty, not silent.
