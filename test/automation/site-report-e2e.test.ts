@@ -16,6 +16,7 @@ import { QuickChartRenderer } from '../../src/charts/quickchart-renderer';
 import type { StoredMessage } from '../../src/emulator/messaging-store';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator/server';
 import { DEFAULT_COMFORT_BANDS } from '../../src/metrics';
+import { ReadingsCache } from '../../src/readings/readings-cache';
 import { openSqliteStore, STORE_FILE_NAME, type Store } from '../../src/store';
 import { createWebexClient } from '../../src/webex/client';
 import { apiReadings, call } from '../support/emulator';
@@ -75,7 +76,11 @@ interface Setup {
   calls: string[];
 }
 
-async function setUp(start: number, options: Partial<EmulatorOptions> = {}): Promise<Setup> {
+async function setUp(
+  start: number,
+  options: Partial<EmulatorOptions> = {},
+  withCache = false,
+): Promise<Setup> {
   const clock = new FakeClock(start);
   const calls: string[] = [];
   const emulator = await startEmulator({
@@ -116,6 +121,7 @@ async function setUp(start: number, options: Partial<EmulatorOptions> = {}): Pro
     log: pino({ level: 'silent' }),
     spaceOf: async () => ({ timeZone: OSLO, unit: 'celsius' as const }),
     lateLimitMs: 6 * 3_600_000,
+    ...(withCache ? { cache: new ReadingsCache({ maxBytes: 64 * 1024 * 1024, store, now: clock.now }) } : {}),
   });
   return {
     clock,
@@ -316,6 +322,28 @@ describe('weekly site report (end to end through the emulator)', function () {
     assert.ok(JSON.stringify(post.attachments).includes('Needs attention (Europe/Oslo)'));
   });
 
+  it('a week of hourly readings is fetched once: Send now after the Monday report reads no sensor data again', async () => {
+    s = await setUp(at('2026-12-07T07:55'), {}, true);
+    const report = await s.store.createReport({
+      roomId: s.roomId,
+      rooms: { all: true },
+      time: '08:00',
+      days: 'weekly',
+      weekday: 1,
+      createdBy: s.creator,
+      createdAt: s.clock.now(),
+    });
+    const readingCalls = () => s!.calls.filter((line) => /\/workspaceMetrics/.test(line)).length;
+    await tickUntil(s, at('2026-12-07T08:05'));
+    const first = readingCalls();
+    assert.ok(first > 0, 'the report read the week');
+    if (process.env.SHOW_ANSWERS) console.log(`readings calls, cold: ${first}`);
+    s.clock.advance(10 * MINUTE);
+    await s.runner.sendNow(report);
+    assert.equal(posts(s).length, 2);
+    assert.equal(readingCalls(), first, `no sensor reads the second time (first: ${first} calls)`);
+  });
+
   it('a 2,000-room organisation: one report within the call budget, saying how many rooms it read', async function () {
     this.timeout(300_000);
     s = await setUp(at('2026-12-07T07:55'), { workspaces: 2000 });
@@ -335,6 +363,7 @@ describe('weekly site report (end to end through the emulator)', function () {
     if (process.env.SHOW_ANSWERS) console.log(md);
     const metricCalls = s.calls.filter((line) => /\/workspace(?:Duration)?Metrics/.test(line)).length;
     assert.ok(metricCalls <= REPORT_CALL_BUDGET, `${metricCalls} metric calls`);
+    if (process.env.SHOW_ANSWERS) console.log(`2,000 rooms: ${metricCalls} metric calls`);
     assert.match(md, /of 2,000 rooms/);
     assert.match(md, /Showing \d+ of/);
   });
