@@ -92,7 +92,7 @@ export function reportCards(view: ReportView): CardMessage[] {
     if (tailLines.length > 0) lines.push('', ...tailLines);
 
     return {
-      card: adaptiveCard(body, last ? reportActions(view) : []),
+      card: adaptiveCard(body, last ? reportActions(view.subscriptionId) : []),
       markdown: clampMarkdown(lines.join('\n')),
     };
   });
@@ -167,12 +167,9 @@ function judgedText(view: ReportView): string {
     : `Judged in working hours, ${escapeMarkdown(hours)} (${escapeMarkdown(view.timeZone)}).`;
 }
 
-function reportActions(view: ReportView): SubmitActionJson[] {
-  const data = (op: ReportActionData['op']): ReportActionData => ({
-    kind: 'report',
-    op,
-    reportId: view.subscriptionId,
-  });
+/** Send now and Cancel report for report `reportId` (daily and site reports alike). */
+export function reportActions(reportId: string): SubmitActionJson[] {
+  const data = (op: ReportActionData['op']): ReportActionData => ({ kind: 'report', op, reportId });
   return [
     { type: 'Action.Submit', title: 'Send now', data: { ...data('send-now') } },
     { type: 'Action.Submit', title: 'Cancel report', data: { ...data('cancel') } },

@@ -10,14 +10,13 @@ import {
   type CardElementJson,
   type CardMessage,
   container,
-  type SubmitActionJson,
   textBlock,
 } from './adaptive-card';
-import type { ReportActionData } from './automation-views';
 import { formatClockWithZone, formatHours, formatRange, formatTime, zoneSuffix } from './format';
 import type { HealthRowView } from './health-card';
 import { clampMarkdown } from './markdown';
 import { subtleBlock, titleBlock, WARNING_SIGN } from './parts';
+import { reportActions } from './report-card';
 import { escapeMarkdown, escapeName } from './text';
 
 export interface SiteUtilisationRow {
@@ -238,17 +237,8 @@ export function siteReportCard(view: SiteReportView): CardMessage {
   const footnotes = view.notes.map((n) => escapeMarkdown(n)).filter((n) => n !== '');
   for (const note of footnotes) body.push(subtleBlock(note, { spacing: 'Small' }));
   lines.push('', ...footnotes, stopHint);
-  return { card: adaptiveCard(body, actions(view)), markdown: clampMarkdown(lines.join('\n')) };
-}
-
-function actions(view: SiteReportView): SubmitActionJson[] {
-  const data = (op: ReportActionData['op']): ReportActionData => ({
-    kind: 'report',
-    op,
-    reportId: view.subscriptionId,
-  });
-  return [
-    { type: 'Action.Submit', title: 'Send now', data: { ...data('send-now') } },
-    { type: 'Action.Submit', title: 'Cancel report', data: { ...data('cancel') } },
-  ];
+  return {
+    card: adaptiveCard(body, reportActions(view.subscriptionId)),
+    markdown: clampMarkdown(lines.join('\n')),
+  };
 }

@@ -147,6 +147,19 @@ const posts = (s: Setup): StoredMessage[] =>
     (m) => m.roomId === s.roomId && m.personId === s.botId,
   );
 
+/** The workspaces of the emulator's site `site` ("Oslo HQ"), as the API lists them. */
+async function roomsAt(s: Setup, site: string): Promise<{ id: string; displayName: string }[]> {
+  const listed = (await call(s.emulator, 'GET', '/workspaces?max=1000')).body as {
+    items: { id: string; displayName: string; locationId: string }[];
+  };
+  const locations = (await call(s.emulator, 'GET', '/locations')).body as {
+    items: { id: string; displayName?: string; name?: string }[];
+  };
+  const location = locations.items.find((l) => (l.displayName ?? l.name) === site);
+  assert.ok(location, `the emulator has a site named ${site}`);
+  return listed.items.filter((w) => w.locationId === location.id);
+}
+
 /** Ticks every 5 min until `until`. */
 async function tickUntil(s: Setup, until: number): Promise<void> {
   while (s.clock.now() + 5 * MINUTE <= until) {
@@ -165,14 +178,7 @@ describe('weekly site report (end to end through the emulator)', function () {
 
   it('posts Oslo HQ’s week once on Monday 08:00: used and booked hours against the week before, and the dead device, as the API has them', async () => {
     s = await setUp(at('2026-12-07T07:40'));
-    const listed = (await call(s.emulator, 'GET', '/workspaces?max=1000')).body as {
-      items: { id: string; displayName: string; locationId: string }[];
-    };
-    const locations = (await call(s.emulator, 'GET', '/locations')).body as {
-      items: { id: string; displayName?: string; name?: string }[];
-    };
-    const oslo = locations.items.find((l) => (l.displayName ?? l.name) === 'Oslo HQ')!;
-    const rooms = listed.items.filter((w) => w.locationId === oslo.id);
+    const rooms = await roomsAt(s, 'Oslo HQ');
     assert.ok(rooms.length >= 5, 'Oslo HQ has its rooms');
     const report = await s.store.createReport({
       roomId: s.roomId,
@@ -241,14 +247,7 @@ describe('weekly site report (end to end through the emulator)', function () {
 
   it('posts Bergen Office’s monthly report on the 1st at 09:00, covering November, against October, as the API has it', async () => {
     s = await setUp(at('2026-12-01T08:50'));
-    const listed = (await call(s.emulator, 'GET', '/workspaces?max=1000')).body as {
-      items: { id: string; displayName: string; locationId: string }[];
-    };
-    const locations = (await call(s.emulator, 'GET', '/locations')).body as {
-      items: { id: string; displayName?: string; name?: string }[];
-    };
-    const bergen = locations.items.find((l) => (l.displayName ?? l.name) === 'Bergen Office')!;
-    const rooms = listed.items.filter((w) => w.locationId === bergen.id);
+    const rooms = await roomsAt(s, 'Bergen Office');
     await s.store.createReport({
       roomId: s.roomId,
       rooms: { workspaceIds: rooms.map((r) => r.id) },
