@@ -668,7 +668,7 @@ export class Conversation {
     if (calls <= limits.progressAfterCalls) return readSeries(webex, plan.fetches, options);
     const rooms = new Set(plan.fetches.map((f) => f.room.id)).size;
     const minutes = Math.max(1, Math.ceil(calls / limits.callsPerMinute));
-    const what = `Reading ${count(rooms)} rooms (${count(calls)} Webex calls)`;
+    const what = `Reading ${count(rooms)} ${rooms === 1 ? 'room' : 'rooms'} (${count(calls)} Webex calls)`;
     const progress = await webex.bot
       .sendMessage({
         roomId,
