@@ -133,6 +133,12 @@ export interface ParsedRequest {
   /** ISO instants (UTC). Present whenever the text holds a time expression or the default window applies. */
   from?: string;
   to?: string;
+  /**
+   * The window starts at a time the text stated ("since 8am", "since yesterday 18:00", "after 10am"),
+   * so its label names that start ("today, since 08:00"). Absent: the label is read from the window
+   * itself — rolling ("last 6 h") or calendar ("today, since 00:00", "yesterday, Thu 3 Dec").
+   */
+  anchoredStart?: true;
   aggregation?: RequestAggregation;
   unit?: TemperatureUnit;
   rank?: RankSpec;

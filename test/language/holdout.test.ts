@@ -22,6 +22,7 @@ import { cases as time } from './holdout/time.cases';
 import { cases as timeClasses } from './holdout/time-classes.cases';
 import { cases as unusual } from './holdout/unusual.cases';
 import { cases as utilisation } from './holdout/utilisation.cases';
+import { cases as windowKinds } from './holdout/window-kinds.cases';
 
 /** Every hold-out file, by file name (the integrity check below requires each file here to be listed). */
 const SUITES: Readonly<Record<string, readonly CorpusCase[]>> = {
@@ -37,9 +38,10 @@ const SUITES: Readonly<Record<string, readonly CorpusCase[]>> = {
   'periodic-reports.cases.ts': periodicReports,
   'unusual.cases.ts': unusual,
   'alert-kinds.cases.ts': alertKinds,
+  'window-kinds.cases.ts': windowKinds,
 };
 
-const EXPECTED_CASES = 353;
+const EXPECTED_CASES = 370;
 
 // ---------------------------------------------------------------------------------------------
 // The hold-out

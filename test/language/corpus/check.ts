@@ -118,6 +118,8 @@ export function mismatches(expect: CorpusExpectation, actual: ParsedRequest, zon
   if (expect.aggregation !== undefined && actual.aggregation !== expect.aggregation) {
     field('aggregation', show(expect.aggregation), show(actual.aggregation));
   }
+  if (expect.anchoredStart !== undefined && (actual.anchoredStart === true) !== expect.anchoredStart)
+    field('anchoredStart', String(expect.anchoredStart), show(actual.anchoredStart));
   if (expect.unit !== undefined && actual.unit !== expect.unit)
     field('unit', show(expect.unit), show(actual.unit));
 

@@ -30,6 +30,8 @@ export interface CorpusExpectation {
   /** `from` and `to` must both be absent. */
   noTime?: true;
   aggregation?: RequestAggregation;
+  /** `true`: the window starts at a time the text stated ("since 8am"); `false`: it must not say so. */
+  anchoredStart?: boolean;
   unit?: TemperatureUnit;
   /** Only the given keys are compared. */
   rank?: Partial<RankSpec>;
