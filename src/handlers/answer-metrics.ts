@@ -94,7 +94,7 @@ async function roomDetail(
     timeZone: space.timeZone,
     from: plan.from,
     to: plan.to,
-    rangeLabel: rangeLabel(plan.labelFrom, plan.to, ctx.now(), space.timeZone),
+    rangeLabel: rangeLabel(plan.labelFrom, plan.to, ctx.now(), space.timeZone, plan.anchoredStart),
     current: request.intent === 'current',
     sections,
     ...(chartUrl

@@ -73,7 +73,7 @@ export const compareRooms: Handler = async (ctx) => {
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now(), space.timeZone),
+    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now(), space.timeZone, plan.anchoredStart),
     rows,
     notes: plan.notes,
     ...(chartUrl ? { chartUrl } : {}),

@@ -74,7 +74,7 @@ export const rankRooms: Handler = async (ctx) => {
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now(), space.timeZone),
+    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now(), space.timeZone, plan.anchoredStart),
     rows,
     noData,
     notes: [

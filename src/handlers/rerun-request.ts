@@ -29,6 +29,8 @@ export function mergeFollowUp(previous: ParsedRequest, analysis: RequestAnalysis
   if (analysis.stated.time) {
     if (next.from) merged.from = next.from;
     if (next.to) merged.to = next.to;
+    if (next.anchoredStart) merged.anchoredStart = true;
+    else delete merged.anchoredStart;
     if (next.aggregation) merged.aggregation = next.aggregation;
     if (merged.intent === 'current' && next.intent !== 'current') merged.intent = 'query';
     if (next.intent === 'current') merged.intent = 'current';
@@ -50,7 +52,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /**
  * A card's request rebuilt for the directory of now: rooms by id or scope (ids the directory no
- * longer has are dropped, with a note), a relative window read as of now, the card's settings.
+ * longer has are dropped, with a note), a relative window read as of now (a stated start: up to
+ * now), the card's settings.
  */
 function rebuild(
   ctx: HandlerContext,
@@ -91,6 +94,14 @@ function rebuild(
     request.to = time.to;
     request.aggregation = time.aggregation ?? 'hourly';
     if (request.intent === 'current') request.intent = 'query';
+  } else if ('since' in card.window) {
+    // "since 8am" again: from that start to the press, labelled by the start.
+    const from = Date.parse(card.window.since);
+    if (!(from < ctx.now())) return { problem: 'That button names no time I can show.' };
+    request.from = new Date(from).toISOString();
+    request.to = new Date(ctx.now()).toISOString();
+    request.anchoredStart = true;
+    request.aggregation = card.aggregation ?? 'hourly';
   } else {
     request.from = new Date(card.window.from).toISOString();
     request.to = new Date(card.window.to).toISOString();

@@ -81,7 +81,7 @@ async function roomOverview(
     timeZone: space.timeZone,
     from,
     to,
-    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now(), space.timeZone),
+    rangeLabel: rangeLabel(plan.labelFrom, to, ctx.now(), space.timeZone, plan.anchoredStart),
     lines,
     unsupported,
     ...(bookedVsUsed ? { bookedVsUsed } : {}),

@@ -39,7 +39,7 @@ export const showProblems: Handler = async (ctx) => {
   const unusual = await unusualNow(ctx, plan, data);
   const fetched = new Set(plan.fetches.map((f) => f.room.id));
   const sensorless = plan.rooms.filter((r) => !fetched.has(r.id) && !plan.omittedRooms.includes(r));
-  const label = rangeLabel(plan.labelFrom, plan.to, ctx.now(), ctx.space.timeZone);
+  const label = rangeLabel(plan.labelFrom, plan.to, ctx.now(), ctx.space.timeZone, plan.anchoredStart);
   const lines: LineContext = {
     unit: plan.unit,
     timeZone: ctx.space.timeZone,
@@ -137,9 +137,11 @@ function actions(
   label: string,
   rows: readonly { room: { id: string; displayName: string }; problems: { problem: MetricProblem }[] }[],
 ): CardAction[] {
-  const window: CardRequestPayload['window'] = label.startsWith('today')
-    ? { last: 'today' }
-    : { from: new Date(plan.from).toISOString(), to: new Date(plan.to).toISOString() };
+  const window: CardRequestPayload['window'] = plan.anchoredStart
+    ? { since: new Date(plan.labelFrom).toISOString() }
+    : label.startsWith('today')
+      ? { last: 'today' }
+      : { from: new Date(plan.from).toISOString(), to: new Date(plan.to).toISOString() };
   const details: CardAction[] = rows.slice(0, DETAIL_BUTTONS).map((r) => {
     const metric = r.problems[0]!.problem.metric;
     return {

@@ -368,6 +368,8 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     else if (to > now) to = now;
     result.from = from.toUTC().toISO() ?? undefined;
     result.to = to.toUTC().toISO() ?? undefined;
+    // A stated start up to now ("since 8am", "after 10am" clipped to now); a closed window is not one.
+    if (time?.window && time.anchored && +to === +now) result.anchoredStart = true;
     result.aggregation =
       intent === 'current' && !time?.window
         ? 'none'

@@ -12,6 +12,8 @@ import type { TokenText } from './token-text';
 export interface TimeReading {
   /** The window asked for, before clipping to now. */
   window?: { from: DateTime; to: DateTime };
+  /** The window starts at a time the text stated: "since 8am", "since yesterday 18:00", "after 10am". */
+  anchored?: true;
   /** "now", "right now", "currently" … */
   current: boolean;
   /** Words that place the question in the past ("was", "did") or any time word at all. */
@@ -101,6 +103,8 @@ interface Atoms {
   pointAsWritten?: TimeOfDay;
   window?: { from: DateTime; to: DateTime };
   marker?: 'since' | 'until' | 'after';
+  /** The window of an ISO instant with "since", "from" or "after": a stated start. */
+  anchored?: true;
   current: boolean;
   found: boolean;
 }
@@ -183,8 +187,10 @@ export function readTime(text: TokenText, now: DateTime): TimeReading {
       const at = readIsoDateTime(m[2]!, now.zone);
       if (!at) return false;
       const marker = m[1] ?? 'at';
-      if (/since|from|after/.test(marker)) windowOf(at, now);
-      else if (/until|till|before|by|up to/.test(marker)) windowOf(at.startOf('day'), at);
+      if (/since|from|after/.test(marker)) {
+        if (!atoms.window) atoms.anchored = true;
+        windowOf(at, now);
+      } else if (/until|till|before|by|up to/.test(marker)) windowOf(at.startOf('day'), at);
       else windowOf(at.minus({ minutes: 30 }), at.plus({ minutes: 30 }));
       return true;
     },
@@ -492,9 +498,9 @@ function combine(
   atoms: Atoms,
   now: DateTime,
   today: DateTime,
-): { window: { from: DateTime; to: DateTime } } | undefined {
+): { window: { from: DateTime; to: DateTime }; anchored?: true } | undefined {
   if (atoms.window && !atoms.day && !atoms.part && !atoms.range && !atoms.point)
-    return { window: atoms.window };
+    return { window: atoms.window, ...(atoms.anchored ? { anchored: true } : {}) };
   if (atoms.window && atoms.marker === 'since') return { window: { from: atoms.window.from, to: now } };
   if (atoms.window) return { window: atoms.window };
   if (!atoms.day && !atoms.part && !atoms.range && !atoms.point) return undefined;
@@ -522,10 +528,15 @@ function combine(
     if (!atoms.day && instant > now) instant = instant.minus({ days: 1 });
     if (atoms.marker === 'until') return { window: { from: instant.startOf('day'), to: instant } };
     if (atoms.marker === 'after')
-      return { window: { from: instant, to: instant.startOf('day').plus({ days: 1 }) } };
-    return { window: { from: instant, to: now } };
+      return { window: { from: instant, to: instant.startOf('day').plus({ days: 1 }) }, anchored: true };
+    return { window: { from: instant, to: now }, anchored: true };
   }
-  if (atoms.marker === 'since') return { window: { from: atHour(day, atoms.part?.[0] ?? 0), to: now } };
+  // "since this morning" starts at the part's first hour; "since Monday" at midnight (a calendar window).
+  if (atoms.marker === 'since')
+    return {
+      window: { from: atHour(day, atoms.part?.[0] ?? 0), to: now },
+      ...(atoms.part && atoms.part[0] !== 0 ? { anchored: true } : {}),
+    };
   // "until Friday" without a time: that whole day.
   if (atoms.range) {
     let from = at(day, atoms.range[0]);

@@ -134,8 +134,8 @@ export interface ParsedRequest {
   from?: string;
   to?: string;
   /**
-   * The window starts at a time the text stated ("since 8am", "since yesterday 18:00", "after 10am"),
-   * so its label names that start ("today, since 08:00"). Absent: the label is read from the window
+   * The window runs from a time the text stated up to now ("since 8am", "since yesterday 18:00",
+   * "after 10am" asked at 14:33), so its label names that start ("today, since 08:00"). Absent: the label is read from the window
    * itself — rolling ("last 6 h") or calendar ("today, since 00:00", "yesterday, Thu 3 Dec").
    */
   anchoredStart?: true;

@@ -104,7 +104,11 @@ export const RERUN_INTENTS = [
   'utilisation',
   'problems',
 ] as const;
-/** Windows a button names relative to the press, or a fixed window (the plan bounds it either way). */
+/**
+ * Windows a button names relative to the press, a fixed window, or a stated start up to the press
+ * (`since`: the card answered "since 8am"; its label is read from that instant, so a forged one can
+ * only name itself). The plan bounds each.
+ */
 export const RELATIVE_WINDOWS = ['today', '24h', '7d'] as const;
 
 /** A card's request, as its buttons carry it (validated again when pressed). */
@@ -112,7 +116,11 @@ export const cardRequestSchema = z.object({
   intent: z.enum(RERUN_INTENTS),
   metrics: z.array(z.enum([...METRIC_NAMES, 'timeUsed', 'timeBooked'])).max(8),
   ...roomScope,
-  window: z.union([z.object({ last: z.enum(RELATIVE_WINDOWS) }), z.object({ from: instant, to: instant })]),
+  window: z.union([
+    z.object({ last: z.enum(RELATIVE_WINDOWS) }),
+    z.object({ from: instant, to: instant }),
+    z.object({ since: instant }),
+  ]),
   aggregation: aggregation.optional(),
   unit: unit.optional(),
   rank: z

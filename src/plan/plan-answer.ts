@@ -58,6 +58,8 @@ export interface AnswerPlan {
   from: number;
   /** The start the answer's label names (the window asked, before whole-hour alignment). */
   labelFrom: number;
+  /** The request's window starts at a time the person stated ("since 8am"): the label names it. */
+  anchoredStart?: true;
   to: number;
   aggregation: Aggregation;
   unit: TemperatureUnit;
@@ -221,7 +223,8 @@ export function planAnswer(request: ParsedRequest, ctx: PlanContext): AnswerPlan
     },
     ctx,
   );
-  return plan.problem ? plan : judgedInWorkingHours(plan, ctx.space);
+  if (plan.problem) return plan;
+  return judgedInWorkingHours(request.anchoredStart ? { ...plan, anchoredStart: true } : plan, ctx.space);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface UtilisationPlan {
   fetches: DurationFetch[];
   from: number;
   labelFrom: number;
+  /** The request's window starts at a time the person stated ("since 8am"): the label names it. */
+  anchoredStart?: true;
   to: number;
   aggregation: DurationAggregation;
   /** People-count readings of the read rooms that count people (peaks, ghost confirmation); absent when the budget has no room for them. */
@@ -114,6 +116,7 @@ export function planUtilisation(request: ParsedRequest, ctx: PlanContext): Utili
     fetches: read.map((room) => ({ room, from, to, aggregation })),
     from,
     labelFrom: bounded.labelFrom,
+    ...(request.anchoredStart ? { anchoredStart: true as const } : {}),
     to,
     aggregation,
     ...(people ? { people } : {}),

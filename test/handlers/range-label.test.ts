@@ -45,6 +45,33 @@ describe('window labels (calendar windows named as such, rolling ones as "last â
     assert.equal(rangeLabel(NOW - 7 * 24 * HOUR, NOW, NOW, ZONE), 'last 7 d');
   });
 
+  it('a stated start ("since 8am") names that start, not how long ago it was', () => {
+    const anchored = (iso: string) => rangeLabel(at(iso), NOW, NOW, ZONE, true);
+    assert.equal(anchored('2026-12-04T08:00'), 'today, since 08:00');
+    assert.equal(anchored('2026-12-04T09:30'), 'today, since 09:30');
+    assert.equal(anchored('2026-12-03T18:00'), 'since yesterday 18:00');
+    assert.equal(anchored('2026-12-01T18:00'), 'since Tue 1 Dec 18:00');
+    assert.equal(anchored('2025-12-30T07:15'), 'since Tue 30 Dec 2025 07:15');
+    // The same numbers without the stated start are a rolling window.
+    assert.equal(rangeLabel(at('2026-12-04T08:00'), NOW, NOW, ZONE), 'last 5 h 18 min');
+    // Read a moment before now, it still ends now.
+    assert.equal(rangeLabel(at('2026-12-04T08:00'), NOW, NOW + 850, ZONE, true), 'today, since 08:00');
+  });
+
+  it('a stated start at midnight keeps its calendar label; a stated start of a closed window has none', () => {
+    assert.equal(rangeLabel(at('2026-12-04T00:00'), NOW, NOW, ZONE, true), 'today, since 00:00');
+    assert.equal(rangeLabel(at('2026-11-30T00:00'), NOW, NOW, ZONE, true), 'this week, since Mon 00:00');
+    assert.equal(rangeLabel(at('2026-12-03T00:00'), NOW, NOW, ZONE, true), 'since yesterday 00:00');
+    assert.equal(rangeLabel(at('2026-12-02T09:00'), at('2026-12-02T11:00'), NOW, ZONE, true), '');
+  });
+
+  it('a stated start across a DST change is named in local time', () => {
+    // Sun 29 Mar 2026: 02:00 â†’ 03:00 in Oslo. "since yesterday 01:30" asked on Monday morning.
+    const now = DateTime.fromISO('2026-03-30T10:00:07.5', { zone: ZONE }).toMillis();
+    assert.equal(rangeLabel(at('2026-03-29T01:30'), now, now, ZONE, true), 'since yesterday 01:30');
+    assert.equal(rangeLabel(at('2026-03-30T08:00'), now, now, ZONE, true), 'today, since 08:00');
+  });
+
   it('a day across a DST change is still one day (23 h long in Oslo)', () => {
     const now = DateTime.fromISO('2026-03-30T10:00:07.5', { zone: ZONE }).toMillis();
     assert.equal(

@@ -34,6 +34,12 @@ function csvRooms(plan: AnswerPlan, request: ParsedRequest): Scope {
 const isRerunIntent = (intent: string): intent is CardRequestPayload['intent'] =>
   (RERUN_INTENTS as readonly string[]).includes(intent);
 
+/** A request's window as a button carries it: a stated start runs to the press ("since 8am"). */
+function windowOf(request: ParsedRequest): CardRequestPayload['window'] {
+  if (request.anchoredStart && request.from) return { since: request.from };
+  return request.from && request.to ? { from: request.from, to: request.to } : { last: '24h' };
+}
+
 /**
  * A data request as its card's buttons carry it: intent, metrics, rooms (ids or scope), window,
  * aggregation, unit, ranking. `window` replaces the request's own; none for other intents.
@@ -54,7 +60,7 @@ export function cardRequest(
       Boolean(request.allWorkspaces),
       known,
     ),
-    window: window ?? (request.from && request.to ? { from: request.from, to: request.to } : { last: '24h' }),
+    window: window ?? windowOf(request),
     ...(request.aggregation ? { aggregation: request.aggregation } : {}),
     ...(request.unit ? { unit: request.unit } : {}),
     ...(request.rank ? { rank: request.rank } : {}),

@@ -10,12 +10,21 @@ const MINUTE_MS = 60_000;
  * What an answer's window is called, in the space's zone. Calendar windows are named as such:
  * "today, since 00:00", "this week, since Mon 00:00", "since yesterday 00:00", "since Tue 1 Dec",
  * "yesterday, Thu 3 Dec", "Tue 1 Dec",
- * "last week, Mon 23 – Sun 29 Nov", "November 2026"; windows ending now otherwise are rolling:
+ * "last week, Mon 23 – Sun 29 Nov", "November 2026"; a window ending now that starts at a time the
+ * person stated (`anchoredStart`: "since 8am") names that start: "today, since 08:00", "since
+ * yesterday 18:00", "since Tue 1 Dec 18:00"; other windows ending now are rolling:
  * "last 6 h", "last 24 h", "last 7 d". Anything else is "" (the card's range line says it).
  * A window is a calendar one when its ends are local midnights (the start of a week or month),
- * which a rolling window, measured from the clock to the millisecond, is not.
+ * which a rolling window, measured from the clock to the millisecond, is not; a stated start at
+ * midnight ("since midnight") is named as the calendar window it is.
  */
-export function rangeLabel(from: number, to: number, now: number, timeZone: string): string {
+export function rangeLabel(
+  from: number,
+  to: number,
+  now: number,
+  timeZone: string,
+  anchoredStart = false,
+): string {
   const zone = zoneOrUtc(timeZone);
   const start = DateTime.fromMillis(from, { zone, locale: 'en-US' });
   const end = DateTime.fromMillis(to, { zone, locale: 'en-US' });
@@ -32,7 +41,7 @@ export function rangeLabel(from: number, to: number, now: number, timeZone: stri
       return +start === +today.minus({ days: 1 })
         ? 'since yesterday 00:00'
         : `since ${start.toFormat(start.hasSame(today, 'year') ? 'ccc d LLL' : 'ccc d LLL yyyy')}`;
-    return rollingLabel(to - from);
+    return anchoredStart ? sinceLabel(start, today) : rollingLabel(to - from);
   }
   if (!isStartOf(start, 'day') || !isStartOf(end, 'day')) return '';
   const days = Math.round(end.diff(start, 'days').days);
@@ -47,6 +56,14 @@ export function rangeLabel(from: number, to: number, now: number, timeZone: stri
     : `${start.toFormat('ccc d LLL')} – ${last.toFormat('ccc d LLL')}`;
   const lastWeek = +start === +today.startOf('week').minus({ weeks: 1 }) && days === 7;
   return lastWeek ? `last week, ${span}` : span;
+}
+
+/** A stated start, to now: "today, since 08:00", "since yesterday 18:00", "since Tue 1 Dec 18:00". */
+function sinceLabel(start: DateTime, today: DateTime): string {
+  const time = start.toFormat('HH:mm');
+  if (start >= today) return `today, since ${time}`;
+  if (start >= today.minus({ days: 1 })) return `since yesterday ${time}`;
+  return `since ${start.toFormat(start.hasSame(today, 'year') ? 'ccc d LLL' : 'ccc d LLL yyyy')} ${time}`;
 }
 
 /** "last 6 h", "last 24 h", "last 7 d": whole minutes, so a window read a moment late stays "24 h". */

@@ -106,7 +106,7 @@ export async function roomsTable(
     timeZone: space.timeZone,
     from: plan.from,
     to: plan.to,
-    rangeLabel: rangeLabel(plan.labelFrom, plan.to, ctx.now(), space.timeZone),
+    rangeLabel: rangeLabel(plan.labelFrom, plan.to, ctx.now(), space.timeZone, plan.anchoredStart),
     valueLabel: options.value === 'latest' ? 'Now' : 'Mean',
     rows: rows.map((r) => r.row),
     maxRows: ctx.limits.maxTableRows,
