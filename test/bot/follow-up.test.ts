@@ -72,6 +72,19 @@ describe('follow-ups: merge', () => {
     assert.deepEqual(room.metrics, ['ambientNoise']);
   });
 
+  it('a stated start ("since 8am") stays with its window, and goes when the follow-up states another time', () => {
+    const since = analyze('temperature in Boardroom since 8am').request;
+    assert.equal(since.anchoredStart, true);
+    const humidity = mergeFollowUp(since, analyze('and humidity?'));
+    assert.equal(humidity.anchoredStart, true, 'same window, same label');
+    assert.equal(humidity.from, since.from);
+    const rolling = mergeFollowUp(since, analyze('last 6 hours'));
+    assert.equal(rolling.anchoredStart, undefined, '"last 6 hours" is rolling again');
+    const nine = mergeFollowUp(previous, analyze('since 9:30'));
+    assert.equal(nine.anchoredStart, true);
+    assert.equal(nine.from, '2026-12-04T08:30:00.000Z');
+  });
+
   it('a request refused for its window ("tomorrow") is remembered only as its "which time?"; answered ones are', () => {
     const tomorrow = analyze('temperature in room 4 tomorrow').request;
     assert.match(tomorrow.clarify?.question ?? '', /still ahead/);
