@@ -18,16 +18,19 @@ import { HOUR_MS } from '../webex/wire/limits';
 import { type AlertEvent, evaluateAlert, type Reading, type ReadingJudge } from './alert-machine';
 import { alertMessage } from './alert-message';
 import {
+  type ConditionTest,
   findConditionStart,
   type HourBucket,
+  type LookBack,
   lookBackFrom,
   MAX_LOOK_BACK_MS,
   type SeriesReader,
+  thresholdTest,
 } from './condition-start';
 import { type EvaluationPlan, type PollPair, pairsFor, planEvaluation } from './evaluation-budget';
 import { guarded, type PostGuard, postOnce } from './post-once';
 import { lastReadingFound, QUIET_JUDGE, quietMarks } from './quiet-rule';
-import { BASELINE_WEEKS, unusualJudge } from './unusual-rule';
+import { BASELINE_WEEKS, UNUSUAL_LOOK_BACK_MS, unusualJudge } from './unusual-rule';
 
 export interface AlertRunnerDeps {
   store: Store;
@@ -200,7 +203,8 @@ export class AlertRunner {
    *
    * When the new readings begin in breach with nothing known before them (a new rule's first look,
    * or after an outage), the condition's start is looked for in the readings before (bounded: see
-   * `condition-start.ts`), so "since" is when it began, and the hold time is judged from then.
+   * `condition-start.ts`; an "unusual" rule searches up to a day back, each hour against its own
+   * baseline), so "since" is when it began, and the hold time is judged from then.
    */
   private async evaluate(
     rule: AlertRule,
@@ -218,13 +222,27 @@ export class AlertRunner {
       calls += 1;
     };
     const condition = rule.condition;
+    // A look that begins past the condition: how to search back for when the run began.
+    let search: { look: LookBack; test: () => Promise<ConditionTest>; maxLookBackMs: number } | undefined;
     if (condition.op === 'unusual') {
       const points = await this.baselineHours(workspaceId, rule.metric, counted);
       // Deferred (this pass's look-back calls are spent): judged next pass, from the same readings.
       if (!points) return { posted: 0, calls };
-      judge = unusualJudge(rule.metric, condition, rule.hysteresis, (at) =>
-        baselineFor(rule.metric, points, at, timeZone, { weeks: BASELINE_WEEKS }),
-      );
+      const judgeWith = (hours: readonly MetricPoint[]) =>
+        unusualJudge(rule.metric, condition, rule.hysteresis, (at) =>
+          baselineFor(rule.metric, hours, at, timeZone, { weeks: BASELINE_WEEKS }),
+        );
+      const unusual = judgeWith(points);
+      judge = unusual;
+      const look = lookBackFrom(unusual, before, readings);
+      if (look) {
+        // The hours searched need their own weeks of baseline: the cache reads only the older ones.
+        const hour = Math.floor(look.first.at / HOUR_MS) * HOUR_MS;
+        const from = hour - UNUSUAL_LOOK_BACK_MS - BASELINE_WEEKS * 7 * 24 * HOUR_MS;
+        const test = async () =>
+          judgeWith(await this.hourlyBuckets(workspaceId, rule.metric, from, hour, counted));
+        search = { look, test, maxLookBackMs: UNUSUAL_LOOK_BACK_MS };
+      }
     } else if (condition.op === 'quiet') {
       if (before?.lastReadingAt === undefined && readings.length === 0) {
         // A first look with nothing recent: when did the sensor last report?
@@ -235,17 +253,21 @@ export class AlertRunner {
       judge = QUIET_JUDGE;
     } else {
       const look = lookBackFrom(condition, before, readings);
-      if (look) {
-        const reader = this.reader(workspaceId, rule.metric, counted);
-        const found = await findConditionStart(condition, look.first.at, reader, {
-          ...(look.notBefore === undefined ? {} : { notBefore: look.notBefore }),
-        });
-        start = {
-          ...(before ?? { ruleId: rule.id, workspaceId }),
-          status: 'pending',
-          conditionSince: found.since,
-        };
-      }
+      if (look)
+        search = { look, test: async () => thresholdTest(condition), maxLookBackMs: MAX_LOOK_BACK_MS };
+    }
+    if (search) {
+      const { look } = search;
+      const reader = this.reader(workspaceId, rule.metric, counted);
+      const found = await findConditionStart(await search.test(), look.first.at, reader, {
+        maxLookBackMs: search.maxLookBackMs,
+        ...(look.notBefore === undefined ? {} : { notBefore: look.notBefore }),
+      });
+      start = {
+        ...(before ?? { ruleId: rule.id, workspaceId }),
+        status: 'pending',
+        conditionSince: found.since,
+      };
     }
     const { state, events } = evaluateAlert(rule, start, judged, now(), timeZone, workspaceId, judge);
     let next: AlertState = state;

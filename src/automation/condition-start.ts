@@ -9,11 +9,14 @@
  * missing hour: a sensor gap, where the condition is not known to have held); then the raw readings
  * of that boundary pin the first reading of the unbroken run. Typically 3 calls, at most 6.
  *
+ * The condition is a fixed threshold, or any `ConditionTest`: an "unusual" rule's judge (each
+ * reading and hour against its own baseline) searches back the same way.
+ *
  * Pure apart from the injected `reader`; no clock of its own.
  */
 import type { AlertState, ThresholdCondition } from '../model';
 import { HOUR_MS } from '../webex/wire/limits';
-import { breaches, type Reading } from './alert-machine';
+import { breaches, type Reading, type ReadingJudge } from './alert-machine';
 
 /** How far back the start of a condition is looked for. */
 export const MAX_LOOK_BACK_MS = 7 * 24 * HOUR_MS;
@@ -39,11 +42,38 @@ export interface SeriesReader {
   hourly(from: number, to: number): Promise<HourBucket[]>;
 }
 
+/**
+ * What the backward search asks of a condition: whether one reading is past it (undefined: cannot
+ * be judged, so not known to hold), and whether every reading of an hour was (from its extremes).
+ */
+export interface ConditionTest {
+  breaches: ReadingJudge['breaches'];
+  wholeHour(bucket: HourBucket): boolean;
+}
+
+/** A fixed threshold as the search's test (hysteresis plays no part in when a run starts). */
+export function thresholdTest(condition: ThresholdCondition): ConditionTest {
+  return {
+    breaches: (r) => breaches(condition, r.value),
+    wholeHour: (bucket) => wholeHourBreached(condition, bucket),
+  };
+}
+
+function testOf(condition: ThresholdCondition | ConditionTest): ConditionTest {
+  return 'op' in condition ? thresholdTest(condition) : condition;
+}
+
 export interface ConditionStart {
   /** The time of the first reading of the unbroken run past the threshold. */
   since: number;
   /** False when the run reaches back to the look-back bound: it may have started earlier. */
   exact: boolean;
+}
+
+/** A look that begins past the condition: its first reading, and when the condition did not hold. */
+export interface LookBack {
+  first: Reading;
+  notBefore?: number;
 }
 
 /**
@@ -53,16 +83,16 @@ export interface ConditionStart {
  * instant the condition is known not to have held (the last reading evaluated), else undefined.
  */
 export function lookBackFrom(
-  condition: ThresholdCondition,
+  condition: ThresholdCondition | ConditionTest,
   state: AlertState | undefined,
   readings: readonly Reading[],
-): { first: Reading; notBefore?: number } | undefined {
+): LookBack | undefined {
   if (state && state.status !== 'normal') return undefined;
   const seen = state?.lastReadingAt;
   const first = readings
     .filter((r) => (seen === undefined || r.at > seen) && Number.isFinite(r.at) && Number.isFinite(r.value))
     .reduce<Reading | undefined>((a, r) => (a === undefined || r.at < a.at ? r : a), undefined);
-  if (!first || !breaches(condition, first.value)) return undefined;
+  if (!first || testOf(condition).breaches(first) !== true) return undefined;
   if (seen !== undefined && first.at - seen <= CONTINUOUS_MS) return undefined;
   return seen === undefined ? { first } : { first, notBefore: seen };
 }
@@ -73,12 +103,13 @@ export function lookBackFrom(
  * continue before the first reading, and `start` is that first reading, or `end` when empty).
  */
 export function runStart(
-  condition: ThresholdCondition,
+  condition: ThresholdCondition | ConditionTest,
   readings: readonly Reading[],
   end: number,
 ): { start: number; broken: boolean } {
+  const test = testOf(condition);
   for (let i = readings.length - 1; i >= 0; i--) {
-    if (!breaches(condition, readings[i]!.value)) return { start: readings[i + 1]?.at ?? end, broken: true };
+    if (test.breaches(readings[i]!) !== true) return { start: readings[i + 1]?.at ?? end, broken: true };
   }
   return { start: readings[0]?.at ?? end, broken: false };
 }
@@ -101,11 +132,12 @@ export function wholeHourBreached(condition: ThresholdCondition, bucket: HourBuc
  * `maxLookBackMs` before the hour of `at` are considered.
  */
 export async function findConditionStart(
-  condition: ThresholdCondition,
+  given: ThresholdCondition | ConditionTest,
   at: number,
   reader: SeriesReader,
   options: { notBefore?: number; maxLookBackMs?: number } = {},
 ): Promise<ConditionStart> {
+  const condition = testOf(given);
   const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
   const byAge = hour - (options.maxLookBackMs ?? MAX_LOOK_BACK_MS);
   const afterKnown = options.notBefore === undefined ? Number.NEGATIVE_INFINITY : options.notBefore + 1;
@@ -132,7 +164,7 @@ export async function findConditionStart(
         stopped = 'gap';
         break scan;
       }
-      if (!wholeHourBreached(condition, bucket)) {
+      if (!condition.wholeHour(bucket)) {
         boundary = bucket;
         stopped = 'boundary';
         break scan;

@@ -17,9 +17,15 @@ import { inDisplayUnit } from '../model/units';
 import type { MetricName, TemperatureUnit } from '../webex/wire';
 import { effectiveHysteresis } from './alert-defaults';
 import { type Reading, type ReadingJudge, recovered } from './alert-machine';
+import { type ConditionTest, type HourBucket, wholeHourBreached } from './condition-start';
 
 /** Weeks of the same weekday and hour a baseline is made of. */
 export const BASELINE_WEEKS = 6;
+/**
+ * How far back the start of an unusual run is looked for (a day: each hour before needs its own
+ * six weeks of baseline, read only when a look begins unusual).
+ */
+export const UNUSUAL_LOOK_BACK_MS = 24 * 3_600_000;
 /** Each false alarm multiplies the band by this (up to `MAX_UNUSUAL_WIDEN`). */
 export const WIDEN_PER_FALSE_ALARM = 1.5;
 
@@ -45,14 +51,15 @@ export function usualBand(
 /**
  * The judge of an unusual rule: unusual by `judgeUnusual`; back to normal once inside the usual
  * band by the rule's hysteresis (capped like a threshold band's). A reading whose hour has no
- * baseline (too few past weeks) is not judged.
+ * baseline (too few past weeks) is not judged. An hour was wholly unusual when its extremes are
+ * both outside its usual band on the same side (how `findConditionStart` finds when a run began).
  */
 export function unusualJudge(
   metric: MetricName,
   condition: UnusualCondition,
   hysteresis: number,
   baselineAt: (at: number) => Baseline | undefined,
-): ReadingJudge {
+): ReadingJudge & ConditionTest {
   const widen = widenOf(condition);
   return {
     breaches: (r: Reading) => {
@@ -64,6 +71,10 @@ export function unusualJudge(
       if (!baseline) return undefined;
       const band = usualBand(metric, baseline, widen);
       return recovered(band, effectiveHysteresis(metric, band, hysteresis), r.value);
+    },
+    wholeHour: (bucket: HourBucket) => {
+      const baseline = baselineAt(bucket.start);
+      return baseline ? wholeHourBreached(usualBand(metric, baseline, widen), bucket) : false;
     },
   };
 }

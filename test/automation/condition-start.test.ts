@@ -12,10 +12,10 @@ import {
   lookBackFrom,
   MAX_LOOK_BACK_MS,
   runStart,
-  type SeriesReader,
   wholeHourBreached,
 } from '../../src/automation/condition-start';
 import type { AlertCondition, AlertState } from '../../src/model';
+import { series } from '../support/constructed-series';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,43 +23,8 @@ const DAY = 24 * HOUR;
 const STEP = 5 * MINUTE;
 /** Wednesday 18 Nov 2026, 14:00 UTC. */
 const T = Date.UTC(2026, 10, 18, 14, 0);
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 
 const ABOVE_500: AlertCondition = { op: 'above', value: 500 };
-
-/** A sensor: `value(t)` every 5 min (undefined: no reading, a gap). */
-function series(value: (t: number) => number | undefined) {
-  const calls: string[] = [];
-  const readings = (from: number, to: number): Reading[] => {
-    const out: Reading[] = [];
-    for (let t = Math.ceil(from / STEP) * STEP; t < to; t += STEP) {
-      const v = value(t);
-      if (v !== undefined) out.push({ at: t, value: v });
-    }
-    return out;
-  };
-  const reader: SeriesReader = {
-    raw: async (from, to) => {
-      calls.push(`raw ${iso(from)}–${iso(to)}`);
-      assert.ok(to - from <= 48 * HOUR, 'raw spans at most 48 h');
-      return readings(from, to);
-    },
-    hourly: async (from, to) => {
-      calls.push(`hourly ${iso(from)}–${iso(to)}`);
-      assert.ok(to - from <= 48 * HOUR, 'hourly spans at most 48 h');
-      const buckets = new Map<number, HourBucket>();
-      for (const r of readings(from, to)) {
-        const start = Math.floor(r.at / HOUR) * HOUR;
-        const b = buckets.get(start) ?? { start, end: start + HOUR, min: r.value, max: r.value };
-        b.min = Math.min(b.min, r.value);
-        b.max = Math.max(b.max, r.value);
-        buckets.set(start, b);
-      }
-      return [...buckets.values()].sort((a, b) => a.start - b.start);
-    },
-  };
-  return { reader, calls };
-}
 
 /** 400 before `start`, 700 from it on. */
 const stepUpAt = (start: number) => (t: number) => (t < start ? 400 : 700);

@@ -7,9 +7,11 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { evaluateAlert } from '../../src/automation/alert-machine';
 import { alertMessage } from '../../src/automation/alert-message';
+import { findConditionStart, lookBackFrom } from '../../src/automation/condition-start';
 import { lastReadingFound, QUIET_JUDGE, quietMarks } from '../../src/automation/quiet-rule';
 import { ruleText } from '../../src/automation/rule-text';
 import {
+  UNUSUAL_LOOK_BACK_MS,
   unusualJudge,
   unusualStatement,
   usualBand,
@@ -20,6 +22,7 @@ import {
 import { baselineFor } from '../../src/metrics/baseline';
 import type { MetricPoint } from '../../src/metrics/points';
 import type { AlertRule, AlertState, UnusualCondition } from '../../src/model';
+import { series } from '../support/constructed-series';
 
 const OSLO = 'Europe/Oslo';
 const MINUTE = 60_000;
@@ -105,6 +108,69 @@ describe('unusual-for-this-room rules', () => {
       /Fjord is 3\.5 °C warmer than a usual Tuesday afternoon here \(usual 21\.0 °C\)/,
     );
     assert.match(message.markdown!, /since 14:05 \(Europe\/Oslo\)/);
+  });
+
+  it('"since" is when the anomaly began: searched back through the hours before the look, each against its own baseline', async () => {
+    // Six past Tuesdays of 21 °C from 11:00 to 15:00; on Tue 1 Dec it jumps to 24.5 °C at 12:40.
+    const hours = [11, 12, 13, 14].flatMap((h) =>
+      [1, 2, 3, 4, 5, 6].map((k) => {
+        const start = DateTime.fromISO('2026-12-01T00:00', { zone: OSLO })
+          .set({ hour: h })
+          .minus({ weeks: k })
+          .toMillis();
+        const mean = [21.0, 20.8, 21.2, 21.1, 20.9, 21.0][k - 1]!;
+        return { start, end: start + HOUR, mean, min: mean - 0.2, max: mean + 0.2 };
+      }),
+    );
+    const judgeOf = (known: MetricPoint[]) =>
+      unusualJudge('temperature', { op: 'unusual' }, 0.5, (t) =>
+        baselineFor('temperature', known, t, OSLO, { weeks: 6 }),
+      );
+    const judge = judgeOf(hours);
+    const jump = at('2026-12-01T12:40');
+    const { reader, calls } = series((t) => (t < jump ? 21.0 : 24.5));
+    // A new rule's first look, 14:00–14:30: unusual from its first reading, nothing known before.
+    const look = lookBackFrom(judge, undefined, [
+      { at: at('2026-12-01T14:00'), value: 24.5 },
+      { at: at('2026-12-01T14:05'), value: 24.5 },
+    ]);
+    assert.equal(look?.first.at, at('2026-12-01T14:00'));
+    const found = await findConditionStart(judge, look!.first.at, reader, {
+      maxLookBackMs: UNUSUAL_LOOK_BACK_MS,
+    });
+    assert.deepEqual(found, { since: jump, exact: true }, calls.join('; '));
+    // The 13:00 hour was wholly unusual (one hourly read), the 12:00 one not: its raw readings pin 12:40.
+    assert.equal(calls.filter((c) => c.startsWith('raw')).length, 2, calls.join('; '));
+
+    // An hour without a baseline is not known to be unusual: the run is not carried into it.
+    const without12 = judgeOf(hours.filter((p) => DateTime.fromMillis(p.start, { zone: OSLO }).hour !== 12));
+    const partial = await findConditionStart(
+      without12,
+      look!.first.at,
+      series((t) => (t < jump ? 21.0 : 24.5)).reader,
+    );
+    assert.equal(partial.since, at('2026-12-01T13:00'));
+
+    // The state machine then holds from 12:40: the look's first reading fires at once.
+    const pending: AlertState = {
+      ruleId: 'a1',
+      workspaceId: 'fjord',
+      status: 'pending',
+      conditionSince: found.since,
+    };
+    const { events } = evaluateAlert(
+      rule({}),
+      pending,
+      [{ at: at('2026-12-01T14:00'), value: 24.5 }],
+      at('2026-12-01T14:30'),
+      OSLO,
+      'fjord',
+      judge,
+    );
+    assert.deepEqual(
+      events.map((e) => [e.kind, e.since]),
+      [['fire', jump]],
+    );
   });
 
   it('does not resolve inside the hysteresis, resolves back in the usual band; hours without a baseline are not judged', () => {
