@@ -100,6 +100,56 @@ describe('"unusual" and "goes quiet" alert rules (end to end through the emulato
     );
   });
 
+  it("a quiet rule on Lab 2.1 fires in its Tuesday maintenance window and, when readings return, says once in the alert's thread that it reports again", async () => {
+    const room = await chat.groupSpace('ingrid', 'Lab watch');
+    // Tue 1 Dec 2026: the lab network's maintenance window is 09:00–11:00 Oslo.
+    const start = clock.pin(DateTime.fromISO('2026-12-01T08:30', { zone: ZONE }).toMillis());
+    const end = DateTime.fromISO('2026-12-01T11:45', { zone: ZONE }).toMillis();
+    const lab = await idOf('Lab 2.1');
+    const [set] = await chat.ask(
+      'ingrid',
+      room,
+      'tell me when the sensor in Lab 2.1 goes quiet for 30 minutes',
+    );
+    assert.match(seen(set!), /Sensor in Lab 2\.1 goes quiet: no reading for 30 min/);
+    const rule = (await bot.store.listAlertRules()).find((r) => r.roomId === room)!;
+    // The rule's first look (started by setting it) has seen the last 30 minutes' readings.
+    await eventually(
+      async () => (await bot.store.getAlertState(rule.id, lab))?.lastReadingAt !== undefined,
+      'the first look',
+      20_000,
+    );
+
+    // The API's readings over the morning: the last before the gap, and the first after it.
+    const readings = await apiReadings(emulator, lab, rule.metric, start - HOUR, end);
+    const gapIndex = readings.findIndex((r, i) => i > 0 && r.t - readings[i - 1]!.t > 30 * MINUTE);
+    assert.ok(gapIndex > 0, 'the API has a gap of more than 30 minutes on Tuesday morning');
+    const last = readings[gapIndex - 1]!.t;
+    const back = readings[gapIndex]!.t;
+    const lastShown = DateTime.fromMillis(last, { zone: ZONE, locale: 'en-GB' }).toFormat('ccc d LLL HH:mm');
+
+    // The runner's passes every 15 minutes through the morning (this rule only: other tests' rules
+    // would space a full pass over its hour-long interval).
+    for (let t = start + 15 * MINUTE; t <= end; t += 15 * MINUTE) {
+      clock.pin(t);
+      await bot.alerts.pass(rule.id);
+    }
+    const posted = chat.botMessagesAfter(room, set!.created).filter((m) => m.id !== set!.id);
+    const alerts = posted.filter((m) => /No reading from/.test(seen(m)));
+    assert.equal(alerts.length, 1, 'one alert for the whole window');
+    const alert = alerts[0]!;
+    assert.match(
+      seen(alert),
+      new RegExp(`No reading from Lab 2\\.1 since ${lastShown} \\(Europe/Oslo\\)`),
+      `the API's last reading before the gap is at ${new Date(last).toISOString()}`,
+    );
+    const again = posted.filter((m) => /reporting again/.test(seen(m)));
+    assert.equal(again.length, 1, `exactly one recovery (readings back at ${new Date(back).toISOString()})`);
+    assert.equal(again[0]!.parentId, alert.id, "in the alert's thread");
+    assert.match(seen(again[0]!), /Lab 2\.1 is reporting again/);
+    assert.equal(posted.length, 2, `nothing more: ${posted.map((m) => seen(m).split('\n')[0]).join(' | ')}`);
+  });
+
   it('refuses a quiet time too short to mean anything, and sets nothing', async () => {
     const room = await chat.groupSpace('ingrid', 'Too eager');
     const before = (await bot.store.listAlertRules()).length;
@@ -117,12 +167,15 @@ describe('"unusual" and "goes quiet" alert rules (end to end through the emulato
     // Thu 3 Dec 2026 14:00 Oslo: building work since 13:00.
     const now = clock.pin(DateTime.fromISO('2026-12-03T14:00', { zone: ZONE }).toMillis());
     const room40 = await idOf('Room 40');
-    // The API's readings the rule's first look sees (the last 30 minutes), and the one the hold
-    // time (10 min) is complete at.
+    // The API's readings the rule's first look sees (the last 30 minutes). The anomaly began before
+    // them: "since" is the API's first reading of the building work (at or after 13:00), and the
+    // hold time (10 min) counted from it is complete at the look's first reading.
     const readings = (await apiReadings(emulator, room40, 'ambientNoise', now - 30 * MINUTE, now)).filter(
       (r) => r.t > now - 30 * MINUTE && r.t < now,
     );
-    const first = readings[0]!;
+    const workStarts = DateTime.fromISO('2026-12-03T13:00', { zone: ZONE }).toMillis();
+    const first = (await apiReadings(emulator, room40, 'ambientNoise', workStarts, now))[0]!;
+    assert.ok(first.t < workStarts + 5 * MINUTE, 'the API has a reading right at the start of the work');
     const fired = readings.find((r) => r.t - first.t >= 10 * MINUTE)!;
     // Usual: the median of the hour's means on the 6 Thursdays before.
     const hourOf = DateTime.fromMillis(fired.t, { zone: ZONE }).startOf('hour');
@@ -153,7 +206,11 @@ describe('"unusual" and "goes quiet" alert rules (end to end through the emulato
       ),
       `reading ${fired.value} dBA at ${new Date(fired.t).toISOString()}, past Thursdays ${past.join(', ')}`,
     );
-    assert.match(text, new RegExp(`since ${since} \\(Europe/Oslo\\)`));
+    assert.match(
+      text,
+      new RegExp(`since ${since} \\(Europe/Oslo\\)`),
+      `the building work's first reading is at ${new Date(first.t).toISOString()}`,
+    );
 
     const falseAlarm = submitActions(alert).find((b) => b.title === 'False alarm')!;
     const [reply] = await chat.press('ingrid', alert, falseAlarm.data);
