@@ -1,6 +1,8 @@
+import type { ReportDays } from '../model/automation';
 import type { CardPayload } from '../model/card-actions';
+import { dayOfMonthText, weekdayName } from '../model/report-cadence';
 /**
- * Forms that set up an alert or a daily report from a card (the same as saying it in chat): the
+ * Forms that set up an alert or a report (daily, weekdays, weekly or monthly) from a card (the same as saying it in chat): the
  * person picks rooms, a measurement, a condition or a time; the values come back in the submit.
  * Pure views; the bot validates what comes back like any other input.
  */
@@ -49,8 +51,8 @@ export interface ReportFormView {
   roomId?: string;
   /** The space's zone, named next to the time. */
   timeZone: string;
-  /** The days chosen at first: the space's working days (weekdays unless it works weekends). */
-  days?: 'daily' | 'weekdays';
+  /** How often, chosen at first: the space's working days (weekdays unless it works weekends). */
+  days?: ReportDays;
 }
 
 function roomChoices(rooms: readonly FormRoom[], selected: string | undefined): ChoiceSetInputJson {
@@ -132,11 +134,16 @@ export function alertForm(view: AlertFormView): AdaptiveCardJson {
   );
 }
 
-/** "Daily report": rooms, time (in the space's zone), every day or weekdays. */
+/**
+ * "New report": rooms, time (in the space's zone), how often (every day, weekdays, weekly,
+ * monthly), and the weekday and day of the month. AC 1.3 cannot show an input only when another
+ * has some value, so both are always there, their labels saying which reports they apply to; the
+ * bot reads only the one the choice of how often needs.
+ */
 export function reportForm(view: ReportFormView): AdaptiveCardJson {
   return formCard(
     [
-      textBlock('Post a room report…', { weight: 'Bolder' }),
+      textBlock('New report', { weight: 'Bolder' }),
       roomChoices(view.rooms, view.roomId),
       {
         type: 'Input.Time',
@@ -149,13 +156,36 @@ export function reportForm(view: ReportFormView): AdaptiveCardJson {
       {
         type: 'Input.ChoiceSet',
         id: 'days',
-        label: 'On',
+        label: 'How often',
         style: 'expanded',
+        isRequired: true,
+        errorMessage: 'Pick how often.',
         choices: [
           { title: 'every day', value: 'daily' },
           { title: 'weekdays (Mon–Fri)', value: 'weekdays' },
+          { title: 'weekly, on the weekday below', value: 'weekly' },
+          { title: 'monthly, on the day of the month below', value: 'monthly' },
         ],
         value: view.days ?? 'weekdays',
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'weekday',
+        label: 'Weekday (weekly reports only)',
+        style: 'compact',
+        choices: [1, 2, 3, 4, 5, 6, 7].map((d) => ({ title: weekdayName(d), value: String(d) })),
+        value: '1',
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'dayOfMonth',
+        label: 'Day of the month (monthly reports only)',
+        style: 'compact',
+        choices: Array.from({ length: 31 }, (_, i) => ({
+          title: dayOfMonthText(i + 1),
+          value: String(i + 1),
+        })),
+        value: '1',
       },
     ],
     'Schedule report',

@@ -1,7 +1,8 @@
+import { validateReportTime } from '../automation/report-schedule';
 import { widenedAfterFalseAlarm, widenedText } from '../automation/unusual-rule';
 import { escapeMarkdown } from '../cards';
 import { formatTimeWithZone } from '../cards/format';
-import type { AlertCondition } from '../model';
+import { type AlertCondition, REPORT_DAYS } from '../model';
 import type {
   AlertFormInputs,
   AlertInputs,
@@ -64,11 +65,42 @@ async function alertFromForm(ctx: HandlerContext, form: AlertFormInputs): Promis
   });
 }
 
-/** The "New report" form. */
+/**
+ * The "New report" form: checked exactly like a report asked for in chat (the time and the cadence
+ * by `setUpReport`). A missing or bad field is answered in one line naming it; nothing is saved.
+ */
 async function reportFromForm(ctx: HandlerContext, form: ReportFormInputs): Promise<Reply> {
+  const refuse = (problem: string): Reply => ({ markdown: `${problem} Nothing was scheduled.` });
+  if (!form.rooms) return refuse('Pick at least one room (Rooms).');
   const rooms = formRooms(ctx, form.rooms);
-  if (typeof rooms === 'string') return { markdown: `${rooms} Nothing was scheduled.` };
-  return setUpReport(ctx, { rooms, time: form.time, days: form.days });
+  if (typeof rooms === 'string') return refuse(rooms);
+  const time = form.time?.trim() ?? '';
+  if (time === '') return refuse('Pick a time (At).');
+  const days = REPORT_DAYS.find((d) => d === form.days?.trim());
+  if (!days) {
+    const given = form.days?.trim() ? `"${escapeMarkdown(form.days.trim(), 40)}" is not a choice. ` : '';
+    return refuse(`${given}Pick how often: every day, weekdays, weekly or monthly (How often).`);
+  }
+  const timeProblem = validateReportTime(time);
+  // The time is echoed in the answer: escaped, as anything a form sends.
+  if (timeProblem) return refuse(escapeMarkdown(timeProblem));
+  return setUpReport(ctx, {
+    rooms,
+    time,
+    days,
+    ...(days === 'weekly' ? { weekday: formInteger(form.weekday) } : {}),
+    ...(days === 'monthly' ? { dayOfMonth: formInteger(form.dayOfMonth) } : {}),
+  });
+}
+
+/**
+ * A form's whole-number field: its number; NaN when it is not digits (the cadence check refuses it
+ * by name, like a missing one); undefined when empty.
+ */
+function formInteger(text: string | undefined): number | undefined {
+  const trimmed = text?.trim() ?? '';
+  if (trimmed === '') return undefined;
+  return /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
 async function alertAction(ctx: HandlerContext, inputs: AlertInputs): Promise<Reply> {

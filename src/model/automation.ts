@@ -18,7 +18,8 @@ export interface Creator {
  * How often a report is posted: every day, Monday–Friday, once a week (covering the previous
  * Monday–Sunday) or once a month (covering the previous calendar month).
  */
-export type ReportDays = 'daily' | 'weekdays' | 'weekly' | 'monthly';
+export const REPORT_DAYS = ['daily', 'weekdays', 'weekly', 'monthly'] as const;
+export type ReportDays = (typeof REPORT_DAYS)[number];
 
 export interface ReportSubscription {
   /** Short id people can type: `r1`, `r2`, … */

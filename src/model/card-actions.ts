@@ -169,11 +169,18 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
     high: optionalFormNumber,
     holdMinutes: z.preprocess(fromText, z.number().int().min(0).max(1440).optional()),
   }),
+  /**
+   * The "New report" form: rooms, and its other fields as text, read and checked by the handler
+   * like a report asked for in chat, so a missing or bad field is answered by name. The form always
+   * sends a weekday and a day of the month; only the one its `days` needs is read.
+   */
   z.object({
     kind: z.literal('report-form'),
-    rooms: roomList,
-    time: z.string().regex(/^\d{1,2}:\d{2}$/, 'a time of day, HH:MM'),
-    days: z.enum(['daily', 'weekdays']),
+    rooms: z.preprocess((v) => (v === '' || v === null ? undefined : v), roomList.optional()),
+    time: formField,
+    days: formField,
+    weekday: formField,
+    dayOfMonth: formField,
   }),
   z.object({
     kind: z.literal('settings-form'),

@@ -20,6 +20,11 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+/** "1st", …, "28th", "29th (the last day in shorter months)", …: a monthly report's day, as said. */
+export function dayOfMonthText(day: number): string {
+  return `${ordinal(day)}${day > 28 ? ' (the last day in shorter months)' : ''}`;
+}
+
 /**
  * "Daily", "Weekdays", "Every Monday", "Monthly on the 1st" ("Monthly on the 31st (the last day in
  * shorter months)" for days a month may lack).
@@ -30,10 +35,8 @@ export function cadenceText(cadence: ReportCadence): string {
       return 'Weekdays';
     case 'weekly':
       return `Every ${weekdayName(cadence.weekday ?? 1)}`;
-    case 'monthly': {
-      const day = cadence.dayOfMonth ?? 1;
-      return `Monthly on the ${ordinal(day)}${day > 28 ? ' (the last day in shorter months)' : ''}`;
-    }
+    case 'monthly':
+      return `Monthly on the ${dayOfMonthText(cadence.dayOfMonth ?? 1)}`;
     default:
       return 'Daily';
   }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { AlertRule, AlertState, ReportSubscription, RoomSelection } from '../model';
+import {
+  type AlertRule,
+  type AlertState,
+  REPORT_DAYS,
+  type ReportSubscription,
+  type RoomSelection,
+} from '../model';
 import { type ComfortBands, validBands } from '../model/comfort-bands';
 import { cadenceProblem } from '../model/report-cadence';
 import type { SpaceSettings } from '../model/space-settings';
@@ -183,7 +189,7 @@ const spaceSettingsSchema: z.ZodType<SpaceSettings> = z.object({
   comfortBands: comfortBandsSchema.optional(),
 });
 
-const reportDays = z.enum(['daily', 'weekdays', 'weekly', 'monthly']);
+const reportDays = z.enum(REPORT_DAYS);
 const weekdayNumber = z.number().int().min(1).max(7);
 const dayOfMonthNumber = z.number().int().min(1).max(31);
 

@@ -9,6 +9,7 @@ import { subscribeReport } from '../../src/handlers/subscribe-report';
 import type { Reply } from '../../src/handlers/types';
 import type { ParsedRequest } from '../../src/language';
 import type { AlertRule } from '../../src/model';
+import { actionInputsSchema, type ReportFormInputs } from '../../src/model/card-actions';
 import { openSqliteStore, type Store } from '../../src/store';
 import { BOARDROOM, FJORD, fakeContext, NOW, ref, SPACE_ROOM_ID } from './fake-context';
 
@@ -416,5 +417,123 @@ describe('handlers: automation card buttons', () => {
     });
     assert.ok(replies[0]!.markdown.startsWith('**Report r1 scheduled**'), replies[0]!.markdown);
     assert.ok(replies[0]!.markdown.includes('Daily at 07:30 for Boardroom'), replies[0]!.markdown);
+  });
+
+  /** A submit of the New report form as the client sends it (text fields), through the button schema. */
+  const reportSubmit = (fields: Record<string, unknown>) => {
+    const inputs = actionInputsSchema.parse({ kind: 'report-form', ...fields });
+    assert.equal(inputs.kind, 'report-form');
+    return inputs as ReportFormInputs;
+  };
+  /** What the form sends when only the fields named are changed from its defaults. */
+  const formDefaults = { rooms: FJORD.id, time: '08:00', days: 'weekdays', weekday: '1', dayOfMonth: '1' };
+
+  it('the New report form: weekly on a weekday and monthly on a day, as listed; the other field is left alone', async () => {
+    const fake = fakeContext();
+    const weekly = one(
+      (
+        await automationAction(fake.ctx, reportSubmit({ ...formDefaults, days: 'weekly', dayOfMonth: '17' }))
+      )[0]!,
+    );
+    assert.ok(weekly.markdown.includes('Every Monday at 08:00 for Fjord'), weekly.markdown);
+    // Now is Wednesday 18 Nov 14:00 in Oslo: the first Monday 08:00 is the 23rd.
+    assert.match(weekly.markdown, /First report: Mon 23 Nov,? 08:00/);
+    const monthly = one(
+      (
+        await automationAction(
+          fake.ctx,
+          reportSubmit({
+            ...formDefaults,
+            rooms: BOARDROOM.id,
+            time: '9:00',
+            days: 'monthly',
+            weekday: '3',
+            dayOfMonth: '31',
+          }),
+        )
+      )[0]!,
+    );
+    assert.ok(
+      monthly.markdown.includes('Monthly on the 31st (the last day in shorter months) at 09:00'),
+      monthly.markdown,
+    );
+    assert.match(monthly.markdown, /First report: Mon 30 Nov,? 09:00/);
+    const daily = one(
+      (await automationAction(fake.ctx, reportSubmit({ ...formDefaults, days: 'daily' })))[0]!,
+    );
+    assert.ok(daily.markdown.includes('Daily at 08:00 for Fjord'), daily.markdown);
+
+    const list = one(
+      await listReports(fakeContext({ store: fake.store, request: { intent: 'report.list' } }).ctx),
+    );
+    assert.ok(list.markdown.includes('Every Monday at 08:00 (Europe/Oslo) for Fjord'), list.markdown);
+    assert.ok(
+      list.markdown.includes(
+        'Monthly on the 31st (the last day in shorter months) at 09:00 (Europe/Oslo) for Boardroom',
+      ),
+      list.markdown,
+    );
+    // Stored with only the field its cadence needs (the form sends both every time).
+    const stored = await fake.store.listReports(SPACE_ROOM_ID);
+    assert.deepEqual(
+      stored.map((r) => [r.days, r.weekday, r.dayOfMonth]),
+      [
+        ['weekly', 1, undefined],
+        ['monthly', undefined, 31],
+        ['daily', undefined, undefined],
+      ],
+    );
+  });
+
+  it('the New report form: a forged or incomplete submit is refused in one line naming the field; nothing saved', async () => {
+    const fake = fakeContext();
+    const cases: [fields: Record<string, unknown>, answer: string][] = [
+      [
+        { ...formDefaults, days: 'weekly', weekday: '9' },
+        'A weekly report needs a weekday, Monday to Sunday. Nothing was scheduled.',
+      ],
+      [
+        { ...formDefaults, days: 'weekly', weekday: '' },
+        'A weekly report needs a weekday, Monday to Sunday. Nothing was scheduled.',
+      ],
+      [
+        { ...formDefaults, days: 'weekly', weekday: '1.5' },
+        'A weekly report needs a weekday, Monday to Sunday. Nothing was scheduled.',
+      ],
+      [
+        { rooms: FJORD.id, time: '08:00', days: 'monthly' },
+        'A monthly report needs a day of the month from 1 to 31. Nothing was scheduled.',
+      ],
+      [
+        { ...formDefaults, days: 'monthly', dayOfMonth: '0' },
+        'A monthly report needs a day of the month from 1 to 31. Nothing was scheduled.',
+      ],
+      [
+        { ...formDefaults, days: 'monthly', dayOfMonth: '32' },
+        'A monthly report needs a day of the month from 1 to 31. Nothing was scheduled.',
+      ],
+      [
+        { ...formDefaults, days: 'yearly' },
+        '"yearly" is not a choice. Pick how often: every day, weekdays, weekly or monthly (How often). Nothing was scheduled.',
+      ],
+      [
+        { rooms: FJORD.id, time: '08:00' },
+        'Pick how often: every day, weekdays, weekly or monthly (How often). Nothing was scheduled.',
+      ],
+      [{ ...formDefaults, time: '' }, 'Pick a time (At). Nothing was scheduled.'],
+      [
+        { ...formDefaults, time: '25:00' },
+        '25:00 is not a time of day: hours go from 00 to 23. Nothing was scheduled.',
+      ],
+      [{ ...formDefaults, rooms: '' }, 'Pick at least one room (Rooms). Nothing was scheduled.'],
+      [{ time: '08:00', days: 'daily' }, 'Pick at least one room (Rooms). Nothing was scheduled.'],
+    ];
+    for (const [fields, answer] of cases) {
+      const replies = await automationAction(fake.ctx, reportSubmit(fields));
+      assert.equal(replies.length, 1);
+      assert.equal(replies[0]!.markdown, answer, JSON.stringify(fields));
+      assert.equal(replies[0]!.card, undefined);
+    }
+    assert.deepEqual(await fake.store.listReports(), []);
   });
 });
