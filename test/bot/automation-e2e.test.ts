@@ -457,6 +457,77 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
     assert.match(textOf(scheduled!), /Weekdays at 07:30 for all rooms/);
   });
 
+  it('the New report form schedules weekly and monthly reports, and refuses a forged submit by name', async () => {
+    const [form] = await chat.ask('ingrid', room, 'new report');
+    const card = form!.attachments?.[0]?.content as unknown as {
+      body: { id?: string; value?: string; choices?: { title: string; value: string }[] }[];
+    };
+    const input = (id: string) => card.body.find((e) => e.id === id)!;
+    assert.deepEqual(
+      input('days').choices!.map((c) => c.value),
+      ['daily', 'weekdays', 'weekly', 'monthly'],
+    );
+    assert.equal(input('weekday').value, '1');
+    assert.equal(input('dayOfMonth').value, '1');
+    const directory = await bot.webex.directory.get();
+    const fjord = directory.workspaces.find((w) => w.displayName === 'Fjord')!;
+    const boardroom = directory.workspaces.find((w) => w.displayName === 'Boardroom')!;
+    // As a Webex client submits it: every input of the form (all text), the button's data merged in.
+    const submit = (inputs: Record<string, string>) =>
+      chat.press('ingrid', form!, {
+        kind: 'report-form',
+        rooms: fjord.id,
+        time: '08:00',
+        days: 'weekdays',
+        weekday: '1',
+        dayOfMonth: '1',
+        ...inputs,
+      });
+    const count = async () => (await bot.store.listReports(room)).length;
+
+    const [weekly] = await submit({ rooms: `${fjord.id},${boardroom.id}`, days: 'weekly' });
+    assert.match(textOf(weekly!), /Report r\d+ scheduled/);
+    assert.match(textOf(weekly!), /Every Monday at 08:00 for Fjord, Boardroom\n/);
+    // The first is the next Monday 08:00 in Oslo (now is 14:00, so never today).
+    const today = DateTime.fromMillis(clock.now(), { zone: 'Europe/Oslo' });
+    const monday = today.plus({ days: 8 - today.weekday });
+    assert.match(textOf(weekly!), new RegExp(`First report: ${monday.toFormat('ccc d LLL')},? 08:00`));
+    const [monthly] = await submit({ time: '9:00', days: 'monthly', weekday: '5', dayOfMonth: '31' });
+    assert.match(
+      textOf(monthly!),
+      /Monthly on the 31st \(the last day in shorter months\) at 09:00 for Fjord/,
+    );
+    assert.equal(await count(), 2);
+
+    const forged: [Record<string, string>, RegExp][] = [
+      [
+        { days: 'weekly', weekday: '9' },
+        /^A weekly report needs a weekday, Monday to Sunday\. Nothing was scheduled\.$/,
+      ],
+      [
+        { days: 'monthly', dayOfMonth: '0' },
+        /^A monthly report needs a day of the month from 1 to 31\. Nothing was scheduled\.$/,
+      ],
+      [
+        { days: 'yearly' },
+        /^"yearly" is not a choice\. Pick how often: .* \(How often\)\. Nothing was scheduled\.$/,
+      ],
+      [{ time: '' }, /^Pick a time \(At\)\. Nothing was scheduled\.$/],
+    ];
+    for (const [inputs, answer] of forged) {
+      const [refused] = await submit(inputs);
+      assert.match(textOf(refused!).trim(), answer, JSON.stringify(inputs));
+    }
+    assert.equal(await count(), 2, 'a refused form schedules nothing');
+
+    const [list] = await chat.ask('ingrid', room, 'list reports');
+    assert.match(textOf(list!), /Every Monday at 08:00 \(Europe\/Oslo\)/);
+    assert.match(
+      textOf(list!),
+      /Monthly on the 31st \(the last day in shorter months\) at 09:00 \(Europe\/Oslo\)/,
+    );
+  });
+
   it('a pass spread over a long interval ends between two calls when the bot stops', async () => {
     const rule = await bot.store.createAlertRule({
       roomId: room,

@@ -253,6 +253,7 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
           ['utilisation (one room)', 'boardroom utilisation this month', /Boardroom/],
           ['sensor health', 'which sensors are offline?', /sensor|offline|report/i],
           ['settings', 'settings', /settings|comfort/i],
+          ['report form', 'new report', /New report/],
         ];
         const problems: string[] = [];
         const pageWidth = await tab.page.evaluate(
@@ -480,6 +481,23 @@ describe('sandbox chat at desktop and phone width (Chromium)', function () {
         assert.ok(await note.isVisible(), 'the note is shown (not hidden in a continued message)');
         assert.equal(((await note.textContent()) ?? '').trim(), 'replied in a thread');
         await reply.locator('.markdown', { hasText: 'The drill is over' }).waitFor();
+      });
+
+      it('a quiet-sensor alert reads whole: Focus Booth 1, dead since Tue 1 Dec 10:20, names its last reading', async () => {
+        clock.pin();
+        // Every room: this width's own rule posts its own alert for the dead booth (last in the file:
+        // other rooms' quiet alerts do not land in the middle of another case).
+        const before = await tab.botIds();
+        await tab.ask('tell me when a sensor goes quiet', /Alert a\d+ set/);
+        const alert = await tab.next(before, /No reading from Focus Booth 1 since/);
+        const lines = await linesOf(alert);
+        assert.ok(
+          lines.some((l) =>
+            /No reading from Focus Booth 1 since Tue 1 Dec 10:[01]\d \(Europe\/Oslo\)/.test(l),
+          ),
+          lines.join(' | '),
+        );
+        assert.deepEqual(await brokenWords(alert.locator('.card')), [], 'the alert card reads whole');
       });
     });
   }
