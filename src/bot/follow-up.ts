@@ -66,7 +66,7 @@ export { SETUP_INTENTS };
  * with the words that make the parser read it as that kind of request.
  */
 export function setupFollowUpText(previous: ParsedRequest, text: string): string {
-  return previous.intent === 'alert.create' ? `alert me when ${text}` : `daily report ${text}`;
+  return previous.intent === 'alert.create' ? `alert me when ${text}` : `report ${text}`;
 }
 
 const GENERIC_QUESTION =
@@ -92,7 +92,15 @@ export function mergeSetupFollowUp(previous: ParsedRequest, analysis: RequestAna
     merged.alert = next.alert;
     delete merged.comfort;
   }
-  if (next.report && (next.report.time !== '08:00' || !previous.report)) merged.report = next.report;
+  if (next.report && (next.report.time !== '08:00' || !previous.report)) {
+    // "at 9" to a weekly report's ask-back changes its time, not its cadence.
+    merged.report =
+      previous.report && !analysis.stated.cadence
+        ? { ...previous.report, time: next.report.time }
+        : next.report;
+  } else if (next.report && previous.report && analysis.stated.cadence) {
+    merged.report = { ...next.report, time: previous.report.time };
+  }
   if (next.unit && next.unit !== previous.unit && next.metrics.includes('temperature'))
     merged.unit = next.unit;
   if (next.clarify && !GENERIC_QUESTION.test(next.clarify.question)) {

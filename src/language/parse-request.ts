@@ -186,7 +186,7 @@ export function parseRequest(input: string, context: ParseContext): ParsedReques
 /** What the text itself said, as opposed to defaults: follow-ups ("and humidity?") reuse the rest. */
 export interface RequestAnalysis {
   request: ParsedRequest;
-  stated: { metrics: boolean; rooms: boolean; time: boolean };
+  stated: { metrics: boolean; rooms: boolean; time: boolean; cadence: boolean };
 }
 
 /** `parseRequest`, plus which parts the text stated explicitly. */
@@ -199,7 +199,7 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   const fullView = text.view();
   const { family, intent: familyIntent } = familyOf(fullView);
 
-  const none = { metrics: false, rooms: false, time: false };
+  const none = { metrics: false, rooms: false, time: false, cadence: false };
   if (family === 'help') return { request: { intent: 'help', metrics: [], workspaces: [] }, stated: none };
   if (family === 'settings') {
     const spaceSetting = readSpaceSettingPhrase(fullView);
@@ -335,6 +335,7 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
     metrics: metricMatch.metrics.length > 0 || Boolean(rank?.metric),
     rooms: explicitRooms || selection.scoped,
     time: Boolean(time?.window) || Boolean(time?.current),
+    cadence: report?.cadenceStated ?? false,
   };
   if (intent === 'unknown') {
     result.workspaces = [];
@@ -405,7 +406,7 @@ export function analyzeRequest(input: string, context: ParseContext): RequestAna
   else if (comfortWord && metrics.length === 1 && metrics[0] === comfortWord.metric)
     result.comfort = { op: comfortWord.op };
   if (report) {
-    const { impossibleTime: _, ...spec } = report;
+    const { impossibleTime: _, cadenceStated: __, ...spec } = report;
     result.report = spec;
   }
 

@@ -99,7 +99,9 @@ function readCadence(text: TokenText): Pick<ReportSpec, 'days' | 'weekday' | 'da
  * on the 1st" (see `readCadence`). Defaults: 08:00, daily. An impossible time ("25:00", "8:75")
  * comes back as `impossibleTime`, never as a guess.
  */
-export function readReport(text: TokenText): ReportSpec & { impossibleTime?: string } {
+export function readReport(
+  text: TokenText,
+): ReportSpec & { impossibleTime?: string; cadenceStated: boolean } {
   const weekdays = take(
     text,
     /\b(?:on |every |each )?(?:weekdays?|working days?|work days?|business days?|mon(?:day)? ?(?:-|to|through) ?fri(?:day)?)\b/,
@@ -119,12 +121,19 @@ export function readReport(text: TokenText): ReportSpec & { impossibleTime?: str
     if (meridiem === 'p' && hour < 12) hour += 12;
     if (meridiem === 'a' && hour === 12) hour = 0;
   }
-  take(text, /\b(?:daily|every day|each day|every morning|each morning)\b/);
+  const daily = take(text, /\b(?:daily|every day|each day|every morning|each morning)\b/);
   const pad = (n: number) => String(n).padStart(2, '0');
   const days = cadence ?? { days: weekdays ? ('weekdays' as const) : ('daily' as const) };
+  // Said, not the default: a reply to an ask-back keeps the cadence asked for unless it says one.
+  const cadenceStated = Boolean(weekdays || cadence || daily);
   if (hour > 23 || minute > 59)
-    return { time: '08:00', ...days, impossibleTime: time![0].replace(/^(?:at |@ ?)/, '').trim() };
-  return { time: `${pad(hour)}:${pad(minute)}`, ...days };
+    return {
+      time: '08:00',
+      ...days,
+      impossibleTime: time![0].replace(/^(?:at |@ ?)/, '').trim(),
+      cadenceStated,
+    };
+  return { time: `${pad(hour)}:${pad(minute)}`, ...days, cadenceStated };
 }
 
 const KNOWN_ZONES: readonly string[] = [...Intl.supportedValuesOf('timeZone'), 'UTC'];

@@ -49,6 +49,29 @@ describe('a reply to an ask-back fills exactly the part it asked for', () => {
     assert.equal(reply(ask('temperature in Atlantis'), 'list rooms').intent, 'rooms');
   });
 
+  it('a weekly or monthly report keeps its cadence when the reply to its ask-back gives a time or a room', () => {
+    const weekly = ask('every Monday post a weekly report for Room 4 at 25:00');
+    assert.equal(weekly.report?.days, 'weekly');
+    const timed = reply(weekly, 'at 9');
+    assert.deepEqual(timed.report, { time: '09:00', days: 'weekly', weekday: 1 });
+    assert.equal(timed.clarify, undefined);
+    const monthly = ask('monthly report on the 31st at 7');
+    assert.equal(monthly.clarify?.asks, 'room');
+    const placed = reply(monthly, 'Fjord');
+    assert.deepEqual(placed.report, { time: '07:00', days: 'monthly', dayOfMonth: 31 });
+    assert.deepEqual(rooms(placed), ['Fjord']);
+    assert.deepEqual(reply(monthly, 'Fjord at 10').report, {
+      time: '10:00',
+      days: 'monthly',
+      dayOfMonth: 31,
+    });
+    assert.deepEqual(
+      reply(weekly, 'weekdays at 9').report,
+      { time: '09:00', days: 'weekdays' },
+      'a stated cadence wins',
+    );
+  });
+
   it('a window refused as still ahead is completed by a time, never brought back by a later question', () => {
     const refused = ask('temperature in Room 4 tomorrow');
     assert.equal(refused.clarify?.asks, 'time');
