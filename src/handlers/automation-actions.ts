@@ -2,6 +2,7 @@ import { validateReportTime } from '../automation/report-schedule';
 import { widenedAfterFalseAlarm, widenedText } from '../automation/unusual-rule';
 import { escapeMarkdown } from '../cards';
 import { formatTimeWithZone } from '../cards/format';
+import { SENSOR_METRICS } from '../metrics';
 import { type AlertCondition, REPORT_DAYS } from '../model';
 import type {
   AlertFormInputs,
@@ -10,7 +11,8 @@ import type {
   ReportFormInputs,
   ReportInputs,
 } from '../model/card-actions';
-import { formRooms, setUpAlert, setUpReport } from './support/set-up';
+import { formNumberField, notAChoice } from './support/form-fields';
+import { alertSetUpProblem, formRooms, setUpAlert, setUpReport } from './support/set-up';
 import {
   answerConfirmation,
   askToCancelReports,
@@ -45,25 +47,55 @@ export async function automationAction(
   }
 }
 
-/** The "New alert" form: the same checks as an alert asked for in words. */
+/**
+ * The "New alert" form: checked exactly like an alert asked for in chat (the thresholds against the
+ * sensor's range by `setUpAlert`'s own check). A missing or bad field is answered in one line
+ * naming it as the form labels it; nothing is saved.
+ */
 async function alertFromForm(ctx: HandlerContext, form: AlertFormInputs): Promise<Reply> {
+  const refuse = (problem: string): Reply => ({ markdown: `${problem} Nothing was set.` });
+  if (!form.rooms) return refuse('Pick at least one room (Rooms).');
   const rooms = formRooms(ctx, form.rooms);
-  if (typeof rooms === 'string') return { markdown: `${rooms} Nothing was set.` };
-  if (form.op === 'outside' && form.high === undefined) {
-    return { markdown: 'A range needs both ends: fill in the upper end too. Nothing was set.' };
+  if (typeof rooms === 'string') return refuse(rooms);
+  const metric = SENSOR_METRICS.find((m) => m === form.metric?.trim());
+  if (!metric) return refuse(`${notAChoice(form.metric)}Pick a measurement (Measurement).`);
+  const op = ALERT_FORM_OPS.find((o) => o === form.op?.trim());
+  if (!op) {
+    return refuse(
+      `${notAChoice(form.op)}Pick a condition: goes above, drops below or leaves a range (Condition).`,
+    );
+  }
+  const value = formNumberField(form.value, 'Threshold');
+  if (value === undefined) return refuse('Enter a threshold (Threshold).');
+  if (typeof value !== 'number') return refuse(value.problem);
+  const high = formNumberField(form.high, UPPER_END);
+  if (typeof high === 'object') return refuse(high.problem);
+  if (op === 'outside' && high === undefined) {
+    return refuse(`A range needs both ends: fill in the upper end too (${UPPER_END}).`);
+  }
+  const hold = formNumberField(form.holdMinutes, HOLD);
+  if (typeof hold === 'object') return refuse(hold.problem);
+  if (hold !== undefined && !(Number.isInteger(hold) && hold >= 0 && hold <= 1440)) {
+    return refuse(`Give whole minutes from 0 to 1440 (${HOLD}).`);
   }
   const condition: AlertCondition =
-    form.op === 'outside'
-      ? { op: 'outside', low: Math.min(form.value, form.high!), high: Math.max(form.value, form.high!) }
-      : { op: form.op, value: form.value };
-  return setUpAlert(ctx, {
-    metric: form.metric,
-    rooms,
-    condition,
-    unit: ctx.space.unit,
-    ...(form.holdMinutes !== undefined ? { holdMs: form.holdMinutes * 60_000 } : {}),
-  });
+    op === 'outside'
+      ? { op: 'outside', low: Math.min(value, high!), high: Math.max(value, high!) }
+      : { op, value };
+  const setUp = { metric, rooms, condition, unit: ctx.space.unit };
+  // The chat's own check, answered with the field(s) the numbers came from.
+  const problem = alertSetUpProblem(setUp);
+  if (problem) {
+    const fields = op === 'outside' ? `Threshold, ${UPPER_END}` : 'Threshold';
+    return refuse(`${problem.replace(/\.$/, '')} (${fields}).`);
+  }
+  return setUpAlert(ctx, { ...setUp, ...(hold !== undefined ? { holdMs: hold * 60_000 } : {}) });
 }
+
+/** The alert form's conditions, and how the answers name its fields (as the form labels them). */
+const ALERT_FORM_OPS = ['above', 'below', 'outside'] as const;
+const UPPER_END = 'Upper end of the range';
+const HOLD = 'For at least (minutes)';
 
 /**
  * The "New report" form: checked exactly like a report asked for in chat (the time and the cadence
@@ -77,10 +109,10 @@ async function reportFromForm(ctx: HandlerContext, form: ReportFormInputs): Prom
   const time = form.time?.trim() ?? '';
   if (time === '') return refuse('Pick a time (At).');
   const days = REPORT_DAYS.find((d) => d === form.days?.trim());
-  if (!days) {
-    const given = form.days?.trim() ? `"${escapeMarkdown(form.days.trim(), 40)}" is not a choice. ` : '';
-    return refuse(`${given}Pick how often: every day, weekdays, weekly or monthly (How often).`);
-  }
+  if (!days)
+    return refuse(
+      `${notAChoice(form.days)}Pick how often: every day, weekdays, weekly or monthly (How often).`,
+    );
   const timeProblem = validateReportTime(time);
   // The time is echoed in the answer: escaped, as anything a form sends.
   if (timeProblem) return refuse(escapeMarkdown(timeProblem));

@@ -18,11 +18,6 @@ import { METRIC_NAMES } from '../webex/wire';
  * - `settings-form`: the values of the settings card's form (comfort bands, working hours)
  */
 const metricName = z.enum(METRIC_NAMES);
-/** A form's number: clients send input values as text; an empty field is no value. */
-const fromText = (v: unknown) =>
-  v === '' || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v;
-const formNumber = z.preprocess(fromText, z.number().finite());
-const optionalFormNumber = z.preprocess(fromText, z.number().finite().optional());
 /** A multi-select of rooms: workspace ids (or "all") separated by commas. */
 const roomList = z
   .string()
@@ -35,6 +30,8 @@ const roomList = z
       .filter(Boolean),
   )
   .pipe(z.array(z.string().min(1).max(300)).min(1).max(200));
+/** A form's rooms: none picked (an empty field) is no value, which the handler answers by name. */
+const pickedRooms = z.preprocess((v) => (v === '' || v === null ? undefined : v), roomList.optional());
 
 /**
  * The settings form's band fields, metric by metric: the input ids of the band's two numbers (in
@@ -50,8 +47,8 @@ export const SETTINGS_FORM_BANDS = {
   },
 } as const;
 /**
- * A settings form field as the client sends it (text; numbers tolerated): read and checked by the
- * handler, which names the field in its answer (a schema failure could not say it as clearly).
+ * A form field as the client sends it (text; numbers tolerated): read and checked by the handler,
+ * which names the field in its answer (a schema failure could not say it as clearly).
  */
 const formField = z.preprocess(
   (v) => (typeof v === 'number' ? String(v) : v === null ? undefined : v),
@@ -160,14 +157,18 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
     workspaceId: z.string().min(1).max(300).optional(),
     hours: z.union([z.literal(1), z.literal(4), z.literal(24)]).optional(),
   }),
+  /**
+   * The "New alert" form: rooms, and its other fields as text, read and checked by the handler
+   * like an alert asked for in chat, so a missing or bad field is answered by name.
+   */
   z.object({
     kind: z.literal('alert-form'),
-    rooms: roomList,
-    metric: metricName,
-    op: z.enum(['above', 'below', 'outside']),
-    value: formNumber,
-    high: optionalFormNumber,
-    holdMinutes: z.preprocess(fromText, z.number().int().min(0).max(1440).optional()),
+    rooms: pickedRooms,
+    metric: formField,
+    op: formField,
+    value: formField,
+    high: formField,
+    holdMinutes: formField,
   }),
   /**
    * The "New report" form: rooms, and its other fields as text, read and checked by the handler
@@ -176,7 +177,7 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
    */
   z.object({
     kind: z.literal('report-form'),
-    rooms: z.preprocess((v) => (v === '' || v === null ? undefined : v), roomList.optional()),
+    rooms: pickedRooms,
     time: formField,
     days: formField,
     weekday: formField,

@@ -433,15 +433,34 @@ describe('alerts and reports in chat (end to end through the emulator)', functio
 
     const before = (await bot.store.listAlertRules()).length;
     const [tooHigh] = await submit({ rooms: fjord.id, metric: 'humidity', value: '150' });
-    assert.match(textOf(tooHigh!), /Nothing was set/);
+    assert.equal(
+      textOf(tooHigh!).trim(),
+      'Humidity sensors read from 0 to 100 %: 150 % is outside that range (Threshold). Nothing was set.',
+    );
     const [gone] = await submit({
       rooms: 'Y2lzY29zcGFyazovL3VzL1dPUktTUEFDRS9ub3BlLTA',
       metric: 'tvoc',
       value: '500',
     });
     assert.match(textOf(gone!), /no longer exist/);
-    const [garbage] = await submit({ rooms: fjord.id, metric: 'tvoc', value: 'lots' });
-    assert.match(textOf(garbage!), /didn't understand that button/);
+    // A forged or incomplete submit is answered in one line naming the field (as the form labels it).
+    const forged: [Record<string, string>, string][] = [
+      [{ rooms: fjord.id, metric: 'tvoc', value: 'lots' }, '"lots" is not a number (Threshold).'],
+      [{ rooms: fjord.id, metric: '', value: '500' }, 'Pick a measurement (Measurement).'],
+      [{ rooms: '', metric: 'tvoc', value: '500' }, 'Pick at least one room (Rooms).'],
+      [
+        { rooms: fjord.id, metric: 'tvoc', value: '500', holdMinutes: 'x' },
+        '"x" is not a number (For at least (minutes)).',
+      ],
+      [
+        { rooms: fjord.id, metric: 'tvoc', op: 'outside', value: '500' },
+        'A range needs both ends: fill in the upper end too (Upper end of the range).',
+      ],
+    ];
+    for (const [inputs, problem] of forged) {
+      const [refused] = await submit(inputs);
+      assert.equal(textOf(refused!).trim(), `${problem} Nothing was set.`, JSON.stringify(inputs));
+    }
     assert.equal((await bot.store.listAlertRules()).length, before, 'bad forms change nothing');
 
     const [reportForm] = await chat.ask('ingrid', room, 'new daily report');

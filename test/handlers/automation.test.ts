@@ -9,7 +9,11 @@ import { subscribeReport } from '../../src/handlers/subscribe-report';
 import type { Reply } from '../../src/handlers/types';
 import type { ParsedRequest } from '../../src/language';
 import type { AlertRule } from '../../src/model';
-import { actionInputsSchema, type ReportFormInputs } from '../../src/model/card-actions';
+import {
+  type AlertFormInputs,
+  actionInputsSchema,
+  type ReportFormInputs,
+} from '../../src/model/card-actions';
 import { openSqliteStore, type Store } from '../../src/store';
 import { BOARDROOM, FJORD, fakeContext, NOW, ref, SPACE_ROOM_ID } from './fake-context';
 
@@ -369,9 +373,9 @@ describe('handlers: automation card buttons', () => {
       rooms: [FJORD.id],
       metric: 'temperature',
       op: 'outside',
-      value: 24,
-      high: 19,
-      holdMinutes: 15,
+      value: '24',
+      high: '19',
+      holdMinutes: '15',
     });
     assert.ok(replies[0]!.markdown.startsWith('**Alert a1 set**'), replies[0]!.markdown);
     const rule = await fake.store.getAlertRule('a1');
@@ -387,7 +391,7 @@ describe('handlers: automation card buttons', () => {
       rooms: ['ws-gone'],
       metric: 'tvoc',
       op: 'above',
-      value: 500,
+      value: '500',
     });
     // NOTE (bug, reported): the one-room wording reads "A room in the form no longer exist"
     // ("exists"); only the parts that are right are asserted here.
@@ -417,6 +421,105 @@ describe('handlers: automation card buttons', () => {
     });
     assert.ok(replies[0]!.markdown.startsWith('**Report r1 scheduled**'), replies[0]!.markdown);
     assert.ok(replies[0]!.markdown.includes('Daily at 07:30 for Boardroom'), replies[0]!.markdown);
+  });
+
+  /** A submit of the New alert form as the client sends it (text fields), through the button schema. */
+  const alertSubmit = (fields: Record<string, unknown>) => {
+    const inputs = actionInputsSchema.parse({ kind: 'alert-form', ...fields });
+    assert.equal(inputs.kind, 'alert-form');
+    return inputs as AlertFormInputs;
+  };
+  /** What the alert form sends for "TVOC above 700 in Fjord for 10 min" (every input as text). */
+  const alertDefaults = {
+    rooms: FJORD.id,
+    metric: 'tvoc',
+    op: 'above',
+    value: '700',
+    high: '',
+    holdMinutes: '10',
+  };
+
+  it('the New alert form as a client sends it (text): set, with an empty hold meaning the default', async () => {
+    const fake = fakeContext();
+    const set = one((await automationAction(fake.ctx, alertSubmit(alertDefaults)))[0]!);
+    assert.ok(set.markdown.startsWith('**Alert a1 set**'), set.markdown);
+    assert.ok(set.markdown.includes('above 700 ppb in Fjord, for 10 min'), set.markdown);
+    const below = one(
+      (
+        await automationAction(
+          fake.ctx,
+          alertSubmit({ ...alertDefaults, metric: 'humidity', op: 'below', value: ' 25 ', holdMinutes: '' }),
+        )
+      )[0]!,
+    );
+    assert.ok(below.markdown.startsWith('**Alert a2 set**'), below.markdown);
+    const rules = await fake.store.listAlertRules(SPACE_ROOM_ID);
+    assert.deepEqual(
+      rules.map((r) => [r.metric, r.condition, r.holdMs / 60_000]),
+      [
+        ['tvoc', { op: 'above', value: 700 }, 10],
+        ['humidity', { op: 'below', value: 25 }, 10],
+      ],
+    );
+  });
+
+  it('the New alert form: a forged or incomplete submit is refused in one line naming the field; nothing saved', async () => {
+    const fake = fakeContext();
+    const cases: [fields: Record<string, unknown>, answer: string][] = [
+      [{ ...alertDefaults, rooms: '' }, 'Pick at least one room (Rooms). Nothing was set.'],
+      [{ metric: 'tvoc', op: 'above', value: '700' }, 'Pick at least one room (Rooms). Nothing was set.'],
+      [{ ...alertDefaults, metric: '' }, 'Pick a measurement (Measurement). Nothing was set.'],
+      [
+        { ...alertDefaults, metric: 'radon**' },
+        '"radon\\*\\*" is not a choice. Pick a measurement (Measurement). Nothing was set.',
+      ],
+      [
+        { ...alertDefaults, op: 'equals' },
+        '"equals" is not a choice. Pick a condition: goes above, drops below or leaves a range (Condition). Nothing was set.',
+      ],
+      [
+        { ...alertDefaults, op: undefined },
+        'Pick a condition: goes above, drops below or leaves a range (Condition). Nothing was set.',
+      ],
+      [{ ...alertDefaults, value: '' }, 'Enter a threshold (Threshold). Nothing was set.'],
+      [{ ...alertDefaults, value: 'abc' }, '"abc" is not a number (Threshold). Nothing was set.'],
+      [
+        { ...alertDefaults, op: 'outside', value: '19' },
+        'A range needs both ends: fill in the upper end too (Upper end of the range). Nothing was set.',
+      ],
+      [
+        { ...alertDefaults, op: 'outside', value: '19', high: 'x' },
+        '"x" is not a number (Upper end of the range). Nothing was set.',
+      ],
+      [
+        { ...alertDefaults, holdMinutes: 'x' },
+        '"x" is not a number (For at least (minutes)). Nothing was set.',
+      ],
+      [
+        { ...alertDefaults, holdMinutes: '2.5' },
+        'Give whole minutes from 0 to 1440 (For at least (minutes)). Nothing was set.',
+      ],
+      [
+        { ...alertDefaults, holdMinutes: '1441' },
+        'Give whole minutes from 0 to 1440 (For at least (minutes)). Nothing was set.',
+      ],
+      [
+        { ...alertDefaults, metric: 'humidity', value: '150' },
+        'Humidity sensors read from 0 to 100 %: 150 % is outside that range (Threshold). Nothing was set.',
+      ],
+      [
+        { ...alertDefaults, metric: 'humidity', op: 'outside', value: '30', high: '130' },
+        'Humidity sensors read from 0 to 100 %: 130 % is outside that range (Threshold, Upper end of the range). Nothing was set.',
+      ],
+    ];
+    for (const [fields, answer] of cases) {
+      const replies = await automationAction(fake.ctx, alertSubmit(fields));
+      assert.equal(replies.length, 1);
+      assert.equal(replies[0]!.markdown, answer, JSON.stringify(fields));
+      assert.equal(replies[0]!.card, undefined);
+    }
+    assert.deepEqual(await fake.store.listAlertRules(), []);
+    assert.deepEqual(fake.evaluated, []);
   });
 
   /** A submit of the New report form as the client sends it (text fields), through the button schema. */

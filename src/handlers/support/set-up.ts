@@ -112,11 +112,21 @@ function whatItWatches(rule: AlertRule): string {
   return `It fires when the condition holds for ${hold} min, ${remind}, and posts here when it is back to normal.`;
 }
 
+/**
+ * Why an alert cannot be meant (its condition, in the API's unit: the sensor's range, a sane quiet
+ * time), or undefined: the check `setUpAlert` makes, for a form that names the field it came from.
+ */
+export function alertSetUpProblem(
+  setUp: Pick<AlertSetUp, 'metric' | 'condition' | 'unit'>,
+): string | undefined {
+  return conditionProblem(setUp.metric, inApiUnit(setUp.metric, setUp.condition, setUp.unit));
+}
+
 /** Validates and saves an alert rule, looks at it at once, and confirms it. Bad input changes nothing. */
 export async function setUpAlert(ctx: HandlerContext, setUp: AlertSetUp): Promise<Reply> {
   const { store, space } = ctx;
   const condition = inApiUnit(setUp.metric, setUp.condition, setUp.unit);
-  const problem = conditionProblem(setUp.metric, condition);
+  const problem = alertSetUpProblem(setUp);
   if (problem) return { markdown: `${problem} Nothing was set.` };
   if ((await store.listAlertRules(space.roomId)).length >= MAX_RULES_PER_SPACE) {
     return {
