@@ -4,7 +4,7 @@
  * what the form sends back like any other input.
  */
 
-import { SETTINGS_FORM_BANDS } from '../model/card-actions';
+import { SETTINGS_FORM_BANDS, SETTINGS_FORM_RESET } from '../model/card-actions';
 import type { BandKey } from '../model/comfort-bands';
 import {
   type AdaptiveCardJson,
@@ -28,6 +28,8 @@ export interface SettingsBandView {
   text: string;
   /** The space's own band (not the deployment's). */
   own: boolean;
+  /** The deployment's band, which resetting it brings back: "25–60 %". */
+  defaultText: string;
   /** Its two numbers as the form shows them (temperature in the space's unit). */
   numbers: readonly [number, number];
 }
@@ -89,7 +91,11 @@ export function settingsCard(view: SettingsView): CardMessage {
   };
 }
 
-/** The form: each band's two numbers, the working days, start and end, prefilled. */
+/**
+ * The form: each band's two numbers, the working days, start and end, prefilled; and, when the
+ * space has bands of its own, those to put back to the deployment's default (one list of
+ * checkboxes: at 390 px it reads as one question, not a toggle under every band).
+ */
 export function settingsForm(view: SettingsView): AdaptiveCardJson {
   const bandInputs = view.bands.flatMap((band): NumberInputJson[] => {
     const { ids, names } = SETTINGS_FORM_BANDS[band.key];
@@ -102,11 +108,30 @@ export function settingsForm(view: SettingsView): AdaptiveCardJson {
       errorMessage: 'Enter a number.',
     }));
   });
+  const own = view.bands.filter((band) => band.own);
+  const reset: CardElementJson[] =
+    own.length === 0
+      ? []
+      : [
+          {
+            type: 'Input.ChoiceSet',
+            id: SETTINGS_FORM_RESET.id,
+            label: `${SETTINGS_FORM_RESET.name} (instead of the numbers above)`,
+            isMultiSelect: true,
+            style: 'expanded',
+            choices: own.map((band) => ({
+              title: `${capitalize(band.label)}: ${cleanText(band.defaultText, 80)}`,
+              value: band.key,
+            })),
+            value: '',
+          },
+        ];
   const zone = cleanText(view.timeZone, 64);
   return adaptiveCard(
     [
       textBlock('Comfort bands', { weight: 'Bolder' }),
       ...bandInputs,
+      ...reset,
       textBlock(`Working hours (${zone})`, { weight: 'Bolder', spacing: 'Medium' }),
       {
         type: 'Input.ChoiceSet',

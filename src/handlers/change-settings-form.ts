@@ -1,7 +1,6 @@
 import { escapeMarkdown } from '../cards';
-import { SETTINGS_FORM_BANDS, type SettingsFormInputs } from '../model/card-actions';
-import { BAND_KEYS, type BandKey, type ComfortBands, describeBand } from '../model/comfort-bands';
-import { METRIC_LABEL } from '../model/metric-catalogue';
+import { SETTINGS_FORM_BANDS, SETTINGS_FORM_RESET, type SettingsFormInputs } from '../model/card-actions';
+import { BAND_KEYS, type BandKey, type ComfortBands } from '../model/comfort-bands';
 import { spaceBands, workingHoursOf } from '../model/space-settings';
 import {
   describeWorkingHours,
@@ -9,10 +8,11 @@ import {
   type WorkingHours,
   workingHoursProblem,
 } from '../model/working-hours';
-import { askedBand, shownBandNumbers } from './support/band-change';
+import { askedBand, changedBandText, shownBandNumbers, withDefaultBands } from './support/band-change';
+import { type FieldProblem, formNumberField, notAChoice } from './support/form-fields';
 import type { HandlerContext, Reply } from './types';
 
-type Problem = { problem: string };
+type Problem = FieldProblem;
 
 /**
  * The settings card's form: comfort bands (temperature in the space's unit) and working hours,
@@ -21,24 +21,31 @@ type Problem = { problem: string };
  */
 export async function changeSettingsFromForm(ctx: HandlerContext, form: SettingsFormInputs): Promise<Reply> {
   const current = spaceBands(ctx.deploymentBands, ctx.space);
-  const bands = readBands(ctx, form, current);
+  const reset = readReset(form);
+  if ('problem' in reset) return { markdown: `${reset.problem} Nothing was changed.` };
+  const bands = readBands(ctx, form, current, reset);
   if ('problem' in bands) return { markdown: `${bands.problem} Nothing was changed.` };
   const hours = readHours(form, workingHoursOf(ctx.space));
   if ('problem' in hours) return { markdown: `${hours.problem} Nothing was changed.` };
 
-  const changedKeys = BAND_KEYS.filter((key) => bands[key] !== undefined);
+  // A band back to the default changes only when the space had its own.
+  const ownBefore = ctx.space.comfortBands ?? {};
+  const changedKeys = BAND_KEYS.filter(
+    (key) => bands[key] !== undefined || (reset.includes(key) && ownBefore[key] !== undefined),
+  );
   const hoursChanged = describeWorkingHours(hours) !== describeWorkingHours(workingHoursOf(ctx.space));
   if (changedKeys.length === 0 && !hoursChanged) {
     return { markdown: "Nothing to change: the form held this space's current settings." };
   }
-  const own: Partial<ComfortBands> = { ...ctx.space.comfortBands, ...bands };
+  // The chat's own reset ("reset the humidity band"), after the bands the form sets.
+  const own = withDefaultBands({ ...ownBefore, ...bands }, reset);
   await ctx.saveSpaceSettings({
     ...(changedKeys.length > 0 ? { comfortBands: own } : {}),
     ...(hoursChanged ? { workingHours: hours } : {}),
   });
   const now = spaceBands(ctx.deploymentBands, { comfortBands: own });
   const changes = [
-    ...changedKeys.map((key) => `${METRIC_LABEL[key]} **${describeBand(key, now, ctx.space.unit)}**`),
+    ...changedKeys.map((key) => changedBandText(key, own, now, ctx.space.unit)),
     ...(hoursChanged ? [`working hours **${describeWorkingHours(hours)}** (${ctx.space.timeZone})`] : []),
   ];
   const who = escapeMarkdown(await ctx.displayName(ctx.person.id, ctx.person.email || 'someone'));
@@ -47,14 +54,35 @@ export async function changeSettingsFromForm(ctx: HandlerContext, form: Settings
   };
 }
 
-/** The bands the form changes (as stored, °C), or the first field that cannot be. */
+/** The bands picked to go back to the deployment's default; any other value is refused by name. */
+function readReset(form: SettingsFormInputs): BandKey[] | Problem {
+  const picked = (form.resetBands ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
+  const keys: BandKey[] = [];
+  for (const text of picked) {
+    const key = BAND_KEYS.find((k) => k === text);
+    if (!key)
+      return { problem: `${notAChoice(text)}Pick bands the form lists (${SETTINGS_FORM_RESET.name}).` };
+    keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * The bands the form changes (as stored, °C), or the first field that cannot be. A band going back
+ * to the default is not read: the numbers shown for it are replaced.
+ */
 function readBands(
   ctx: HandlerContext,
   form: SettingsFormInputs,
   current: ComfortBands,
+  reset: readonly BandKey[],
 ): Partial<ComfortBands> | Problem {
   const changed: Partial<ComfortBands> = {};
   for (const key of BAND_KEYS) {
+    if (reset.includes(key)) continue;
     const numbers = readNumbers(key, form);
     if ('problem' in numbers) return numbers;
     const [first, second] = numbers;
@@ -72,11 +100,9 @@ function readNumbers(key: BandKey, form: SettingsFormInputs): [number, number] |
   const { ids, names } = SETTINGS_FORM_BANDS[key];
   const numbers: number[] = [];
   for (const i of [0, 1] as const) {
-    const text = form[ids[i]]?.trim() ?? '';
-    if (text === '') return { problem: `Fill in ${names[i]}.` };
-    const value = Number(text);
-    if (!Number.isFinite(value))
-      return { problem: `"${escapeMarkdown(text, 40)}" is not a number (${names[i]}).` };
+    const value = formNumberField(form[ids[i]], names[i]);
+    if (value === undefined) return { problem: `Fill in ${names[i]}.` };
+    if (typeof value !== 'number') return value;
     numbers.push(value);
   }
   return [numbers[0]!, numbers[1]!];

@@ -1,6 +1,5 @@
 import { settingsCard } from '../cards';
-import { BAND_KEYS, type BandKey, type ComfortBands, describeBand } from '../model/comfort-bands';
-import { METRIC_LABEL } from '../model/metric-catalogue';
+import { BAND_KEYS, type BandKey, type ComfortBands } from '../model/comfort-bands';
 import { spaceBands, workingHoursOf } from '../model/space-settings';
 import {
   DEFAULT_WORKING_HOURS,
@@ -8,7 +7,7 @@ import {
   type WorkingHours,
   workingHoursProblem,
 } from '../model/working-hours';
-import { askedBand } from './support/band-change';
+import { askedBand, changedBandText, withDefaultBands } from './support/band-change';
 import { settingsView } from './support/settings-view';
 import type { Handler, HandlerContext, Reply } from './types';
 
@@ -50,11 +49,11 @@ async function changeWorkingHours(ctx: HandlerContext): Promise<Reply> {
 
 async function changeBand(ctx: HandlerContext): Promise<Reply> {
   const asked = ctx.request.settings ?? {};
-  const own: Partial<ComfortBands> = { ...ctx.space.comfortBands };
+  let own: Partial<ComfortBands> = { ...ctx.space.comfortBands };
   let changed: BandKey[];
   if (asked.resetBands) {
     changed = asked.resetBands === 'all' ? [...BAND_KEYS] : [asked.resetBands];
-    for (const key of changed) delete own[key];
+    own = withDefaultBands(own, changed);
   } else {
     const { key, first, second, unit } = asked.band!;
     // Temperature bands are kept in °C: one asked in °F (or in a Fahrenheit space) is converted.
@@ -65,10 +64,7 @@ async function changeBand(ctx: HandlerContext): Promise<Reply> {
   }
   await ctx.saveSpaceSettings({ comfortBands: own });
   const now = spaceBands(ctx.deploymentBands, { comfortBands: own });
-  const lines = changed.map(
-    (key) =>
-      `${METRIC_LABEL[key]} **${describeBand(key, now, ctx.space.unit)}**${own[key] ? '' : ' (the default)'}`,
-  );
+  const lines = changed.map((key) => changedBandText(key, own, now, ctx.space.unit));
   return {
     markdown: `Done: comfort band${changed.length > 1 ? 's' : ''} for this space: ${lines.join('; ')}. Verdicts, alerts' suggested thresholds and reports use ${changed.length > 1 ? 'them' : 'it'}.`,
   };

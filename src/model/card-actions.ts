@@ -47,6 +47,11 @@ export const SETTINGS_FORM_BANDS = {
   },
 } as const;
 /**
+ * The settings form's "back to the default" field: the bands picked (their keys, comma-separated)
+ * go back to the deployment's, as "reset the humidity band" does; offered only for a space's own.
+ */
+export const SETTINGS_FORM_RESET = { id: 'resetBands', name: "Back to the deployment's default" } as const;
+/**
  * A form field as the client sends it (text; numbers tolerated): read and checked by the handler,
  * which names the field in its answer (a schema failure could not say it as clearly).
  */
@@ -193,6 +198,7 @@ export const actionInputsSchema = z.discriminatedUnion('kind', [
     tvocModerate: formField,
     noiseGood: formField,
     noiseFair: formField,
+    resetBands: formField,
     /** The working days picked: ISO weekdays (1 Monday … 7 Sunday), comma-separated. */
     days: formField,
     start: formField,

@@ -115,4 +115,51 @@ describe('working hours and comfort bands (end to end through the emulator)', fu
     assert.match(text, /Working hours: Mon–Thu 07:00–15:00 \(Europe\/Oslo\)/);
     assert.match(text, /humidity: 30–50 % \(this space’s own\)/);
   });
+
+  it("the settings card's form puts the space's own humidity band back to the default, and refuses a forged pick", async () => {
+    const formOf = (message: { attachments?: { content?: unknown }[] }) => {
+      const card = message.attachments?.[0]?.content as {
+        actions?: {
+          title: string;
+          card?: { body: { id?: string; value?: unknown; choices?: { title: string; value: string }[] }[] };
+        }[];
+      };
+      return card.actions!.find((a) => a.title === 'Change comfort bands and working hours')!.card!;
+    };
+    const [settings] = await chat.ask('ingrid', room, 'settings');
+    const form = formOf(settings!);
+    const reset = form.body.find((e) => e.id === 'resetBands');
+    assert.deepEqual(
+      reset?.choices?.map((c) => c.value),
+      ['humidity'],
+      'only the own band is offered',
+    );
+    const values = Object.fromEntries(form.body.filter((e) => e.id).map((e) => [e.id!, String(e.value)]));
+    const before = await bot.store.getSpaceSettings(room);
+
+    const [forged] = await chat.press('ingrid', settings!, {
+      ...values,
+      resetBands: 'pressure',
+      kind: 'settings-form',
+    });
+    assert.equal(
+      shown(forged!).trim(),
+      '"pressure" is not a choice. Pick bands the form lists (Back to the deployment\'s default). Nothing was changed.',
+    );
+    assert.deepEqual(await bot.store.getSpaceSettings(room), before, 'a forged pick changes nothing');
+
+    const [done] = await chat.press('ingrid', settings!, {
+      ...values,
+      resetBands: 'humidity',
+      kind: 'settings-form',
+    });
+    assert.match(shown(done!), /^Done: .+ set humidity \*\*25–60 %\*\* \(the default\) for this space\./);
+    const [after] = await chat.ask('ingrid', room, 'settings');
+    assert.match(shown(after!), /humidity: 25–60 %(?! \(this space’s own\))/);
+    assert.equal(
+      formOf(after!).body.find((e) => e.id === 'resetBands'),
+      undefined,
+      'no own band left to put back',
+    );
+  });
 });

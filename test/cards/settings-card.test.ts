@@ -47,10 +47,16 @@ describe('cards: settings (with the comfort bands and working hours form)', () =
       'tvocModerate',
       'noiseGood',
       'noiseFair',
+      'resetBands',
       'days',
       'start',
       'end',
     ]);
+    // Only the space's own band can go back to the default, which it names (the deployment's).
+    assert.equal(byId.resetBands!.label, "Back to the deployment's default (instead of the numbers above)");
+    assert.equal(byId.resetBands!.isMultiSelect, true);
+    assert.deepEqual(byId.resetBands!.choices, [{ title: 'Humidity: 25–60 %', value: 'humidity' }]);
+    assert.equal(byId.resetBands!.value, '', 'nothing reset unless picked');
     assert.equal(byId.temperatureLow!.label, 'Temperature low (°F)');
     assert.equal(byId.temperatureLow!.value, 68);
     assert.equal(byId.temperatureHigh!.value, 75.2);
@@ -92,5 +98,26 @@ describe('cards: settings (with the comfort bands and working hours form)', () =
     assert.equal(byId.days!.value, '1,2,3,4,5');
     assert.deepEqual([byId.start!.value, byId.end!.value], ['08:00', '17:00']);
     assert.match(message.markdown, /\(the default\)/);
+    assert.equal(byId.resetBands, undefined, 'no own band: nothing to put back');
+  });
+
+  it('offers every own band back to the default, in the space’s unit; the card stays valid AC 1.3', () => {
+    const { byId } = settingsOf({
+      timeZone: 'Europe/Oslo',
+      unit: 'fahrenheit',
+      comfortBands: {
+        temperature: { low: 19, high: 23 },
+        tvoc: { good: 300, moderate: 800 },
+        ambientNoise: { good: 35, fair: 45 },
+      },
+    });
+    assert.deepEqual(
+      byId.resetBands!.choices!.map((c) => `${c.value} ${c.title}`),
+      [
+        'temperature Temperature: 68–75.2 °F',
+        'tvoc Air quality (TVOC): good up to 220 ppb, moderate up to 660 ppb',
+        'ambientNoise Ambient noise: quiet up to 40 dBA, fair up to 50 dBA',
+      ],
+    );
   });
 });

@@ -93,6 +93,47 @@ describe('handlers: the settings form (comfort bands and working hours)', () => 
     assert.doesNotMatch(reply, /working hours/);
   });
 
+  it('puts an own band back to the deployment’s default, as "reset the humidity band" does, and says who', async () => {
+    const space: SpaceSettings = {
+      timeZone: ZONE,
+      unit: 'celsius',
+      comfortBands: { humidity: { low: 30, high: 50 }, tvoc: { good: 300, moderate: 800 } },
+    };
+    // The humidity numbers are left as shown (30–50): picking the default replaces them.
+    const { reply, saved } = await submit({ resetBands: 'humidity' }, space);
+    assert.deepEqual(saved, [{ comfortBands: { tvoc: { good: 300, moderate: 800 } } }]);
+    assert.equal(
+      reply,
+      "Done: Ada Lovelace set humidity **25–60 %** (the default) for this space. Verdicts, rankings, alerts' suggested thresholds and reports use them.",
+    );
+    // With a band changed beside it, both are said.
+    const both = await submit({ resetBands: 'tvoc', humidityLow: '35' }, space);
+    assert.deepEqual(both.saved, [{ comfortBands: { humidity: { low: 35, high: 50 } } }]);
+    assert.match(
+      both.reply,
+      /set humidity \*\*35–50 %\*\*; air quality \(TVOC\) \*\*good up to 220 ppb, moderate up to 660 ppb\*\* \(the default\) for this space/,
+    );
+  });
+
+  it('a band back to the default that is the default already, or a forged one, changes nothing', async () => {
+    const same = await submit({ resetBands: 'humidity' });
+    assert.deepEqual(same.saved, []);
+    assert.match(same.reply, /^Nothing to change/);
+    const space: SpaceSettings = {
+      timeZone: ZONE,
+      unit: 'celsius',
+      comfortBands: { humidity: { low: 30, high: 50 } },
+    };
+    for (const resetBands of ['pressure', 'humidity,co2', '<b>all</b>']) {
+      const { reply, saved } = await submit({ resetBands, humidityHigh: '55' }, space);
+      assert.deepEqual(saved, [], resetBands);
+      assert.match(
+        reply,
+        /^".+" is not a choice\. Pick bands the form lists \(Back to the deployment's default\)\. Nothing was changed\.$/,
+      );
+    }
+  });
+
   it('a bad field is answered in one line naming it, and nothing changes', async () => {
     const cases: [Record<string, string>, RegExp][] = [
       [

@@ -1,4 +1,10 @@
-import { type BandKey, bandFrom, bandNumbers, type ComfortBands } from '../../model/comfort-bands';
+import {
+  type BandKey,
+  bandFrom,
+  bandNumbers,
+  type ComfortBands,
+  describeBand,
+} from '../../model/comfort-bands';
 import { METRIC_LABEL } from '../../model/metric-catalogue';
 import { inApiUnit, inDisplayUnit } from '../../model/units';
 import type { TemperatureUnit } from '../../webex/wire';
@@ -34,4 +40,27 @@ export function shownBandNumbers(key: BandKey, bands: ComfortBands, unit: Temper
   const [a, b] = bandNumbers(key, bands);
   const shown = (value: number) => Math.round(inDisplayUnit(key, value, unit) * 10) / 10;
   return [shown(a), shown(b)];
+}
+
+/**
+ * A space's own bands with `keys` back to the deployment's defaults: the one reset, for the chat's
+ * "reset the humidity band" and the settings form's "Back to the deployment's default".
+ */
+export function withDefaultBands(
+  own: Partial<ComfortBands>,
+  keys: readonly BandKey[],
+): Partial<ComfortBands> {
+  const next = { ...own };
+  for (const key of keys) delete next[key];
+  return next;
+}
+
+/** "humidity **30–50 %**", or "humidity **25–60 %** (the default)": a changed band as answers say it. */
+export function changedBandText(
+  key: BandKey,
+  own: Partial<ComfortBands>,
+  now: ComfortBands,
+  unit: TemperatureUnit,
+): string {
+  return `${METRIC_LABEL[key]} **${describeBand(key, now, unit)}**${own[key] ? '' : ' (the default)'}`;
 }

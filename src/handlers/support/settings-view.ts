@@ -26,6 +26,7 @@ export function settingsView(space: SpaceSettings, deploymentBands: ComfortBands
       label: METRIC_LABEL[key],
       text: describeBand(key, bands, space.unit),
       own: own[key] !== undefined,
+      defaultText: describeBand(key, deploymentBands, space.unit),
       numbers: shownBandNumbers(key, bands, space.unit),
     })),
   };
