@@ -4,7 +4,8 @@
  */
 import { METRIC_LABEL, TREND_THRESHOLD } from '../metrics';
 import type { ThresholdCondition } from '../model';
-import type { MetricName } from '../webex/wire';
+import { inDisplayUnit, unitLabel } from '../model/units';
+import type { MetricName, TemperatureUnit } from '../webex/wire';
 
 /** A condition must hold this long before an alert fires: one noisy reading is not an alert. */
 export const DEFAULT_HOLD_MS = 10 * 60_000;
@@ -64,8 +65,16 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * when it is plausible. Catches typos ("above 250 °C", "below 0 %") before they become a rule
  * that never fires.
  */
-export function validateThreshold(metric: MetricName, condition: ThresholdCondition): string | undefined {
-  const { min, max, unit } = SENSOR_RANGES[metric];
+export function validateThreshold(
+  metric: MetricName,
+  condition: ThresholdCondition,
+  temperatureUnit: TemperatureUnit = 'celsius',
+): string | undefined {
+  // Checked and answered in the unit the threshold was given in ("-40 to 185 °F" in a °F space).
+  const range = SENSOR_RANGES[metric];
+  const min = inDisplayUnit(metric, range.min, temperatureUnit);
+  const max = inDisplayUnit(metric, range.max, temperatureUnit);
+  const unit = metric === 'temperature' ? unitLabel(metric, temperatureUnit) : range.unit;
   const sensors = `${capitalized(METRIC_LABEL[metric])} sensors read from ${min} to ${max} ${unit}`;
   const values = condition.op === 'outside' ? [condition.low, condition.high] : [condition.value];
   if (!values.every(Number.isFinite)) return 'The threshold must be a number, e.g. "above 800".';

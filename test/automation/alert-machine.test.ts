@@ -422,6 +422,12 @@ describe('automation/alert-machine thresholds', () => {
     assert.match(validateThreshold('humidity', { op: 'above', value: 100 })!, /can never happen/);
     assert.match(validateThreshold('humidity', { op: 'below', value: 0 })!, /can never happen/);
     assert.match(validateThreshold('ambientNoise', { op: 'above', value: 150 })!, /0 to 140 dBA/);
+    // A °F threshold is checked and answered in °F.
+    assert.equal(validateThreshold('temperature', { op: 'above', value: 80 }, 'fahrenheit'), undefined);
+    assert.equal(
+      validateThreshold('temperature', { op: 'above', value: 200 }, 'fahrenheit'),
+      'Temperature sensors read from -40 to 185 °F: 200 °F is outside that range.',
+    );
     assert.match(validateThreshold('soundLevel', { op: 'outside', low: 20, high: 141 })!, /0 to 140 dBA/);
     assert.match(validateThreshold('peopleCount', { op: 'above', value: 5000 })!, /0 to 1000 people/);
     assert.match(

@@ -91,6 +91,20 @@ describe('handlers: alerts', () => {
     assert.ok(md.endsWith('Nothing was set.'), md);
     assert.deepEqual(await impossible.store.listAlertRules(), []);
     assert.deepEqual(impossible.evaluated, []);
+
+    // Given in °F, answered in °F (not the °C it would be stored in).
+    const hot = fakeContext({
+      request: alertRequest({
+        metrics: ['temperature'],
+        alert: { op: 'above', value: 200 },
+        unit: 'fahrenheit',
+      }),
+    });
+    assert.equal(
+      one(await createAlert(hot.ctx)).markdown,
+      'Temperature sensors read from -40 to 185 °F: 200 °F is outside that range. Nothing was set.',
+    );
+    assert.deepEqual(await hot.store.listAlertRules(), []);
   });
 
   it("deleteAlert: asks before deleting this space's rule by id (deleting is in shared-actions.test)", async () => {

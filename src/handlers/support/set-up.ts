@@ -68,7 +68,7 @@ export async function changeAlert(
   unit: TemperatureUnit,
 ): Promise<Reply> {
   const condition = inApiUnit(rule.metric, given, unit);
-  const problem = conditionProblem(rule.metric, condition);
+  const problem = conditionProblem(rule.metric, given, unit);
   if (problem) return { markdown: `${problem} Nothing was changed.` };
   const updated = await ctx.store.updateAlertRule(rule.id, ctx.space.roomId, {
     condition,
@@ -82,8 +82,12 @@ export async function changeAlert(
 }
 
 /** Why a condition cannot be meant (thresholds: the sensor's range; quiet: a sane time), or undefined. */
-function conditionProblem(metric: MetricName, condition: AlertCondition): string | undefined {
-  if (isThreshold(condition)) return validateThreshold(metric, condition);
+function conditionProblem(
+  metric: MetricName,
+  condition: AlertCondition,
+  unit: TemperatureUnit,
+): string | undefined {
+  if (isThreshold(condition)) return validateThreshold(metric, condition, unit);
   if (
     condition.op === 'quiet' &&
     !(condition.afterMs >= 10 * 60_000 && condition.afterMs <= 7 * 86_400_000)
@@ -119,7 +123,7 @@ function whatItWatches(rule: AlertRule): string {
 export function alertSetUpProblem(
   setUp: Pick<AlertSetUp, 'metric' | 'condition' | 'unit'>,
 ): string | undefined {
-  return conditionProblem(setUp.metric, inApiUnit(setUp.metric, setUp.condition, setUp.unit));
+  return conditionProblem(setUp.metric, setUp.condition, setUp.unit);
 }
 
 /** Validates and saves an alert rule, looks at it at once, and confirms it. Bad input changes nothing. */
