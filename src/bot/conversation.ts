@@ -392,8 +392,12 @@ export class Conversation {
     const startedAt = liveSince;
     const windowStart = now() - windowMs;
     const last = Number((await store.getValue(LAST_QUESTION_KEY)) ?? Number.NaN);
-    const since = Number.isFinite(last) ? last : windowStart;
-    const found = await questionsSince(webex, me, Math.min(since, windowStart));
+    // A store with no question yet (a first start, or a new database): the bot was not offline,
+    // and another process may have answered what is in the space; from now on it keeps count.
+    const firstStart = !Number.isFinite(last);
+    if (firstStart) await store.setValue(LAST_QUESTION_KEY, String(startedAt));
+    const since = firstStart ? startedAt : last;
+    const found = firstStart ? [] : await questionsSince(webex, me, Math.min(since, windowStart));
     // Questions a process that died had taken on but not answered. One whose reply was being
     // posted may have landed: Webex gives a bot no way to look (it cannot list its own messages
     // in a group space), so it is not answered again; the person is told instead.

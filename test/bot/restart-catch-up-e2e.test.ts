@@ -173,4 +173,21 @@ describe('restart: questions asked while the bot was down are answered once', fu
     assert.ok(answeredBeforeKill >= 2 && answeredBeforeKill < 10, 'some were in flight at the kill');
     assert.doesNotMatch(stderr, /unhandled|FATAL/i);
   });
+
+  it('a first start on a new database answers nothing from before it: it was not offline, and those were answered', async () => {
+    await kill();
+    await ask('temperature in Room 4 last 21 hours');
+    const answered = fs.mkdtempSync(join(os.tmpdir(), 'room-metrics-restart-'));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    dataDir = answered; // a new, empty database (removed in after())
+    const before = botTexts().length;
+    await startServe();
+    // A question asked live is answered; the one from before the start is not, and nobody is
+    // told the bot "was offline".
+    await ask('temperature in Room 4 last 22 hours');
+    await eventually(() => (answersTo(22) === 1 ? true : undefined), 'the live answer', 30_000);
+    const since = botTexts().slice(before);
+    assert.equal(answersTo(21), 0, since.join('\n---\n'));
+    assert.ok(!since.some((t) => /offline/.test(t)), since.join('\n---\n'));
+  });
 });
