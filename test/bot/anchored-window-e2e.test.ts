@@ -1,35 +1,13 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { RunningBot } from '../../src/bot/bot-app';
-import type { StoredMessage } from '../../src/emulator/messaging-store';
 import type { RunningEmulator } from '../../src/emulator/server';
+import { buttonData, cardTexts } from '../support/card-text';
 import { Chat, startTestBot } from '../support/chat';
 import { call } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 
 const ZONE = 'Europe/Oslo';
-
-interface CardBody {
-  type?: string;
-  text?: string;
-  facts?: { title: string; value: string }[];
-  items?: CardBody[];
-  columns?: CardBody[];
-  body?: CardBody[];
-}
-interface Card extends CardBody {
-  actions?: { type: string; title: string; data?: Record<string, unknown> }[];
-}
-const cardOf = (m: StoredMessage): Card => {
-  const card = m.attachments?.[0]?.content;
-  assert.ok(card, `the answer has a card: ${m.markdown ?? m.text}`);
-  return card as unknown as Card;
-};
-const textsOf = (node: CardBody): string[] => [
-  node.text ?? '',
-  ...(node.facts ?? []).flatMap((f) => [f.title, f.value]),
-  ...[...(node.body ?? []), ...(node.items ?? []), ...(node.columns ?? [])].flatMap(textsOf),
-];
 
 describe('a window since a stated time is labelled by that time (e2e, pinned clock)', function () {
   this.timeout(60_000);
@@ -52,16 +30,18 @@ describe('a window since a stated time is labelled by that time (e2e, pinned clo
     const eight = day.set({ hour: 8 });
     const room = await chat.groupSpace('ingrid', 'Since 8am');
     const [answer] = await chat.ask('ingrid', room, 'temperature in Room 4 since 8am');
-    const texts = textsOf(cardOf(answer!)).join('\n');
+    const texts = cardTexts(answer!);
     assert.match(texts, /Room 4 · temperature · today, since 08:00 \(Europe\/Oslo\)/, texts);
     assert.doesNotMatch(texts, /last 6 h/, texts);
     assert.match(answer!.markdown ?? '', /today, since 08:00/, 'the text fallback says it too');
 
     // The data: what the API has for Room 4 from 08:00 local, in the hourly buckets the card read.
-    const csv = cardOf(answer!).actions?.find((a) => a.title === 'CSV')?.data as
-      | { workspaceIds: string[]; from: string; to: string; aggregation: string }
-      | undefined;
-    assert.ok(csv, 'the answer offers its data as CSV');
+    const csv = buttonData(answer!, 'CSV') as {
+      workspaceIds: string[];
+      from: string;
+      to: string;
+      aggregation: string;
+    };
     assert.ok(Date.parse(csv.from) >= eight.toMillis(), `the read starts at/after 08:00: ${csv.from}`);
     const query = new URLSearchParams({
       workspaceId: csv.workspaceIds[0]!,
@@ -88,15 +68,14 @@ describe('a window since a stated time is labelled by that time (e2e, pinned clo
     clock.pin(day.set({ hour: 14, minute: 33 }).toMillis());
     const room = await chat.groupSpace('ingrid', 'Since 9:30');
     const [question] = await chat.ask('ingrid', room, 'humidity since 9:30');
-    const option = cardOf(question!).actions?.find((a) => a.title === 'Room 4')?.data;
-    assert.ok(option, `the ask-back offers Room 4: ${question!.markdown}`);
+    const option = buttonData(question!, 'Room 4');
     assert.deepEqual((option.request as { window: unknown }).window, {
       since: day.set({ hour: 9, minute: 30 }).toUTC().toISO(),
     });
     // Pressed a few minutes later: still since 09:30, up to the press.
     clock.pin(day.set({ hour: 14, minute: 41 }).toMillis());
     const [answer] = await chat.press('ingrid', question!, option);
-    const texts = textsOf(cardOf(answer!)).join('\n');
+    const texts = cardTexts(answer!);
     assert.match(texts, /Room 4 · humidity · today, since 09:30 \(Europe\/Oslo\)/, texts);
     assert.match(texts, /09:30 – 14:41/, texts);
   });
@@ -106,7 +85,7 @@ describe('a window since a stated time is labelled by that time (e2e, pinned clo
     clock.pin(day.set({ hour: 14, minute: 33 }).toMillis());
     const room = await chat.groupSpace('ingrid', 'Forged');
     const [answer] = await chat.ask('ingrid', room, 'temperature in Room 4 since 8am');
-    const base = cardOf(answer!).actions?.find((a) => a.title === 'Last 24 h')?.data as {
+    const base = buttonData(answer!, 'Last 24 h') as {
       request: Record<string, unknown>;
     };
     const forged = (since: string) => ({ kind: 'rerun', request: { ...base.request, window: { since } } });
@@ -120,6 +99,6 @@ describe('a window since a stated time is labelled by that time (e2e, pinned clo
       forged(day.minus({ days: 3 }).set({ hour: 18 }).toUTC().toISO()!),
     );
     const label = `since ${day.minus({ days: 3 }).setLocale('en-US').toFormat('ccc d LLL')} 18:00`;
-    assert.match(textsOf(cardOf(earlier!)).join('\n'), new RegExp(`Room 4 · temperature · ${label}`));
+    assert.match(cardTexts(earlier!), new RegExp(`Room 4 · temperature · ${label}`));
   });
 });

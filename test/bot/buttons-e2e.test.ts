@@ -2,39 +2,12 @@ import assert from 'node:assert/strict';
 import type { RunningBot } from '../../src/bot/bot-app';
 import type { StoredMessage } from '../../src/emulator/messaging-store';
 import type { RunningEmulator } from '../../src/emulator/server';
+import { buttonData, cardTexts } from '../support/card-text';
 import { Chat, HandlingWatch, startTestBot } from '../support/chat';
 import { call } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 
-interface CardBody {
-  type?: string;
-  text?: string;
-  facts?: { title: string; value: string }[];
-  items?: CardBody[];
-  columns?: CardBody[];
-  body?: CardBody[];
-}
-interface Card extends CardBody {
-  actions?: { type: string; title: string; data?: Record<string, unknown> }[];
-}
-
-const cardOf = (m: StoredMessage): Card => {
-  const card = m.attachments?.[0]?.content;
-  assert.ok(card, `the answer has a card: ${m.markdown ?? m.text}`);
-  return card as unknown as Card;
-};
-const textsOf = (node: CardBody): string[] => [
-  node.text ?? '',
-  ...(node.facts ?? []).flatMap((f) => [f.title, f.value]),
-  ...[...(node.body ?? []), ...(node.items ?? []), ...(node.columns ?? [])].flatMap(textsOf),
-];
-const shown = (m: StoredMessage) =>
-  m.attachments ? textsOf(cardOf(m)).join('\n') : (m.markdown ?? m.text ?? '');
-const button = (m: StoredMessage, title: string) => {
-  const action = cardOf(m).actions?.find((a) => a.title === title);
-  assert.ok(action?.data, `the card offers "${title}"`);
-  return action.data;
-};
+const shown = (m: StoredMessage) => (m.attachments ? cardTexts(m) : (m.markdown ?? m.text ?? ''));
 
 describe('buttons answer their own card, for whoever presses them', function () {
   this.timeout(60_000);
@@ -67,7 +40,7 @@ describe('buttons answer their own card, for whoever presses them', function () 
     // A later question of Ingrid's: the older card's button must not answer this one.
     const [later] = await chat.ask('ingrid', room, 'humidity in Fjord yesterday');
     assert.match(shown(later!), /Fjord/);
-    const week = button(older!, 'Last 7 days');
+    const week = buttonData(older!, 'Last 7 days');
     assert.equal(week.kind, 'rerun', 'the button carries its request');
 
     const [mine] = await chat.press('ingrid', older!, week);
@@ -86,7 +59,7 @@ describe('buttons answer their own card, for whoever presses them', function () 
     assert.match(shown(question!), /Which room/);
     const [other] = await chat.ask('ingrid', room, 'temperature in Boardroom last 24 hours');
     assert.match(shown(other!), /temperature/);
-    const fjord = button(question!, 'Fjord');
+    const fjord = buttonData(question!, 'Fjord');
     assert.equal(fjord.kind, 'choose');
     const [answer] = await chat.press('ola', question!, fjord);
     assert.match(shown(answer!), /Fjord · humidity/);
@@ -98,7 +71,7 @@ describe('buttons answer their own card, for whoever presses them', function () 
     const [list] = await chat.ask('ingrid', room, 'list alerts');
 
     // Ola presses Delete on Ingrid's rule: a question naming the rule and who set it up.
-    const [asked] = await chat.press('ola', list!, button(list!, `Delete ${id}`));
+    const [asked] = await chat.press('ola', list!, buttonData(list!, `Delete ${id}`));
     assert.match(shown(asked!), new RegExp(`Delete alert ${id}\\?`));
     assert.match(
       shown(asked!),
@@ -106,11 +79,11 @@ describe('buttons answer their own card, for whoever presses them', function () 
     );
     assert.ok(await bot.store.getAlertRule(id), 'nothing deleted by the first press');
 
-    const [kept] = await chat.press('ola', asked!, button(asked!, 'Keep it'));
+    const [kept] = await chat.press('ola', asked!, buttonData(asked!, 'Keep it'));
     assert.match(shown(kept!), new RegExp(`Kept alert \\*\\*${id}\\*\\*; nothing was deleted`));
     assert.ok(await bot.store.getAlertRule(id), 'Keep changes nothing');
 
-    const confirm = button(asked!, `Delete ${id}`);
+    const confirm = buttonData(asked!, `Delete ${id}`);
     const [deleted] = await chat.press('ola', asked!, confirm);
     assert.match(shown(deleted!), new RegExp(`Alert \\*\\*${id}\\*\\* deleted by Ola Nordmann`));
     assert.doesNotMatch(shown(deleted!), /@/, 'named by display name, not email');
@@ -123,11 +96,11 @@ describe('buttons answer their own card, for whoever presses them', function () 
   it("cancelling a report and muting someone else's alert ask first too", async () => {
     const [scheduled] = await chat.ask('ingrid', room, 'daily report for Room 4 at 8:00');
     const reportId = /Report (r\d+) scheduled/.exec(shown(scheduled!))![1]!;
-    const [asked] = await chat.press('ola', scheduled!, button(scheduled!, `Cancel ${reportId}`));
+    const [asked] = await chat.press('ola', scheduled!, buttonData(scheduled!, `Cancel ${reportId}`));
     assert.match(shown(asked!), new RegExp(`Cancel report ${reportId}\\?`));
     assert.match(shown(asked!), /Daily at 08:00 for Room 4, set up by Ingrid Berg/);
     assert.ok(await bot.store.getReport(reportId), 'not cancelled by the first press');
-    const [cancelled] = await chat.press('ola', asked!, button(asked!, `Cancel ${reportId}`));
+    const [cancelled] = await chat.press('ola', asked!, buttonData(asked!, `Cancel ${reportId}`));
     assert.match(shown(cancelled!), new RegExp(`Report \\*\\*${reportId}\\*\\* cancelled by Ola Nordmann`));
     assert.equal(await bot.store.getReport(reportId), undefined);
 
@@ -136,7 +109,7 @@ describe('buttons answer their own card, for whoever presses them', function () 
     const [muteAsked] = await chat.ask('ola', room, `mute alert ${id}`);
     assert.match(shown(muteAsked!), new RegExp(`Mute alert ${id}\\?`));
     assert.equal((await bot.store.getAlertRule(id))?.muted, false, 'not muted before it is confirmed');
-    const [muted] = await chat.press('ola', muteAsked!, button(muteAsked!, `Mute ${id}`));
+    const [muted] = await chat.press('ola', muteAsked!, buttonData(muteAsked!, `Mute ${id}`));
     assert.match(shown(muted!), new RegExp(`Alert \\*\\*${id}\\*\\* muted by Ola Nordmann`));
     assert.equal((await bot.store.getAlertRule(id))?.muted, true);
   });

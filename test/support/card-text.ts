@@ -48,3 +48,13 @@ export function submitActions(message: StoredMessage): { title: string; data: Re
     .filter((a) => a.type === 'Action.Submit' && a.data)
     .map((a) => ({ title: a.title, data: a.data! }));
 }
+
+/** The data of the card's button titled `title`; fails if the card offers no such button. */
+export function buttonData(message: StoredMessage, title: string): Record<string, unknown> {
+  const card = message.attachments?.[0]?.content as
+    | { actions?: { title: string; data?: Record<string, unknown> }[] }
+    | undefined;
+  const data = card?.actions?.find((a) => a.title === title)?.data;
+  assert.ok(data, `the card offers "${title}": ${message.markdown ?? message.text}`);
+  return data;
+}
