@@ -19,7 +19,7 @@ import { DEFAULT_COMFORT_BANDS } from '../../src/metrics';
 import { ReadingsCache } from '../../src/readings/readings-cache';
 import { openSqliteStore, STORE_FILE_NAME, type Store } from '../../src/store';
 import { createWebexClient } from '../../src/webex/client';
-import { apiReadings, call } from '../support/emulator';
+import { apiDurations, apiReadings, call } from '../support/emulator';
 import { FakeClock } from '../support/fake-clock';
 
 const OSLO = 'Europe/Oslo';
@@ -40,29 +40,9 @@ const change = (now: number, before: number) => {
     : `${delta > 0 ? '+' : '−'}${hours(Math.abs(delta))} on the week before`;
 };
 
-/** Total minutes of one measurement of one room over [from, to), asked day by day (the API's hourly span is 48 h). */
-async function apiMinutes(
-  emulator: RunningEmulator,
-  workspaceId: string,
-  measurement: 'timeBooked' | 'timeUsed',
-  from: number,
-  to: number,
-): Promise<number> {
-  let total = 0;
-  for (let start = from; start < to; start += 86_400_000) {
-    const query = new URLSearchParams({
-      workspaceId,
-      measurement,
-      aggregation: 'hourly',
-      from: new Date(start).toISOString(),
-      to: new Date(Math.min(to, start + 86_400_000)).toISOString(),
-    });
-    const api = await call(emulator, 'GET', `/workspaceDurationMetrics?${query}`);
-    assert.equal(api.status, 200, api.text);
-    for (const item of (api.body as { items: { duration: number }[] }).items) total += item.duration;
-  }
-  return total;
-}
+/** Total minutes of one measurement of one room over [from, to), as the API has them. */
+const apiMinutes = async (...args: Parameters<typeof apiDurations>): Promise<number> =>
+  (await apiDurations(...args)).reduce((sum, bucket) => sum + bucket.duration, 0);
 
 interface Setup {
   clock: FakeClock;

@@ -8,7 +8,7 @@ import type { RunningBot } from '../../src/bot/bot-app';
 import type { RunningEmulator } from '../../src/emulator/server';
 import { submitActions as actionsOf, shownText as shown } from '../support/card-text';
 import { Chat, startTestBot } from '../support/chat';
-import { call } from '../support/emulator';
+import { apiDurations, call, type DurationBucket } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 
 const ZONE = 'Europe/Oslo';
@@ -20,36 +20,9 @@ const hours = (minutes: number) => {
   return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
 };
 
-interface Bucket {
-  start: string;
-  duration: number;
-}
-async function durations(
-  emulator: RunningEmulator,
-  workspaceId: string,
-  measurement: 'timeBooked' | 'timeUsed',
-  from: number,
-  to: number,
-): Promise<Bucket[]> {
-  const items: Bucket[] = [];
-  // The API's hourly span is 48 h: ask day by day.
-  for (let start = from; start < to; start += 86_400_000) {
-    const query = new URLSearchParams({
-      workspaceId,
-      measurement,
-      aggregation: 'hourly',
-      from: new Date(start).toISOString(),
-      to: new Date(Math.min(to, start + 86_400_000)).toISOString(),
-    });
-    const api = await call(emulator, 'GET', `/workspaceDurationMetrics?${query}`);
-    assert.equal(api.status, 200, api.text);
-    items.push(...(api.body as { items: Bucket[] }).items);
-  }
-  return items;
-}
-const total = (items: readonly Bucket[]) => items.reduce((sum, i) => sum + i.duration, 0);
+const total = (items: readonly DurationBucket[]) => items.reduce((sum, i) => sum + i.duration, 0);
 /** Booked minutes with no use in the same hour, as the API's buckets give them. */
-function ghost(booked: readonly Bucket[], used: readonly Bucket[]): number {
+function ghost(booked: readonly DurationBucket[], used: readonly DurationBucket[]): number {
   const usedAt = new Map(used.map((u) => [Date.parse(u.start), u.duration]));
   return booked.reduce((sum, b) => sum + Math.max(0, b.duration - (usedAt.get(Date.parse(b.start)) ?? 0)), 0);
 }
@@ -86,8 +59,8 @@ describe('utilisation (end to end through the emulator)', function () {
     const to = monday.toMillis();
     const api = await Promise.all(
       rooms.map(async (room) => {
-        const booked = await durations(emulator, room.id, 'timeBooked', from, to);
-        const used = await durations(emulator, room.id, 'timeUsed', from, to);
+        const booked = await apiDurations(emulator, room.id, 'timeBooked', from, to);
+        const used = await apiDurations(emulator, room.id, 'timeUsed', from, to);
         return { room, booked: total(booked), used: total(used), ghost: ghost(booked, used) };
       }),
     );
@@ -138,8 +111,8 @@ describe('utilisation (end to end through the emulator)', function () {
     const month = DateTime.fromMillis(clock.now(), { zone: ZONE }).startOf('month').minus({ months: 1 });
     const from = month.toMillis();
     const to = month.plus({ months: 1 }).toMillis();
-    const booked = await durations(emulator, boardroom.id, 'timeBooked', from, to);
-    const used = await durations(emulator, boardroom.id, 'timeUsed', from, to);
+    const booked = await apiDurations(emulator, boardroom.id, 'timeBooked', from, to);
+    const used = await apiDurations(emulator, boardroom.id, 'timeUsed', from, to);
 
     const answers = await chat.ask('ingrid', space, 'Boardroom utilisation last month');
     assert.equal(answers.length, 1);

@@ -97,3 +97,37 @@ export async function apiReadings(
     max: (i.value ?? i.max)!,
   }));
 }
+
+/** One hour of the API's `/workspaceDurationMetrics`: minutes booked or used in the hour from `start`. */
+export interface DurationBucket {
+  start: string;
+  duration: number;
+}
+
+/**
+ * The API's own hourly booked/used minutes of one room over [from, to), as a test's oracle, asked
+ * day by day (the API's hourly span is 48 h).
+ */
+export async function apiDurations(
+  emulator: RunningEmulator,
+  workspaceId: string,
+  measurement: 'timeBooked' | 'timeUsed',
+  from: number,
+  to: number,
+): Promise<DurationBucket[]> {
+  const items: DurationBucket[] = [];
+  for (let start = from; start < to; start += 86_400_000) {
+    const query = new URLSearchParams({
+      workspaceId,
+      measurement,
+      aggregation: 'hourly',
+      from: new Date(start).toISOString(),
+      to: new Date(Math.min(to, start + 86_400_000)).toISOString(),
+    });
+    const answer = await call(emulator, 'GET', `/workspaceDurationMetrics?${query}`);
+    if (answer.status !== 200)
+      throw new Error(`GET /workspaceDurationMetrics: ${answer.status} ${answer.text}`);
+    items.push(...(answer.body as { items: DurationBucket[] }).items);
+  }
+  return items;
+}
