@@ -23,7 +23,7 @@ import type { AlertRule, ReportSubscription } from '../../src/model';
 import { openSqliteStore, STORE_FILE_NAME, type Store } from '../../src/store';
 import { createWebexClient } from '../../src/webex/client';
 import type { MetricName } from '../../src/webex/wire';
-import { call } from '../support/emulator';
+import { reportSpace } from '../support/emulator';
 import { FakeClock } from '../support/fake-clock';
 
 const OSLO = 'Europe/Oslo';
@@ -81,32 +81,9 @@ class Harness {
   static async create(start: number, options: HarnessOptions = {}): Promise<Harness> {
     const clock = new FakeClock(start);
     const emulator = await startEmulator({ port: 0, now: clock.now, ...options.emulator });
-    const user = emulator.userTokens.ingrid;
-    const me = (await call(emulator, 'GET', '/people/me', { token: user })).body as {
-      id: string;
-      emails: string[];
-    };
-    const bot = (await call(emulator, 'GET', '/people/me', { token: emulator.botToken })).body as {
-      id: string;
-    };
-    const room = await call(emulator, 'POST', '/rooms', { token: user, json: { title: 'Facilities Oslo' } });
-    assert.equal(room.status, 200, room.text);
-    const roomId = (room.body as { id: string }).id;
-    const membership = await call(emulator, 'POST', '/memberships', {
-      token: user,
-      json: { roomId, personEmail: emulator.botEmail },
-    });
-    assert.equal(membership.status, 200, membership.text);
+    const { roomId, botId, creator } = await reportSpace(emulator);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room-metrics-runtime-'));
-    const harness = new Harness(
-      clock,
-      emulator,
-      roomId,
-      bot.id,
-      { personId: me.id, email: me.emails[0]! },
-      dir,
-      options,
-    );
+    const harness = new Harness(clock, emulator, roomId, botId, creator, dir, options);
     harness.start();
     return harness;
   }

@@ -19,7 +19,7 @@ import { DEFAULT_COMFORT_BANDS } from '../../src/metrics';
 import { ReadingsCache } from '../../src/readings/readings-cache';
 import { openSqliteStore, STORE_FILE_NAME, type Store } from '../../src/store';
 import { createWebexClient } from '../../src/webex/client';
-import { apiDurations, apiReadings, call } from '../support/emulator';
+import { apiDurations, apiReadings, call, reportSpace } from '../support/emulator';
 import { FakeClock } from '../support/fake-clock';
 
 const OSLO = 'Europe/Oslo';
@@ -69,20 +69,7 @@ async function setUp(
     onRequest: (line) => calls.push(line),
     ...options,
   });
-  const user = emulator.userTokens.ingrid;
-  const me = (await call(emulator, 'GET', '/people/me', { token: user })).body as {
-    id: string;
-    emails: string[];
-  };
-  const bot = (await call(emulator, 'GET', '/people/me', { token: emulator.botToken })).body as {
-    id: string;
-  };
-  const room = await call(emulator, 'POST', '/rooms', { token: user, json: { title: 'Facilities Oslo' } });
-  const roomId = (room.body as { id: string }).id;
-  await call(emulator, 'POST', '/memberships', {
-    token: user,
-    json: { roomId, personEmail: emulator.botEmail },
-  });
+  const { roomId, botId, creator } = await reportSpace(emulator);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room-metrics-site-report-'));
   const store = openSqliteStore({ file: path.join(dir, STORE_FILE_NAME) });
   const webex = createWebexClient({
@@ -109,8 +96,8 @@ async function setUp(
     store,
     runner,
     roomId,
-    botId: bot.id,
-    creator: { personId: me.id, email: me.emails[0]! },
+    botId,
+    creator,
     dir,
     calls,
   };

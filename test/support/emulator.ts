@@ -131,3 +131,31 @@ export async function apiDurations(
   }
   return items;
 }
+
+/**
+ * Ingrid's group space `title` with the bot added to it, as the automation tests report into: the
+ * space's id, the bot's person id and Ingrid as the creator of what is set up there.
+ */
+export async function reportSpace(
+  emulator: RunningEmulator,
+  title = 'Facilities Oslo',
+): Promise<{ roomId: string; botId: string; creator: { personId: string; email: string } }> {
+  const user = emulator.userTokens.ingrid;
+  const me = (await call(emulator, 'GET', '/people/me', { token: user })).body as {
+    id: string;
+    emails: string[];
+  };
+  const bot = (await call(emulator, 'GET', '/people/me', { token: emulator.botToken })).body as {
+    id: string;
+  };
+  const room = await call(emulator, 'POST', '/rooms', { token: user, json: { title } });
+  if (room.status !== 200) throw new Error(`POST /rooms: ${room.status} ${room.text}`);
+  const roomId = (room.body as { id: string }).id;
+  const membership = await call(emulator, 'POST', '/memberships', {
+    token: user,
+    json: { roomId, personEmail: emulator.botEmail },
+  });
+  if (membership.status !== 200)
+    throw new Error(`POST /memberships: ${membership.status} ${membership.text}`);
+  return { roomId, botId: bot.id, creator: { personId: me.id, email: me.emails[0]! } };
+}
