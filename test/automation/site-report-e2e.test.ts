@@ -135,6 +135,29 @@ async function tickUntil(s: Setup, until: number): Promise<void> {
   }
 }
 
+/** A report into the test space, set up by Ingrid now; `schedule` says which rooms, when and how often. */
+function createReport(
+  s: Setup,
+  schedule: Omit<Parameters<Store['createReport']>[0], 'roomId' | 'createdBy' | 'createdAt'>,
+) {
+  return s.store.createReport({
+    roomId: s.roomId,
+    ...schedule,
+    createdBy: s.creator,
+    createdAt: s.clock.now(),
+  });
+}
+
+/** The one report the bot posted into the test space, and its markdown (printed with SHOW_ANSWERS). */
+function onlyPost(s: Setup, message?: string): { post: StoredMessage; md: string } {
+  const mine = posts(s);
+  assert.equal(mine.length, 1, message);
+  const post = mine[0]!;
+  const md = post.markdown ?? '';
+  if (process.env.SHOW_ANSWERS) console.log(md);
+  return { post, md };
+}
+
 describe('weekly site report (end to end through the emulator)', function () {
   this.timeout(120_000);
   let s: Setup | undefined;
@@ -147,22 +170,15 @@ describe('weekly site report (end to end through the emulator)', function () {
     s = await setUp(at('2026-12-07T07:40'));
     const rooms = await roomsAt(s, 'Oslo HQ');
     assert.ok(rooms.length >= 5, 'Oslo HQ has its rooms');
-    const report = await s.store.createReport({
-      roomId: s.roomId,
+    const report = await createReport(s, {
       rooms: { workspaceIds: rooms.map((r) => r.id) },
       time: '08:00',
       days: 'weekly',
       weekday: 1,
-      createdBy: s.creator,
-      createdAt: s.clock.now(),
     });
     await tickUntil(s, at('2026-12-07T09:00'));
 
-    const mine = posts(s);
-    assert.equal(mine.length, 1, 'one report for the slot');
-    const post = mine[0]!;
-    const md = post.markdown ?? '';
-    if (process.env.SHOW_ANSWERS) console.log(md);
+    const { post, md } = onlyPost(s, 'one report for the slot');
     assert.equal(DateTime.fromISO(post.created, { zone: OSLO }).toFormat('ccc HH:mm'), 'Mon 08:00');
     assert.equal(md.split('\n')[0], '**Weekly report · Oslo HQ**');
     assert.equal(md.split('\n')[1], 'Mon 30 Nov 00:00 – Mon 7 Dec 00:00 (Europe/Oslo)');
@@ -215,20 +231,14 @@ describe('weekly site report (end to end through the emulator)', function () {
   it('posts Bergen Office’s monthly report on the 1st at 09:00, covering November, against October, as the API has it', async () => {
     s = await setUp(at('2026-12-01T08:50'));
     const rooms = await roomsAt(s, 'Bergen Office');
-    await s.store.createReport({
-      roomId: s.roomId,
+    await createReport(s, {
       rooms: { workspaceIds: rooms.map((r) => r.id) },
       time: '09:00',
       days: 'monthly',
       dayOfMonth: 1,
-      createdBy: s.creator,
-      createdAt: s.clock.now(),
     });
     await tickUntil(s, at('2026-12-01T10:00'));
-    const mine = posts(s);
-    assert.equal(mine.length, 1);
-    const md = mine[0]!.markdown ?? '';
-    if (process.env.SHOW_ANSWERS) console.log(md);
+    const { md } = onlyPost(s);
     assert.equal(md.split('\n')[0], '**Monthly report · Bergen Office**');
     assert.equal(md.split('\n')[1], 'Sun 1 Nov 00:00 – Tue 1 Dec 00:00 (Europe/Oslo)');
     const month = { from: at('2026-11-01T00:00'), to: at('2026-12-01T00:00') };
@@ -250,13 +260,10 @@ describe('weekly site report (end to end through the emulator)', function () {
     };
     const named = (n: string) => listed.items.find((w) => w.displayName === n)!;
     const booth = named('Focus Booth 1');
-    await s.store.createReport({
-      roomId: s.roomId,
+    await createReport(s, {
       rooms: { workspaceIds: ['Focus Booth 1', 'Fjord', 'Room 4'].map((n) => named(n).id) },
       time: '08:00',
       days: 'daily',
-      createdBy: s.creator,
-      createdAt: s.clock.now(),
     });
     await tickUntil(s, at('2026-12-02T08:10'));
     const [post] = posts(s);
@@ -290,14 +297,11 @@ describe('weekly site report (end to end through the emulator)', function () {
 
   it('a week of hourly readings is fetched once: Send now after the Monday report reads no sensor data again', async () => {
     s = await setUp(at('2026-12-07T07:55'), {}, true);
-    const report = await s.store.createReport({
-      roomId: s.roomId,
+    const report = await createReport(s, {
       rooms: { all: true },
       time: '08:00',
       days: 'weekly',
       weekday: 1,
-      createdBy: s.creator,
-      createdAt: s.clock.now(),
     });
     const readingCalls = () => s!.calls.filter((line) => /\/workspaceMetrics/.test(line)).length;
     await tickUntil(s, at('2026-12-07T08:05'));
@@ -313,20 +317,14 @@ describe('weekly site report (end to end through the emulator)', function () {
   it('a 2,000-room organisation: one report within the call budget, saying how many rooms it read', async function () {
     this.timeout(300_000);
     s = await setUp(at('2026-12-07T07:55'), { workspaces: 2000 });
-    await s.store.createReport({
-      roomId: s.roomId,
+    await createReport(s, {
       rooms: { all: true },
       time: '08:00',
       days: 'weekly',
       weekday: 1,
-      createdBy: s.creator,
-      createdAt: s.clock.now(),
     });
     await tickUntil(s, at('2026-12-07T08:05'));
-    const mine = posts(s);
-    assert.equal(mine.length, 1);
-    const md = mine[0]!.markdown ?? '';
-    if (process.env.SHOW_ANSWERS) console.log(md);
+    const { md } = onlyPost(s);
     const metricCalls = s.calls.filter((line) => /\/workspace(?:Duration)?Metrics/.test(line)).length;
     assert.ok(metricCalls <= REPORT_CALL_BUDGET, `${metricCalls} metric calls`);
     if (process.env.SHOW_ANSWERS) console.log(`2,000 rooms: ${metricCalls} metric calls`);
