@@ -12,6 +12,7 @@ import {
   validateThreshold,
 } from '../../src/automation/alert-machine';
 import type { AlertRule, AlertState } from '../../src/model';
+import { alertRule } from '../support/alert-rule';
 
 const OSLO = 'Europe/Oslo';
 const MINUTE = 60_000;
@@ -21,21 +22,6 @@ const HOUR = 60 * MINUTE;
 const at = (local: string) => DateTime.fromISO(local, { zone: OSLO }).toMillis();
 /** Epoch ms → "10:05" in Oslo (all scenarios below stay within a day or two). */
 const clock = (ms: number) => DateTime.fromMillis(ms, { zone: OSLO }).toFormat('HH:mm');
-
-const rule = (over: Partial<AlertRule> = {}): AlertRule => ({
-  id: 'a1',
-  roomId: 'space-1',
-  metric: 'tvoc',
-  rooms: { all: true },
-  condition: { op: 'above', value: 1000 },
-  holdMs: 0,
-  hysteresis: 50,
-  renotifyMs: 0,
-  muted: false,
-  createdBy: { personId: 'p1', email: 'ops@example.com' },
-  createdAt: 0,
-  ...over,
-});
 
 /** An event as a person reading the space would summarise it: "fire 1010 at 10:00 (since 10:00)". */
 function describe_(event: AlertEvent): string {
@@ -76,7 +62,7 @@ describe('automation/alert-machine evaluateAlert', () => {
   it('fires once and resolves once for a value flapping around the threshold (hysteresis)', () => {
     // tvoc above 1000 ppb, hysteresis 50: it resolves only at ≤ 950 ppb.
     const values = [980, 1010, 990, 1005, 995, 1001, 960, 955, 1003, 951, 940, 960, 990];
-    const { log, state } = run(rule(), every5('2026-11-30T10:00', values));
+    const { log, state } = run(alertRule(), every5('2026-11-30T10:00', values));
     assert.deepEqual(log, [
       'fire 1010 at 10:05 (since 10:05)',
       'resolve 940 at 10:50 (since 10:05), fired 10:05',
@@ -88,12 +74,12 @@ describe('automation/alert-machine evaluateAlert', () => {
 
   it('without hysteresis the same series fires and resolves over and over (why it exists)', () => {
     const values = [980, 1010, 990, 1005, 995, 1001, 960, 955, 1003, 951, 940, 960, 990];
-    const { log } = run(rule({ hysteresis: 0 }), every5('2026-11-30T10:00', values));
+    const { log } = run(alertRule({ hysteresis: 0 }), every5('2026-11-30T10:00', values));
     assert.equal(log.filter((line) => line.startsWith('fire')).length, 4);
   });
 
   it('waits for the hold time: pending, then firing once the breach has lasted holdMs', () => {
-    const r = rule({ holdMs: DEFAULT_HOLD_MS });
+    const r = alertRule({ holdMs: DEFAULT_HOLD_MS });
     const pending = run(r, every5('2026-11-30T10:00', [1100, 1100]));
     assert.deepEqual(pending.log, []);
     assert.equal(pending.state.status, 'pending');
@@ -105,19 +91,19 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   it('starts the hold time again after a reading that no longer breaches', () => {
-    const r = rule({ holdMs: 10 * MINUTE });
+    const r = alertRule({ holdMs: 10 * MINUTE });
     const { log } = run(r, every5('2026-11-30T10:00', [1100, 1100, 990, 1100, 1100, 1100]));
     assert.deepEqual(log, ['fire 1100 at 10:25 (since 10:15)']);
   });
 
   it('fires at the first breach with holdMs 0', () => {
-    assert.deepEqual(run(rule(), every5('2026-11-30T10:00', [1001])).log, [
+    assert.deepEqual(run(alertRule(), every5('2026-11-30T10:00', [1001])).log, [
       'fire 1001 at 10:00 (since 10:00)',
     ]);
   });
 
   it('fires within one poll when all readings of the hold arrive together', () => {
-    const r = rule({ holdMs: 10 * MINUTE });
+    const r = alertRule({ holdMs: 10 * MINUTE });
     const readings = [0, 5, 10].map((m) => ({ at: at('2026-11-30T10:00') + m * MINUTE, value: 1100 }));
     const { state, events } = evaluateAlert(r, undefined, readings, at('2026-11-30T10:12'), OSLO, 'ws-1');
     assert.deepEqual(events.map(describe_), ['fire 1100 at 10:10 (since 10:00)']);
@@ -128,7 +114,7 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   it('renotifies every renotifyMs while firing, with the latest value', () => {
-    const r = rule({ renotifyMs: DEFAULT_RENOTIFY_MS });
+    const r = alertRule({ renotifyMs: DEFAULT_RENOTIFY_MS });
     const { log } = run(r, [
       { at: '2026-11-30T10:00', value: 1100 },
       { at: '2026-11-30T11:59', value: 1150 },
@@ -144,7 +130,7 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   it('never renotifies with renotifyMs 0', () => {
-    const { log } = run(rule(), [
+    const { log } = run(alertRule(), [
       { at: '2026-11-30T10:00', value: 1100 },
       { at: '2026-11-30T23:00', value: 1100 },
     ]);
@@ -152,7 +138,7 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   it('stops renotifying once acknowledged; the resolve still comes and clears the acknowledgement', () => {
-    const r = rule({ renotifyMs: 2 * HOUR });
+    const r = alertRule({ renotifyMs: 2 * HOUR });
     const fired = run(r, [{ at: '2026-11-30T10:00', value: 1100 }]);
     const acked: AlertState = {
       ...fired.state,
@@ -180,10 +166,10 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   it('threads the resolve under the alert message', () => {
-    const fired = run(rule(), [{ at: '2026-11-30T10:00', value: 1100 }]);
+    const fired = run(alertRule(), [{ at: '2026-11-30T10:00', value: 1100 }]);
     const posted: AlertState = { ...fired.state, alertMessageId: 'msg-1' };
     const { events } = evaluateAlert(
-      rule(),
+      alertRule(),
       posted,
       [{ at: at('2026-11-30T10:05'), value: 900 }],
       at('2026-11-30T10:05'),
@@ -193,7 +179,7 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   it('is quiet while snoozed and reminds as soon as the snooze ends if still firing', () => {
-    const r = rule({ renotifyMs: 2 * HOUR });
+    const r = alertRule({ renotifyMs: 2 * HOUR });
     const fired = run(r, [{ at: '2026-11-30T10:00', value: 1100 }]);
     const snoozed: AlertState = { ...fired.state, snoozedUntil: at('2026-11-30T11:00') };
     const { log } = run(
@@ -212,14 +198,14 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   it('reminds after a snooze even when the rule never renotifies', () => {
-    const fired = run(rule(), [{ at: '2026-11-30T10:00', value: 1100 }]);
+    const fired = run(alertRule(), [{ at: '2026-11-30T10:00', value: 1100 }]);
     const snoozed: AlertState = { ...fired.state, snoozedUntil: at('2026-11-30T11:00') };
-    const { log } = run(rule(), [{ at: '2026-11-30T11:05', value: 1100 }], snoozed);
+    const { log } = run(alertRule(), [{ at: '2026-11-30T11:05', value: 1100 }], snoozed);
     assert.deepEqual(log, ['renotify 1100 at 11:05 (since 10:00)']);
   });
 
   it('a false alarm posts nothing more until it resolves; the next breach fires again', () => {
-    const r = rule({ renotifyMs: HOUR });
+    const r = alertRule({ renotifyMs: HOUR });
     const fired = run(r, [{ at: '2026-11-30T10:00', value: 1100 }]);
     const marked: AlertState = { ...fired.state, falseAlarm: true };
     const { log, state } = run(
@@ -239,7 +225,7 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   describe('quiet hours 22:00–07:00 (crossing midnight, Europe/Oslo)', () => {
-    const quiet = rule({ quietHours: { from: '22:00', to: '07:00' }, renotifyMs: 2 * HOUR });
+    const quiet = alertRule({ quietHours: { from: '22:00', to: '07:00' }, renotifyMs: 2 * HOUR });
 
     it('holds a fire during quiet hours and posts it as a fire at the first poll after 07:00', () => {
       const { log, state } = run(quiet, [
@@ -307,20 +293,28 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   it('a muted rule keeps its state but posts nothing; unmuted while firing, it posts the fire', () => {
-    const muted = run(rule({ muted: true }), every5('2026-11-30T10:00', [1100, 1200]));
+    const muted = run(alertRule({ muted: true }), every5('2026-11-30T10:00', [1100, 1200]));
     assert.deepEqual(muted.log, []);
     assert.equal(muted.state.status, 'firing');
     assert.equal(muted.state.lastValue, 1200);
-    const unmuted = run(rule(), [{ at: '2026-11-30T10:30', value: 1150 }], muted.state);
+    const unmuted = run(alertRule(), [{ at: '2026-11-30T10:30', value: 1150 }], muted.state);
     assert.deepEqual(unmuted.log, ['fire 1100 at 10:00 (since 10:00)']);
-    const silentResolve = run(rule({ muted: true }), [{ at: '2026-11-30T10:45', value: 900 }], unmuted.state);
+    const silentResolve = run(
+      alertRule({ muted: true }),
+      [{ at: '2026-11-30T10:45', value: 900 }],
+      unmuted.state,
+    );
     assert.deepEqual(silentResolve.log, []);
     assert.equal(silentResolve.state.status, 'normal');
   });
 
   it('handles an outside band on both sides, with hysteresis inside the band', () => {
     // Humidity outside 30–60 %, hysteresis 3: recovered only within 33–57 %.
-    const r = rule({ metric: 'humidity', condition: { op: 'outside', low: 30, high: 60 }, hysteresis: 3 });
+    const r = alertRule({
+      metric: 'humidity',
+      condition: { op: 'outside', low: 30, high: 60 },
+      hysteresis: 3,
+    });
     const { log } = run(r, every5('2026-11-30T10:00', [45, 65, 58, 56, 25, 32, 35]));
     assert.deepEqual(log, [
       'fire 65 at 10:05 (since 10:05)',
@@ -331,7 +325,7 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   it('handles a below condition', () => {
-    const r = rule({ metric: 'temperature', condition: { op: 'below', value: 19 }, hysteresis: 0.5 });
+    const r = alertRule({ metric: 'temperature', condition: { op: 'below', value: 19 }, hysteresis: 0.5 });
     const { log } = run(r, every5('2026-11-30T10:00', [19.5, 18.8, 19.2, 19.5]));
     assert.deepEqual(log, [
       'fire 18.8 at 10:05 (since 10:05)',
@@ -340,18 +334,18 @@ describe('automation/alert-machine evaluateAlert', () => {
   });
 
   it('ignores readings at or before lastReadingAt, and sorts what is new', () => {
-    const fired = run(rule(), [{ at: '2026-11-30T10:00', value: 1100 }]);
+    const fired = run(alertRule(), [{ at: '2026-11-30T10:00', value: 1100 }]);
     const old = [
       { at: at('2026-11-30T09:55'), value: 100 },
       { at: at('2026-11-30T10:00'), value: 100 },
     ];
-    const same = evaluateAlert(rule(), fired.state, old, at('2026-11-30T10:06'), OSLO);
+    const same = evaluateAlert(alertRule(), fired.state, old, at('2026-11-30T10:06'), OSLO);
     assert.deepEqual(same, { state: fired.state, events: [] });
     const unsorted = [
       { at: at('2026-11-30T10:10'), value: 900 },
       { at: at('2026-11-30T10:05'), value: 1200 },
     ];
-    const { state, events } = evaluateAlert(rule(), fired.state, unsorted, at('2026-11-30T10:11'), OSLO);
+    const { state, events } = evaluateAlert(alertRule(), fired.state, unsorted, at('2026-11-30T10:11'), OSLO);
     assert.deepEqual(events.map(describe_), ['resolve 900 at 10:10 (since 10:00), fired 10:00']);
     assert.equal(state.lastValue, 900);
   });
@@ -362,7 +356,7 @@ describe('automation/alert-machine evaluateAlert', () => {
       value,
     }));
     const { state, events } = evaluateAlert(
-      rule(),
+      alertRule(),
       undefined,
       readings,
       at('2026-11-30T10:15'),
@@ -405,7 +399,7 @@ describe('automation/alert-machine thresholds', () => {
   });
 
   it('resolves "anyone in the room" when it is empty again, despite a hysteresis of 1', () => {
-    const r = rule({ metric: 'peopleCount', condition: { op: 'above', value: 0 }, hysteresis: 1 });
+    const r = alertRule({ metric: 'peopleCount', condition: { op: 'above', value: 0 }, hysteresis: 1 });
     const { log } = run(r, every5('2026-11-30T10:00', [0, 2, 1, 0]));
     assert.deepEqual(log, ['fire 2 at 10:05 (since 10:05)', 'resolve 0 at 10:15 (since 10:05), fired 10:05']);
   });

@@ -22,6 +22,7 @@ import {
 import { baselineFor } from '../../src/metrics/baseline';
 import type { MetricPoint } from '../../src/metrics/points';
 import type { AlertRule, AlertState, UnusualCondition } from '../../src/model';
+import { alertRule } from '../support/alert-rule';
 import { series } from '../support/constructed-series';
 
 const OSLO = 'Europe/Oslo';
@@ -29,20 +30,16 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const at = (local: string) => DateTime.fromISO(local, { zone: OSLO }).toMillis();
 
-const rule = (over: Partial<AlertRule>): AlertRule => ({
-  id: 'a1',
-  roomId: 'space-1',
-  metric: 'temperature',
-  rooms: { workspaceIds: ['fjord'] },
-  condition: { op: 'unusual' },
-  holdMs: 10 * MINUTE,
-  hysteresis: 0.5,
-  renotifyMs: 0,
-  muted: false,
-  createdBy: { personId: 'p1', email: 'ops@example.com' },
-  createdAt: 0,
-  ...over,
-});
+/** An "unusual" temperature rule on Fjord, held 10 min, 0.5 °C hysteresis. */
+const rule = (over: Partial<AlertRule>): AlertRule =>
+  alertRule({
+    metric: 'temperature',
+    rooms: { workspaceIds: ['fjord'] },
+    condition: { op: 'unusual' },
+    holdMs: 10 * MINUTE,
+    hysteresis: 0.5,
+    ...over,
+  });
 
 /** Six past Tuesdays 14:00–15:00 in Oslo (one across the DST change on 25 Oct), 20.8–21.2 °C. */
 function tuesdays(): MetricPoint[] {
