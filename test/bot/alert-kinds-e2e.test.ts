@@ -15,6 +15,7 @@ import { Chat, startTestBot } from '../support/chat';
 import { apiReadings } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 import { eventually } from '../support/framework-emulator';
+import { median } from '../support/median';
 
 const ZONE = 'Europe/Oslo';
 const HOUR = 3_600_000;
@@ -22,11 +23,6 @@ const MINUTE = 60_000;
 
 /** What a reader sees: markdown escapes and bold marks removed. */
 const seen = (m: StoredMessage) => shownText(m).replace(/\\|\*\*/g, '');
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 describe('"unusual" and "goes quiet" alert rules (end to end through the emulator)', function () {
   this.timeout(90_000);

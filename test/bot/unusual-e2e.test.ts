@@ -13,16 +13,12 @@ import { cardTexts } from '../support/card-text';
 import { Chat, type Chat as ChatType, startTestBot } from '../support/chat';
 import { apiReadings } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
+import { median } from '../support/median';
 
 const ZONE = 'Europe/Oslo';
 const HOUR = 3_600_000;
 const AT = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toMillis();
 const NOW = AT('2026-12-03T14:30');
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 describe('unusual for this room (end to end through the emulator)', function () {
   this.timeout(60_000);

@@ -9,6 +9,7 @@ import { NOISY_AFTERNOON } from '../../src/emulator/org/catalogue';
 import type { ListResponse, Workspace } from '../../src/webex/wire';
 import { apiReadings, call, useEmulator } from '../support/emulator';
 import { FakeClock } from '../support/fake-clock';
+import { median } from '../support/median';
 
 const ZONE = 'Europe/Oslo';
 const HOUR = 3_600_000;
@@ -17,11 +18,6 @@ const thursday = (hour: number, weeksBefore = 0) =>
   DateTime.fromISO(`2026-12-03T${String(hour).padStart(2, '0')}:00`, { zone: ZONE })
     .minus({ weeks: weeksBefore })
     .toMillis();
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 describe('emulator organisation: a room whose noise is unusual on one afternoon', () => {
   const emulator = useEmulator({ now: new FakeClock(NOW).now });
