@@ -127,6 +127,16 @@ async function roomsAt(s: Setup, site: string): Promise<{ id: string; displayNam
   return listed.items.filter((w) => w.locationId === location.id);
 }
 
+/** The start of the room's last hourly bucket of any sensor in [from, to), as the API has it (0: none). */
+async function lastHourlyBucket(s: Setup, workspaceId: string, from: number, to: number): Promise<number> {
+  let last = 0;
+  for (const metric of ['temperature', 'humidity', 'tvoc', 'ambientNoise']) {
+    const buckets = await apiReadings(s.emulator, workspaceId, metric, from, to, 'hourly');
+    for (const b of buckets) last = Math.max(last, b.t);
+  }
+  return last;
+}
+
 /** Ticks every 5 min until `until`. */
 async function tickUntil(s: Setup, until: number): Promise<void> {
   while (s.clock.now() + 5 * MINUTE <= until) {
@@ -204,18 +214,7 @@ describe('weekly site report (end to end through the emulator)', function () {
 
     // Focus Booth 1's device went dead on Tue 1 Dec: its last hourly bucket in the API, plus an hour.
     const booth = rooms.find((r) => r.displayName === 'Focus Booth 1')!;
-    let last = 0;
-    for (const metric of ['temperature', 'humidity', 'tvoc', 'ambientNoise']) {
-      const buckets = await apiReadings(
-        s.emulator,
-        booth.id,
-        metric,
-        week.from,
-        at('2026-12-02T00:00'),
-        'hourly',
-      );
-      for (const b of buckets) last = Math.max(last, b.t);
-    }
+    const last = await lastHourlyBucket(s, booth.id, week.from, at('2026-12-02T00:00'));
     assert.ok(last > 0, 'the booth reported before it died');
     const hourTo = DateTime.fromMillis(last + 3_600_000, { zone: OSLO }).toFormat('ccc d LLL HH:mm');
     assert.match(
@@ -272,18 +271,7 @@ describe('weekly site report (end to end through the emulator)', function () {
     if (process.env.SHOW_ANSWERS) console.log(md);
     assert.ok(md.includes('**Needs attention (Europe/Oslo)**'), md);
     // The device died on Tue 1 Dec at 10:20: its last hourly bucket in the API, plus an hour.
-    let last = 0;
-    for (const metric of ['temperature', 'humidity', 'tvoc', 'ambientNoise']) {
-      const buckets = await apiReadings(
-        s.emulator,
-        booth.id,
-        metric,
-        at('2026-12-01T00:00'),
-        at('2026-12-02T00:00'),
-        'hourly',
-      );
-      for (const b of buckets) last = Math.max(last, b.t);
-    }
+    const last = await lastHourlyBucket(s, booth.id, at('2026-12-01T00:00'), at('2026-12-02T00:00'));
     const hourTo = DateTime.fromMillis(last + 3_600_000, { zone: OSLO }).toFormat('ccc d LLL HH:mm');
     assert.equal(hourTo, 'Tue 1 Dec 11:00');
     assert.match(
