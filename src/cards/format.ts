@@ -102,8 +102,12 @@ export function formatAge(ms: number): string {
   return `${Math.floor(ms / DAY_MS)} d ago`;
 }
 
-/** "45 min", "12.5 h": booked and used time in hours, however many days they add up to. */
+/**
+ * "45 min", "12.5 h": booked and used time in hours, however many days they add up to; none is
+ * "0 h", so it reads beside "16.3 h" as the same kind of figure.
+ */
 export function formatHours(minutes: number): string {
+  if (!(minutes >= 0.5)) return '0 h';
   if (minutes < 59.5) return `${Math.round(minutes)} min`;
   const h = Math.round(minutes / 6) / 10;
   return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;

@@ -5,13 +5,7 @@
  * health — and the Send now / Cancel buttons. One card: each section is bounded, so it stays
  * short enough to read whole on a phone (390 px); the markdown says the same.
  */
-import {
-  adaptiveCard,
-  type CardElementJson,
-  type CardMessage,
-  container,
-  textBlock,
-} from './adaptive-card';
+import { adaptiveCard, type CardElementJson, type CardMessage, container, textBlock } from './adaptive-card';
 import { formatClockWithZone, formatHours, formatRange, formatTime, zoneSuffix } from './format';
 import type { HealthRowView } from './health-card';
 import { clampMarkdown } from './markdown';
@@ -68,17 +62,12 @@ export interface SiteReportView {
   notes: string[];
 }
 
-/** 750 → "12.5 h"; 0 → "0 h" (hours, however many days they add up to, as utilisation answers say). */
-function hours(minutes: number): string {
-  return minutes <= 0 || !Number.isFinite(minutes) ? '0 h' : formatHours(minutes);
-}
-
 /** "+4 h on the week before" / "−30 min on the month before" / "same as the week before". */
 function change(now: number, before: number | undefined, period: 'week' | 'month'): string {
   if (before === undefined || !Number.isFinite(before)) return '';
   const delta = Math.round(now - before);
   if (delta === 0) return `same as the ${period} before`;
-  return `${delta > 0 ? '+' : '−'}${hours(Math.abs(delta))} on the ${period} before`;
+  return `${delta > 0 ? '+' : '−'}${formatHours(Math.abs(delta))} on the ${period} before`;
 }
 
 const percent = (share: number | undefined) =>
@@ -95,11 +84,11 @@ function utilisationLine(row: SiteUtilisationRow, period: 'week' | 'month'): str
   const diff = change(row.usedMinutes, row.previousUsedMinutes, period);
   const ghost =
     row.ghostMinutes > 0
-      ? `ghost ${hours(row.ghostMinutes)}${row.ghostBookings ? ` (${row.ghostBookings} ${row.ghostBookings === 1 ? 'booking' : 'bookings'})` : ''}`
+      ? `ghost ${formatHours(row.ghostMinutes)}${row.ghostBookings ? ` (${row.ghostBookings} ${row.ghostBookings === 1 ? 'booking' : 'bookings'})` : ''}`
       : '';
   return [
-    `used ${hours(row.usedMinutes)}${diff ? `, ${diff}` : ''}`,
-    `booked ${hours(row.bookedMinutes)}`,
+    `used ${formatHours(row.usedMinutes)}${diff ? `, ${diff}` : ''}`,
+    `booked ${formatHours(row.bookedMinutes)}`,
     percent(row.usedShare) ?? '',
     ghost,
   ]
@@ -109,15 +98,15 @@ function utilisationLine(row: SiteUtilisationRow, period: 'week' | 'month'): str
 
 function totalsLine(view: SiteReportView): string {
   const t = view.utilisation.totals;
-  const used = `Used ${hours(t.usedMinutes)}`;
+  const used = `Used ${formatHours(t.usedMinutes)}`;
   const diff = change(t.usedMinutes, t.previousUsedMinutes, view.comparedWith);
-  const booked = `booked ${hours(t.bookedMinutes)}`;
+  const booked = `booked ${formatHours(t.bookedMinutes)}`;
   const bookedDiff = change(t.bookedMinutes, t.previousBookedMinutes, view.comparedWith);
   return [
     `${used}${diff ? ` (${diff})` : ''}`,
     `${booked}${bookedDiff ? ` (${bookedDiff})` : ''}`,
     percent(t.usedShare) ?? '',
-    `ghost ${hours(t.ghostMinutes)}`,
+    `ghost ${formatHours(t.ghostMinutes)}`,
   ]
     .filter((part) => part !== '')
     .join(' · ');
@@ -128,7 +117,7 @@ function notesOf(view: SiteReportView): string[] {
   const notes: string[] = [];
   if (view.late && Number.isFinite(view.late.minutes) && view.late.minutes > 0) {
     const when = view.late.slotAt === undefined ? '' : ` at ${formatClockWithZone(view.late.slotAt, zone)}`;
-    notes.push(`${WARNING_SIGN} Posted ${hours(view.late.minutes)} late: the bot was offline${when}.`);
+    notes.push(`${WARNING_SIGN} Posted ${formatHours(view.late.minutes)} late: the bot was offline${when}.`);
   }
   const skipped = [...(view.skipped ?? [])].filter(Number.isFinite).sort((a, b) => a - b);
   if (skipped.length > 0)

@@ -19,7 +19,6 @@ import type { Handler, HandlerContext, Reply } from './types';
 
 const DAY_MS = 86_400_000;
 
-const hoursText = formatHours;
 const percent = (share: number | undefined) => (share === undefined ? '—' : `${Math.round(share * 100)} %`);
 
 const MEANING = [
@@ -47,10 +46,10 @@ function peopleOf(data: readonly RoomMetricData[], room: PlanRoom): PeopleBucket
 }
 
 function ghostText(u: RoomUtilisation): string {
-  if (u.ghostBookings === undefined || u.ghostBookings === 0) return hoursText(u.ghostMinutes);
+  if (u.ghostBookings === undefined || u.ghostBookings === 0) return formatHours(u.ghostMinutes);
   const bookings = `${u.ghostBookings} booking${u.ghostBookings === 1 ? '' : 's'}`;
   const confirmed = u.ghostConfirmed === undefined ? '' : `, ${u.ghostConfirmed} confirmed by people count`;
-  return `${hoursText(u.ghostMinutes)} (${bookings}${confirmed})`;
+  return `${formatHours(u.ghostMinutes)} (${bookings}${confirmed})`;
 }
 
 function peakText(row: Row): string | undefined {
@@ -114,8 +113,8 @@ const LEAD_LABELS: Record<UtilisationOrder, [string, string]> = {
 
 function leadOf(row: Row, order: UtilisationOrder): string {
   const u = row.utilisation;
-  if (order === 'ghost') return hoursText(u.ghostMinutes);
-  if (order === 'booked') return hoursText(u.bookedMinutes);
+  if (order === 'ghost') return formatHours(u.ghostMinutes);
+  if (order === 'booked') return formatHours(u.bookedMinutes);
   if (order === 'size') return peakText(row) ?? 'no people count';
   return percent(u.usedShare);
 }
@@ -124,8 +123,8 @@ function detailOf(row: Row, order: UtilisationOrder): string {
   const u = row.utilisation;
   const parts = [
     ...(order !== 'used' ? [`used ${percent(u.usedShare)} of working hours`] : []),
-    `booked ${hoursText(u.bookedMinutes)}`,
-    `used ${hoursText(u.usedMinutes)}`,
+    `booked ${formatHours(u.bookedMinutes)}`,
+    `used ${formatHours(u.usedMinutes)}`,
     `ghost ${ghostText(u)}`,
   ];
   const peak = peakText(row);
@@ -182,10 +181,10 @@ async function roomUtilisation(
       value:
         u.usedShare === undefined
           ? '— (no working hours)'
-          : `${percent(u.usedShare)} (${hoursText(u.usedInWorkingMinutes)} of ${hoursText(u.workingMinutes)})`,
+          : `${percent(u.usedShare)} (${formatHours(u.usedInWorkingMinutes)} of ${formatHours(u.workingMinutes)})`,
     },
-    { title: 'Booked', value: hoursText(u.bookedMinutes) },
-    { title: 'Used', value: `${hoursText(u.usedMinutes)} (booked or not)` },
+    { title: 'Booked', value: formatHours(u.bookedMinutes) },
+    { title: 'Used', value: `${formatHours(u.usedMinutes)} (booked or not)` },
     { title: 'Ghost (booked, no use)', value: ghostText(u) },
     {
       title: 'Peak people',

@@ -19,6 +19,7 @@ import { DEFAULT_COMFORT_BANDS } from '../../src/metrics';
 import { ReadingsCache } from '../../src/readings/readings-cache';
 import { openSqliteStore, STORE_FILE_NAME, type Store } from '../../src/store';
 import { createWebexClient } from '../../src/webex/client';
+import { hoursAsShown as hours } from '../support/card-text';
 import { apiDurations, apiReadings, call, reportSpace } from '../support/emulator';
 import { FakeClock } from '../support/fake-clock';
 
@@ -26,13 +27,6 @@ const OSLO = 'Europe/Oslo';
 const MINUTE = 60_000;
 const at = (local: string) => DateTime.fromISO(local, { zone: OSLO }).toMillis();
 
-/** "12.5 h" / "45 min", as a person reads hours off the API's minutes. */
-const hours = (minutes: number) => {
-  if (minutes <= 0) return '0 h';
-  if (minutes < 59.5) return `${Math.round(minutes)} min`;
-  const h = Math.round(minutes / 6) / 10;
-  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
-};
 const change = (now: number, before: number) => {
   const delta = Math.round(now - before);
   return delta === 0

@@ -6,19 +6,12 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { RunningBot } from '../../src/bot/bot-app';
 import type { RunningEmulator } from '../../src/emulator/server';
-import { submitActions as actionsOf, shownText as shown } from '../support/card-text';
+import { submitActions as actionsOf, hoursAsShown as hours, shownText as shown } from '../support/card-text';
 import { Chat, startTestBot } from '../support/chat';
 import { apiDurations, call, type DurationBucket } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 
 const ZONE = 'Europe/Oslo';
-
-/** Minutes as the card shows them: "45 min", "12.5 h". */
-const hours = (minutes: number) => {
-  if (minutes < 59.5) return `${Math.round(minutes)} min`;
-  const h = Math.round(minutes / 6) / 10;
-  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
-};
 
 const total = (items: readonly DurationBucket[]) => items.reduce((sum, i) => sum + i.duration, 0);
 /** Booked minutes with no use in the same hour, as the API's buckets give them. */

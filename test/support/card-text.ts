@@ -58,3 +58,14 @@ export function buttonData(message: StoredMessage, title: string): Record<string
   assert.ok(data, `the card offers "${title}": ${message.markdown ?? message.text}`);
   return data;
 }
+
+/**
+ * Minutes as a card shows booked and used time, written here from what a person reads ("0 h",
+ * "45 min", "12.5 h"), not taken from the bot's code: the oracle for figures summed from the API.
+ */
+export function hoursAsShown(minutes: number): string {
+  if (minutes < 0.5) return '0 h';
+  if (minutes < 59.5) return `${Math.round(minutes)} min`;
+  const h = Math.round(minutes / 6) / 10;
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
+}
