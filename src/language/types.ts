@@ -6,6 +6,7 @@ import type {
   ThresholdCondition,
   WorkingHours,
 } from '../model';
+import { RERUN_INTENTS } from '../model/card-actions';
 import type { Floor, Location, TemperatureUnit, Workspace } from '../webex/wire';
 
 export type { RankSpec, RequestMetric };
@@ -34,16 +35,11 @@ export type Intent =
   | 'help'
   | 'unknown';
 
-/** Questions about readings: they have a window, go through the plan and can be followed up. */
-export const DATA_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
-  'query',
-  'current',
-  'overview',
-  'compare',
-  'rank',
-  'utilisation',
-  'problems',
-]);
+/**
+ * Questions about readings: they have a window, go through the plan and can be followed up — the
+ * same ones a card's button can ask again (one list, kept with the button data it validates).
+ */
+export const DATA_INTENTS: ReadonlySet<Intent> = new Set<Intent>(RERUN_INTENTS);
 
 /** Set-ups that may ask back and take the answer as a follow-up. */
 export const SETUP_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['alert.create', 'report.subscribe']);
