@@ -8,7 +8,7 @@ import type { RunningBot } from '../../src/bot/bot-app';
 import type { RunningEmulator } from '../../src/emulator/server';
 import { submitActions as actionsOf, shownText as shown } from '../support/card-text';
 import { Chat, startTestBot } from '../support/chat';
-import { call } from '../support/emulator';
+import { apiWorkspaces, call, pastWednesdayAt } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 
 const ZONE = 'Europe/Oslo';
@@ -53,19 +53,10 @@ describe('"any problems today?" (end to end through the emulator)', function () 
     ({ emulator, bot } = await startTestBot({}, { now: clock.now }));
     chat = new Chat(emulator, bot.me.id);
     // A Wednesday at 15:02 in Oslo, in the emulator's past: Fjord's afternoon heat is on.
-    let wednesday = DateTime.fromMillis(clock.now(), { zone: ZONE }).set({
-      hour: 15,
-      minute: 2,
-      second: 0,
-      millisecond: 0,
-    });
-    while (wednesday.weekday !== 3 || wednesday.toMillis() > Date.now() - 3_600_000)
-      wednesday = wednesday.minus({ days: 1 });
-    now = wednesday.toMillis();
+    now = pastWednesdayAt(clock.now(), ZONE, 15, 2);
     clock.pin(now);
     space = await chat.groupSpace('ingrid', 'Facilities, problems');
-    const listed = await call(emulator, 'GET', '/workspaces?max=1000');
-    rooms = (listed.body as { items: { id: string; displayName: string }[] }).items;
+    rooms = await apiWorkspaces(emulator);
   });
   after(async () => {
     clock.release();

@@ -8,7 +8,7 @@ import type { RunningBot } from '../../src/bot/bot-app';
 import type { RunningEmulator } from '../../src/emulator/server';
 import { submitActions as actionsOf, hoursAsShown as hours, shownText as shown } from '../support/card-text';
 import { Chat, startTestBot } from '../support/chat';
-import { apiDurations, call, type DurationBucket } from '../support/emulator';
+import { apiDurations, apiWorkspaces, type DurationBucket, pastWednesdayAt } from '../support/emulator';
 import { TestClock } from '../support/fake-clock';
 
 const ZONE = 'Europe/Oslo';
@@ -33,13 +33,9 @@ describe('utilisation (end to end through the emulator)', function () {
     ({ emulator, bot } = await startTestBot({}, { now: clock.now }));
     chat = new Chat(emulator, bot.me.id);
     // A Wednesday at 14:00 in Oslo, in the emulator's past.
-    let wednesday = DateTime.fromMillis(clock.now(), { zone: ZONE }).set({ hour: 14, minute: 0 });
-    while (wednesday.weekday !== 3 || wednesday.toMillis() > Date.now() - 3_600_000)
-      wednesday = wednesday.minus({ days: 1 });
-    clock.pin(wednesday.toMillis());
+    clock.pin(pastWednesdayAt(clock.now(), ZONE, 14));
     space = await chat.groupSpace('ingrid', 'Facilities, utilisation');
-    const listed = await call(emulator, 'GET', '/workspaces?max=1000');
-    rooms = (listed.body as { items: { id: string; displayName: string }[] }).items;
+    rooms = await apiWorkspaces(emulator);
   });
   after(async () => {
     clock.release();

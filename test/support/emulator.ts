@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator/server';
 
 /** Starts an emulator for a `describe` block and closes it afterwards. */
@@ -158,4 +159,22 @@ export async function reportSpace(
   if (membership.status !== 200)
     throw new Error(`POST /memberships: ${membership.status} ${membership.text}`);
   return { roomId, botId: bot.id, creator: { personId: me.id, email: me.emails[0]! } };
+}
+
+/** Every workspace of the emulator's organisation, as the API lists them. */
+export async function apiWorkspaces(
+  emulator: RunningEmulator,
+): Promise<{ id: string; displayName: string; locationId?: string }[]> {
+  const listed = await call(emulator, 'GET', '/workspaces?max=1000');
+  return (listed.body as { items: { id: string; displayName: string; locationId?: string }[] }).items;
+}
+
+/**
+ * The most recent Wednesday at `hour:minute` in `zone`, at or before `now` and at least an hour
+ * before the real clock (so the emulator has its readings): the working day e2e tests pin.
+ */
+export function pastWednesdayAt(now: number, zone: string, hour: number, minute = 0): number {
+  let day = DateTime.fromMillis(now, { zone }).set({ hour, minute, second: 0, millisecond: 0 });
+  while (day.weekday !== 3 || day.toMillis() > Date.now() - 3_600_000) day = day.minus({ days: 1 });
+  return day.toMillis();
 }
